@@ -1,0 +1,29 @@
+package org.yrd.voucher.node.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import org.yrd.voucher.policy.Province;
+
+/** Node configuration. A province is configuration, never a code fork. */
+@ConfigMapping(prefix = "node")
+public interface NodeConfig {
+    /** Which province this node serves. An unknown code fails start-up naming {@code node.province}. */
+    Province province();
+
+    /** A policy file to load at first start instead of the demo policy shipped for the province. */
+    Optional<String> policyFile();
+
+    Redemption redemption();
+
+    /** Load a small demo data set at first start. */
+    @WithDefault("false")
+    boolean demoData();
+
+    interface Redemption {
+        /** How long a filed redemption waits for the provider's confirmation before it expires. */
+        @WithDefault("P30D")
+        Duration confirmationTimeout();
+    }
+}

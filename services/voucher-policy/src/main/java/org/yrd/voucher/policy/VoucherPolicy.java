@@ -1,0 +1,114 @@
+package org.yrd.voucher.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One province's voucher policy (P6, P7, P15, P16): the flexible parts each province sets for itself.
+ * The unified parts (recipients P1, scope P2/P3) are enforced whatever a province writes here.
+ *
+ * @param mode                     P7 redemption mode
+ * @param subsidyRatio             share of an actual expenditure a voucher may cover, in (0, 1]
+ * @param perApplicationCapFen     P6 most one application may ask for
+ * @param annualCapFen             P6 most one enterprise may be issued in a calendar year
+ * @param annualBudgetFen          the province's voucher budget per calendar year
+ * @param eligibleRecipients       P1 who may apply (tech SMEs always)
+ * @param localCategories          P2 categories this province adds to the common list
+ * @param applicationWindows       yearly periods applications are open; empty means all year
+ * @param voucherValidityDays      days a voucher stays valid from its issue day
+ * @param autoApprovalThresholdFen amounts up to this are approved without an operator
+ * @param pilotZones               P16 city/district code prefixes; empty means the whole province
+ * @param reapplyMinUsagePercent   少量多次: share of the face value of still-valid vouchers already
+ *                                 used (redeemed or held) before a new application
+ */
+public record VoucherPolicy(
+        RedemptionMode mode,
+        BigDecimal subsidyRatio,
+        long perApplicationCapFen,
+        long annualCapFen,
+        long annualBudgetFen,
+        Set<RecipientType> eligibleRecipients,
+        Set<String> localCategories,
+        List<ApplicationWindow> applicationWindows,
+        int voucherValidityDays,
+        long autoApprovalThresholdFen,
+        Set<String> pilotZones,
+        int reapplyMinUsagePercent) {
+
+    public VoucherPolicy {
+        eligibleRecipients = eligibleRecipients == null ? Set.of() : Set.copyOf(eligibleRecipients);
+        localCategories = localCategories == null ? Set.of() : Set.copyOf(localCategories);
+        applicationWindows = applicationWindows == null ? List.of() : List.copyOf(applicationWindows);
+        pilotZones = pilotZones == null ? Set.of() : Set.copyOf(pilotZones);
+    }
+
+    /** P2: the common list always, plus this province's own. */
+    public Set<String> categories() {
+        Set<String> all = new LinkedHashSet<>(Categories.COMMON);
+        all.addAll(localCategories);
+        return all;
+    }
+
+    public boolean applicationsOpenOn(LocalDate day) {
+        return applicationWindows.isEmpty() || applicationWindows.stream().anyMatch(w -> w.contains(day));
+    }
+
+    /** P16: with pilot zones set, only enterprises registered in one of them may apply. */
+    public boolean admitsDistrict(String districtCode) {
+        return pilotZones.isEmpty() || (districtCode != null && pilotZones.stream().anyMatch(districtCode::startsWith));
+    }
+
+    public LocalDate voucherExpiry(LocalDate issuedOn) {
+        return issuedOn.plusDays(voucherValidityDays - 1L);
+    }
+
+    /** Everything wrong with this policy; empty when a province may run it. */
+    public List<Violation> violations() {
+        List<Violation> v = new ArrayList<>();
+        if (mode == null) {
+            v.add(new Violation("mode", "must be PRE_SUBSIDY or POST_SUBSIDY (P7)"));
+        }
+        if (subsidyRatio == null || subsidyRatio.signum() <= 0 || subsidyRatio.compareTo(BigDecimal.ONE) > 0) {
+            v.add(new Violation("subsidyRatio", "must be above 0 and at most 1"));
+        } else if (subsidyRatio.scale() > 4) {
+            v.add(new Violation("subsidyRatio", "at most 4 decimal places"));
+        }
+        checkMoney(v, "perApplicationCapFen", perApplicationCapFen, 1);
+        checkMoney(v, "annualCapFen", annualCapFen, 1);
+        checkMoney(v, "annualBudgetFen", annualBudgetFen, 1);
+        checkMoney(v, "autoApprovalThresholdFen", autoApprovalThresholdFen, 0);
+        if (annualCapFen < perApplicationCapFen) {
+            v.add(new Violation("annualCapFen", "must not be below perApplicationCapFen (P6)"));
+        }
+        if (!eligibleRecipients.contains(RecipientType.TECH_SME)) {
+            v.add(new Violation("eligibleRecipients", "must include TECH_SME: tech SMEs are the main recipients (P1)"));
+        }
+        for (String c : localCategories) {
+            if (!Categories.isWellFormed(c)) {
+                v.add(new Violation("localCategories", "'" + c + "' is not an upper-case code like INDUSTRIAL_DESIGN"));
+            }
+        }
+        if (voucherValidityDays < 1 || voucherValidityDays > 1096) {
+            v.add(new Violation("voucherValidityDays", "must lie between 1 and 1096"));
+        }
+        for (String zone : pilotZones) {
+            if (zone == null || !zone.matches("\\d{2,6}")) {
+                v.add(new Violation("pilotZones", "'" + zone + "' is not a 2- to 6-digit division code prefix (P16)"));
+            }
+        }
+        if (reapplyMinUsagePercent < 0 || reapplyMinUsagePercent > 100) {
+            v.add(new Violation("reapplyMinUsagePercent", "must lie between 0 and 100"));
+        }
+        return v;
+    }
+
+    private static void checkMoney(List<Violation> v, String field, long fen, long min) {
+        if (fen < min || fen > Money.MAX_FEN) {
+            v.add(new Violation(field, "must lie between " + min + " and " + Money.MAX_FEN + " fen"));
+        }
+    }
+}
