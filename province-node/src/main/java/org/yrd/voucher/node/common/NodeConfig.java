@@ -17,9 +17,17 @@ public interface NodeConfig {
 
     Redemption redemption();
 
+    Jobs jobs();
+
     /** Load a small demo data set at first start. */
     @WithDefault("false")
     boolean demoData();
+
+    interface Jobs {
+        /** How often expiry runs (a Quarkus scheduler interval such as {@code 1m}, or {@code off}). */
+        @WithDefault("1m")
+        String every();
+    }
 
     interface Redemption {
         /** How long a filed redemption waits for the provider's confirmation before it expires. */

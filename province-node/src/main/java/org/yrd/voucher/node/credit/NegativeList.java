@@ -1,0 +1,84 @@
+package org.yrd.voucher.node.credit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.TimeSource;
+
+/** P13: the negative list. A listed party cannot apply, be admitted, confirm or be paid. */
+@ApplicationScoped
+public class NegativeList {
+    private final EntityManager em;
+    private final Clock clock;
+
+    NegativeList(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public boolean isListed(String uscc) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM negative_list_entry WHERE party_uscc = ?1 AND ended_at IS NULL
+                        AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2) LIMIT 1""")
+                .setParameter(1, uscc).setParameter(2, TimeSource.today(clock)).getResultList().isEmpty();
+    }
+
+    /** Refuses with a P13 problem when the party is listed today. */
+    public void refuseIfListed(String uscc, String code) {
+        if (isListed(uscc)) {
+            throw ProblemException.refused(code, "P13", uscc);
+        }
+    }
+
+    @Transactional
+    public NegativeListEntry add(String uscc, NegativeListEntry.PartyKind kind, String name, String reason,
+                                 LocalDate startsOn, LocalDate endsOn, String actor) {
+        LocalDate start = startsOn == null ? TimeSource.today(clock) : startsOn;
+        if (endsOn != null && endsOn.isBefore(start)) {
+            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+        }
+        NegativeListEntry e = new NegativeListEntry();
+        e.id = UUID.randomUUID();
+        e.partyUscc = uscc;
+        e.partyKind = kind;
+        e.partyName = name;
+        e.reason = reason;
+        e.startsOn = start;
+        e.endsOn = endsOn;
+        e.listedBy = actor;
+        e.listedAt = OffsetDateTime.now(clock);
+        e.persist();
+        return e;
+    }
+
+    @Transactional
+    public NegativeListEntry end(UUID id, String reason, String actor) {
+        NegativeListEntry e = NegativeListEntry.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("negative-list entry", id);
+        }
+        if (e.endedAt != null) {
+            throw ProblemException.conflict("entry-already-ended", id);
+        }
+        e.endedAt = OffsetDateTime.now(clock);
+        e.endedBy = actor;
+        e.endedReason = reason;
+        return e;
+    }
+
+    public List<NegativeListEntry> inForce() {
+        LocalDate today = TimeSource.today(clock);
+        return NegativeListEntry.<NegativeListEntry>list("endedAt is null order by listedAt").stream()
+                .filter(e -> e.inForceOn(today)).toList();
+    }
+
+    public List<NegativeListEntry> all() {
+        return NegativeListEntry.list("order by listedAt");
+    }
+}

@@ -1,0 +1,74 @@
+package org.yrd.voucher.node.credit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.node.common.UsccParam;
+
+@Path("/api/v1")
+public class NegativeListResource {
+    private final NegativeList negativeList;
+
+    NegativeListResource(NegativeList negativeList) {
+        this.negativeList = negativeList;
+    }
+
+    public record AddEntry(@NotBlank @Size(max = 18) String partyUscc, @NotNull NegativeListEntry.PartyKind partyKind,
+                           @Size(max = 200) String partyName, @NotBlank @Size(max = 500) String reason,
+                           LocalDate startsOn, LocalDate endsOn) {}
+
+    public record EndEntry(@NotBlank @Size(max = 500) String reason) {}
+
+    /** What the operator sees: every entry with who listed and ended it. */
+    public record EntryView(UUID id, String partyUscc, NegativeListEntry.PartyKind partyKind, String partyName,
+                            String reason, LocalDate startsOn, LocalDate endsOn, String listedBy,
+                            java.time.OffsetDateTime endedAt, String endedReason) {
+        static EntryView of(NegativeListEntry e) {
+            return new EntryView(e.id, e.partyUscc, e.partyKind, e.partyName, e.reason, e.startsOn, e.endsOn,
+                    e.listedBy, e.endedAt, e.endedReason);
+        }
+    }
+
+    /** What the public sees (P13 disclosure). */
+    public record PublicEntry(String partyUscc, NegativeListEntry.PartyKind partyKind, String partyName, String reason,
+                              LocalDate startsOn, LocalDate endsOn) {}
+
+    @POST
+    @Path("/operator/negative-list")
+    public Response add(@NotNull @Valid AddEntry body) {
+        UsccParam.require("partyUscc", body.partyUscc());
+        var e = negativeList.add(body.partyUscc(), body.partyKind(), body.partyName(), body.reason(), body.startsOn(),
+                body.endsOn(), Actor.OPERATOR);
+        return Response.status(201).entity(EntryView.of(e)).build();
+    }
+
+    @POST
+    @Path("/operator/negative-list/{id}/end")
+    public EntryView end(@PathParam("id") UUID id, @NotNull @Valid EndEntry body) {
+        return EntryView.of(negativeList.end(id, body.reason(), Actor.OPERATOR));
+    }
+
+    @GET
+    @Path("/operator/negative-list")
+    public List<EntryView> all() {
+        return negativeList.all().stream().map(EntryView::of).toList();
+    }
+
+    @GET
+    @Path("/public/negative-list")
+    public List<PublicEntry> current() {
+        return negativeList.inForce().stream()
+                .map(e -> new PublicEntry(e.partyUscc, e.partyKind, e.partyName, e.reason, e.startsOn, e.endsOn))
+                .toList();
+    }
+}

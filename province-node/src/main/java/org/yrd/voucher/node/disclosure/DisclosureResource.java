@@ -1,0 +1,42 @@
+package org.yrd.voucher.node.disclosure;
+
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Set;
+import org.yrd.voucher.node.provider.Provider;
+import org.yrd.voucher.node.provider.ProviderStatus;
+
+/** P13 public disclosure, no login: admitted providers and voucher recipients. */
+@Path("/api/v1")
+public class DisclosureResource {
+    private final EntityManager em;
+
+    DisclosureResource(EntityManager em) {
+        this.em = em;
+    }
+
+    public record AdmittedProvider(String uscc, String name, Set<String> categories) {}
+
+    public record Recipient(String uscc, String name, long issuedFen, long redeemedFen) {}
+
+    @GET
+    @Path("/public/providers")
+    public List<AdmittedProvider> providers() {
+        return Provider.<Provider>list("status = ?1 order by name", ProviderStatus.ADMITTED).stream()
+                .map(p -> new AdmittedProvider(p.uscc, p.name, p.categories())).toList();
+    }
+
+    @GET
+    @Path("/public/recipients")
+    @SuppressWarnings("unchecked")
+    public List<Recipient> recipients() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.uscc, e.name, sum(v.face_value_fen), sum(v.redeemed_fen)
+                FROM voucher v JOIN enterprise e ON e.uscc = v.enterprise_uscc
+                GROUP BY e.uscc, e.name ORDER BY e.name""").getResultList();
+        return rows.stream().map(r -> new Recipient((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue())).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.yrd.voucher.node.ledger;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.TimeSource;
+
+@Path("/api/v1")
+public class LedgerResource {
+    private final Ledger ledger;
+    private final Clock clock;
+
+    LedgerResource(Ledger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** One year: budget = unissued + outstanding + held + redeemed + expired, to the fen. */
+    public record Balance(int year, long budgetFen, long unissuedFen, long outstandingFen, long heldFen,
+                          long redeemedFen, long expiredFen, boolean reconciles, Ledger.Report detail) {}
+
+    @GET
+    @Path("/operator/ledger/balance")
+    public Balance balance(@QueryParam("year") Integer year) {
+        int y = year == null ? TimeSource.today(clock).getYear() : year;
+        if (y < 2000 || y > 2100) {
+            throw ProblemException.invalid("year", "must lie between 2000 and 2100");
+        }
+        var r = ledger.report(y);
+        var b = r.fromLedger();
+        return new Balance(y, b.budgetFen(), b.unissuedFen(), b.outstandingFen(), b.heldFen(), b.redeemedFen(),
+                b.expiredFen(), r.reconciles(), r);
+    }
+}

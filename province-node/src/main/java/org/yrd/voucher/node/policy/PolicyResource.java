@@ -1,0 +1,53 @@
+package org.yrd.voucher.node.policy;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.policy.VoucherPolicy;
+
+@Path("/api/v1")
+public class PolicyResource {
+    private final PolicyService policies;
+    private final NodeConfig config;
+
+    PolicyResource(PolicyService policies, NodeConfig config) {
+        this.policies = policies;
+        this.config = config;
+    }
+
+    public record PolicyView(String province, int version, LocalDate effectiveFrom, PolicyDocument policy,
+                             java.util.Set<String> categories) {
+        static PolicyView of(String province, PolicyService.PolicyVersion v) {
+            VoucherPolicy p = v.policy();
+            return new PolicyView(province, v.version(), v.effectiveFrom(), PolicyDocument.of(p), p.categories());
+        }
+    }
+
+    public record PublishRequest(@NotNull LocalDate effectiveFrom, @NotNull @Valid PolicyDocument policy) {}
+
+    /** Public (P12): the policy in force, with the full category list. */
+    @GET
+    @Path("/public/policy")
+    public PolicyView current() {
+        return PolicyView.of(config.province().name(), policies.current());
+    }
+
+    @GET
+    @Path("/operator/policy/versions")
+    public List<PolicyView> versions() {
+        return policies.versions().stream().map(v -> PolicyView.of(config.province().name(), v)).toList();
+    }
+
+    @POST
+    @Path("/operator/policy/versions")
+    public Response publish(@NotNull @Valid PublishRequest request) {
+        var v = policies.publish(request.policy(), request.effectiveFrom(), "operator");
+        return Response.status(201).entity(PolicyView.of(config.province().name(), v)).build();
+    }
+}

@@ -1,0 +1,105 @@
+package org.yrd.voucher.node.provider;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.node.common.UsccParam;
+
+@Path("/api/v1")
+public class ProviderResource {
+    private final Providers providers;
+
+    ProviderResource(Providers providers) {
+        this.providers = providers;
+    }
+
+    public record QualificationDto(
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}", message = "a code such as CMA or CNAS") String kind,
+            @NotBlank @Size(max = 64) String number) {}
+
+    public record AdmissionApplication(
+            @NotBlank @Size(max = 18) String uscc,
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 64) String> categories,
+            @NotNull @Size(max = 20) List<@NotNull @Valid QualificationDto> qualifications) {}
+
+    public record Decision(@NotBlank @Size(max = 500) String reason) {}
+
+    public record ProviderView(String uscc, String name, ProviderStatus status, Set<String> categories,
+                               List<Provider.Qualification> qualifications, OffsetDateTime appliedAt,
+                               OffsetDateTime updatedAt) {
+        static ProviderView of(Provider p) {
+            return new ProviderView(p.uscc, p.name, p.status, p.categories(), p.qualifications, p.appliedAt, p.updatedAt);
+        }
+    }
+
+    public record HistoryEntry(ProviderStatus from, ProviderStatus to, String reason, String actor, OffsetDateTime at) {}
+
+    /** P5: a provider applies voluntarily for admission in its home province. */
+    @POST
+    @Path("/providers")
+    public Response apply(@NotNull @Valid AdmissionApplication a) {
+        UsccParam.require("uscc", a.uscc());
+        var p = providers.apply(a.uscc(), a.name(), a.categories(),
+                a.qualifications().stream().map(q -> new Provider.Qualification(q.kind(), q.number())).toList());
+        return Response.status(201).entity(ProviderView.of(p)).build();
+    }
+
+    @GET
+    @Path("/providers/{uscc}")
+    public ProviderView get(@PathParam("uscc") String uscc) {
+        return ProviderView.of(providers.require(uscc));
+    }
+
+    @GET
+    @Path("/operator/providers")
+    public List<ProviderView> list(@QueryParam("status") ProviderStatus status) {
+        List<Provider> all = status == null ? Provider.listAll() : Provider.list("status", status);
+        return all.stream().map(ProviderView::of).toList();
+    }
+
+    @GET
+    @Path("/operator/providers/{uscc}/history")
+    public List<HistoryEntry> history(@PathParam("uscc") String uscc) {
+        providers.require(uscc);
+        return providers.history(uscc).stream()
+                .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.at)).toList();
+    }
+
+    @POST
+    @Path("/operator/providers/{uscc}/admit")
+    public ProviderView admit(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
+        return ProviderView.of(providers.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
+    }
+
+    @POST
+    @Path("/operator/providers/{uscc}/reject")
+    public ProviderView reject(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
+        return ProviderView.of(providers.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
+    }
+
+    @POST
+    @Path("/operator/providers/{uscc}/suspend")
+    public ProviderView suspend(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
+        return ProviderView.of(providers.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
+    }
+
+    @POST
+    @Path("/operator/providers/{uscc}/revoke")
+    public ProviderView revoke(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
+        return ProviderView.of(providers.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));
+    }
+}

@@ -1,0 +1,61 @@
+package org.yrd.voucher.node.redemption;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.yrd.voucher.policy.RedemptionMode;
+
+/** 兑付: paying voucher value against a real, completed purchase. */
+@Entity
+@Table(name = "redemption")
+public class Redemption extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "voucher_id")
+    public UUID voucherId;
+    @Column(name = "enterprise_uscc")
+    public String enterpriseUscc;
+    @Column(name = "provider_uscc")
+    public String providerUscc;
+    public String category;
+    @Column(name = "contract_no")
+    public String contractNo;
+    @Column(name = "invoice_no")
+    public String invoiceNo;
+    @Column(name = "completion_date")
+    public LocalDate completionDate;
+    @Column(name = "actual_expenditure_fen")
+    public long actualExpenditureFen;
+    @Column(name = "requested_fen")
+    public long requestedFen;
+    @Column(name = "voucher_amount_fen")
+    public long voucherAmountFen;
+    @Column(name = "enterprise_share_fen")
+    public long enterpriseShareFen;
+    @Enumerated(EnumType.STRING)
+    public RedemptionMode.Payee payee;
+    @Column(name = "payee_uscc")
+    public String payeeUscc;
+    @Enumerated(EnumType.STRING)
+    public RedemptionStatus status;
+    @Column(name = "policy_version")
+    public int policyVersion;
+    @Column(name = "filed_at")
+    public OffsetDateTime filedAt;
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "paid_at")
+    public OffsetDateTime paidAt;
+    @Column(name = "payment_reference")
+    public String paymentReference;
+    public String reason;
+}

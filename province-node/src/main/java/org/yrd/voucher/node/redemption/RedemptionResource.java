@@ -1,0 +1,164 @@
+package org.yrd.voucher.node.redemption;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.policy.Money;
+import org.yrd.voucher.policy.RedemptionMode;
+import org.yrd.voucher.policy.RedemptionRules;
+
+@Path("/api/v1")
+public class RedemptionResource {
+    private final Redemptions redemptions;
+    private final Idempotency idempotency;
+
+    RedemptionResource(Redemptions redemptions, Idempotency idempotency) {
+        this.redemptions = redemptions;
+        this.idempotency = idempotency;
+    }
+
+    /** P3: each must be answered; any "yes" refuses the redemption. */
+    public record DeclarationsDto(@NotNull Boolean patentApplicationStage, @NotNull Boolean statutoryTesting,
+                                  @NotNull Boolean otherPublicFunding) {}
+
+    public record FileRequest(
+            @NotNull UUID voucherId,
+            @NotBlank @Size(max = 18) String providerUscc,
+            @NotBlank @Size(max = 64) String category,
+            @NotNull @Valid DeclarationsDto declarations,
+            @NotBlank @Size(max = 64) String contractNo,
+            @NotBlank @Size(max = 64) String invoiceNo,
+            @NotNull @Positive @Max(Money.MAX_FEN) Long actualExpenditureFen,
+            @NotNull @Positive @Max(Money.MAX_FEN) Long requestedFen,
+            @NotNull LocalDate completionDate) {}
+
+    public record Reason(@NotBlank @Size(max = 500) String reason) {}
+
+    public record Payment(@NotBlank @Size(max = 100) String paymentReference) {}
+
+    public record RedemptionView(UUID id, UUID voucherId, String enterpriseUscc, String providerUscc, String category,
+                                 String contractNo, String invoiceNo, LocalDate completionDate,
+                                 long actualExpenditureFen, long requestedFen, long voucherAmountFen,
+                                 long enterpriseShareFen, RedemptionMode.Payee payee, String payeeUscc,
+                                 RedemptionStatus status, int policyVersion, OffsetDateTime filedAt,
+                                 OffsetDateTime confirmedAt, OffsetDateTime decidedAt, OffsetDateTime paidAt,
+                                 String paymentReference, String reason) {
+        static RedemptionView of(Redemption r) {
+            return new RedemptionView(r.id, r.voucherId, r.enterpriseUscc, r.providerUscc, r.category, r.contractNo,
+                    r.invoiceNo, r.completionDate, r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen,
+                    r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
+                    r.decidedAt, r.paidAt, r.paymentReference, r.reason);
+        }
+    }
+
+    // ---- enterprise
+
+    @POST
+    @Path("/enterprises/{uscc}/redemptions")
+    public Response file(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
+                         @NotNull @Valid FileRequest body) {
+        UsccParam.require("uscc", uscc);
+        UsccParam.require("providerUscc", body.providerUscc());
+        var d = body.declarations();
+        var filing = new Redemptions.Filing(body.voucherId(), body.providerUscc(), body.category(),
+                new RedemptionRules.Declarations(d.patentApplicationStage(), d.statutoryTesting(), d.otherPublicFunding()),
+                body.contractNo(), body.invoiceNo(), body.actualExpenditureFen(), body.requestedFen(),
+                body.completionDate());
+        return idempotency.once("file-redemption:" + uscc, key, body, 201,
+                () -> RedemptionView.of(redemptions.file(uscc, filing)));
+    }
+
+    @GET
+    @Path("/enterprises/{uscc}/redemptions")
+    public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc) {
+        EnterpriseResource.require(uscc);
+        return redemptions.ofEnterprise(uscc).stream().map(RedemptionView::of).toList();
+    }
+
+    @GET
+    @Path("/enterprises/{uscc}/redemptions/{id}")
+    public RedemptionView one(@PathParam("uscc") String uscc, @PathParam("id") UUID id) {
+        Redemption r = redemptions.get(id);
+        if (!r.enterpriseUscc.equals(uscc)) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return RedemptionView.of(r);
+    }
+
+    // ---- provider
+
+    @GET
+    @Path("/providers/{uscc}/redemptions")
+    public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc) {
+        UsccParam.require("uscc", uscc);
+        return redemptions.ofProvider(uscc).stream().map(RedemptionView::of).toList();
+    }
+
+    @POST
+    @Path("/providers/{uscc}/redemptions/{id}/confirm")
+    public Response confirm(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+                            @HeaderParam(Idempotency.HEADER) String key) {
+        UsccParam.require("uscc", uscc);
+        return idempotency.once("confirm-redemption:" + id, key, uscc, 200,
+                () -> RedemptionView.of(redemptions.confirm(uscc, id)));
+    }
+
+    @POST
+    @Path("/providers/{uscc}/redemptions/{id}/dispute")
+    public Response dispute(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+                            @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
+        UsccParam.require("uscc", uscc);
+        return idempotency.once("dispute-redemption:" + id, key, body, 200,
+                () -> RedemptionView.of(redemptions.dispute(uscc, id, body.reason())));
+    }
+
+    // ---- operator
+
+    @GET
+    @Path("/operator/redemptions")
+    public List<RedemptionView> list(@QueryParam("status") RedemptionStatus status) {
+        return redemptions.withStatus(status).stream().map(RedemptionView::of).toList();
+    }
+
+    @POST
+    @Path("/operator/redemptions/{id}/approve")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                            @NotNull @Valid Reason body) {
+        return idempotency.once("approve-redemption:" + id, key, body, 200,
+                () -> RedemptionView.of(redemptions.approve(id, body.reason())));
+    }
+
+    @POST
+    @Path("/operator/redemptions/{id}/reject")
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                           @NotNull @Valid Reason body) {
+        return idempotency.once("reject-redemption:" + id, key, body, 200,
+                () -> RedemptionView.of(redemptions.reject(id, body.reason())));
+    }
+
+    @POST
+    @Path("/operator/redemptions/{id}/pay")
+    public Response pay(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                        @NotNull @Valid Payment body) {
+        return idempotency.once("pay-redemption:" + id, key, body, 200,
+                () -> RedemptionView.of(redemptions.pay(id, body.paymentReference())));
+    }
+}

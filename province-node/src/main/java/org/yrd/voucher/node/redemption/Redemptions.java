@@ -1,0 +1,257 @@
+package org.yrd.voucher.node.redemption;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.node.credit.NegativeList;
+import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.node.ledger.Ledger;
+import org.yrd.voucher.node.ledger.LedgerEntry;
+import org.yrd.voucher.node.policy.PolicyService;
+import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
+import org.yrd.voucher.node.provider.Provider;
+import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.node.voucher.Voucher;
+import org.yrd.voucher.policy.RedemptionMode;
+import org.yrd.voucher.policy.RedemptionRules;
+
+/**
+ * Redemptions (P2, P3, P6, P7, P13). Every change of a voucher's money happens under the voucher's row
+ * lock, with a ledger entry in the same transaction; the database's CHECK keeps the balance from going
+ * below zero even if a rule here were wrong.
+ */
+@ApplicationScoped
+public class Redemptions {
+    private final EntityManager em;
+    private final Clock clock;
+    private final PolicyService policies;
+    private final Providers providers;
+    private final NegativeList negativeList;
+    private final Ledger ledger;
+    private final NodeConfig config;
+
+    Redemptions(EntityManager em, Clock clock, PolicyService policies, Providers providers, NegativeList negativeList,
+                Ledger ledger, NodeConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.policies = policies;
+        this.providers = providers;
+        this.negativeList = negativeList;
+        this.ledger = ledger;
+        this.config = config;
+    }
+
+    /** What the enterprise files: a completed purchase from an admitted provider. */
+    public record Filing(UUID voucherId, String providerUscc, String category, RedemptionRules.Declarations declarations,
+                         String contractNo, String invoiceNo, long actualExpenditureFen, long requestedFen,
+                         LocalDate completionDate) {}
+
+    @Transactional
+    public Redemption file(String enterpriseUscc, Filing f) {
+        EnterpriseResource.require(enterpriseUscc);
+        LocalDate today = TimeSource.today(clock);
+        if (f.completionDate().isAfter(today)) {
+            throw ProblemException.invalid("completionDate", "must not be in the future: only completed purchases are redeemed");
+        }
+        Voucher v = em.find(Voucher.class, f.voucherId(), LockModeType.PESSIMISTIC_WRITE);
+        if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
+            throw ProblemException.notFound("voucher", f.voucherId());
+        }
+        negativeList.refuseIfListed(enterpriseUscc, "enterprise-negative-listed");
+        Provider provider = providers.require(f.providerUscc());
+        providers.requireInGoodStanding(provider);
+        if (!v.validOn(today)) {
+            throw ProblemException.refused("voucher-expired", "P7", v.expiresOn);
+        }
+        // P7 预先发放、事后兑付: the purchase is made with a voucher already in hand
+        if (f.completionDate().isBefore(v.issuedOn)) {
+            throw ProblemException.refused("completion-before-issue", "P7", v.issuedOn);
+        }
+        if (invoiceTaken(f.providerUscc(), f.invoiceNo())) {
+            throw ProblemException.conflict("invoice-already-redeemed", f.invoiceNo());
+        }
+        PolicyVersion pv = policies.current();
+        var decision = RedemptionRules.evaluate(pv.policy(), new RedemptionRules.Claim(f.category(),
+                provider.categories(), f.declarations(), f.requestedFen(), f.actualExpenditureFen()), v.availableFen());
+        if (decision instanceof RedemptionRules.Refused r) {
+            throw ProblemException.refused(r.refusal());
+        }
+        var granted = (RedemptionRules.Granted) decision;
+        Redemption r = new Redemption();
+        r.id = UUID.randomUUID();
+        r.voucherId = v.id;
+        r.enterpriseUscc = enterpriseUscc;
+        r.providerUscc = provider.uscc;
+        r.category = f.category();
+        r.contractNo = f.contractNo();
+        r.invoiceNo = f.invoiceNo();
+        r.completionDate = f.completionDate();
+        r.actualExpenditureFen = f.actualExpenditureFen();
+        r.requestedFen = f.requestedFen();
+        r.voucherAmountFen = granted.voucherAmountFen();
+        r.enterpriseShareFen = granted.enterpriseShareFen();
+        // P7: PRE_SUBSIDY pays the provider, POST_SUBSIDY reimburses the enterprise
+        r.payee = granted.payee();
+        r.payeeUscc = granted.payee() == RedemptionMode.Payee.PROVIDER ? provider.uscc : enterpriseUscc;
+        r.status = RedemptionStatus.FILED;
+        r.policyVersion = pv.version();
+        r.filedAt = OffsetDateTime.now(clock);
+        em.persist(r);
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            // two filings of one invoice raced past the check above: the unique index decides
+            throw ProblemException.conflict("invoice-already-redeemed", f.invoiceNo());
+        }
+        v.heldFen += r.voucherAmountFen;
+        ledger.record(LedgerEntry.Kind.HOLD, r.voucherAmountFen, v, r.id, pv.version());
+        return r;
+    }
+
+    /** The provider confirms the service was rendered; its standing is checked again now (P5, P13). */
+    @Transactional
+    public Redemption confirm(String providerUscc, UUID id) {
+        Redemption r = forProvider(providerUscc, id);
+        move(r, RedemptionStatus.PROVIDER_CONFIRMED);
+        providers.requireInGoodStanding(providers.require(providerUscc));
+        r.confirmedAt = OffsetDateTime.now(clock);
+        PolicyVersion pv = policies.version(r.policyVersion);
+        if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen()) {
+            move(r, RedemptionStatus.APPROVED);
+            r.decidedAt = r.confirmedAt;
+            r.reason = "auto-approval: below the threshold";
+        }
+        return r;
+    }
+
+    @Transactional
+    public Redemption dispute(String providerUscc, UUID id, String reason) {
+        Redemption r = forProvider(providerUscc, id);
+        end(r, RedemptionStatus.DISPUTED, reason);
+        return r;
+    }
+
+    @Transactional
+    public Redemption approve(UUID id, String reason) {
+        Redemption r = locked(id);
+        move(r, RedemptionStatus.APPROVED);
+        r.decidedAt = OffsetDateTime.now(clock);
+        r.reason = reason;
+        return r;
+    }
+
+    @Transactional
+    public Redemption reject(UUID id, String reason) {
+        Redemption r = locked(id);
+        end(r, RedemptionStatus.REJECTED, reason);
+        r.decidedAt = OffsetDateTime.now(clock);
+        return r;
+    }
+
+    /** Records the payment: the hold becomes a debit. A listed payee is never paid (P13). */
+    @Transactional
+    public Redemption pay(UUID id, String paymentReference) {
+        Redemption r = locked(id);
+        move(r, RedemptionStatus.PAID);
+        negativeList.refuseIfListed(r.payeeUscc, "payee-negative-listed");
+        negativeList.refuseIfListed(r.enterpriseUscc, "enterprise-negative-listed");
+        negativeList.refuseIfListed(r.providerUscc, "provider-negative-listed");
+        Voucher v = em.find(Voucher.class, r.voucherId, LockModeType.PESSIMISTIC_WRITE);
+        v.heldFen -= r.voucherAmountFen;
+        v.redeemedFen += r.voucherAmountFen;
+        r.paidAt = OffsetDateTime.now(clock);
+        r.paymentReference = paymentReference;
+        ledger.record(LedgerEntry.Kind.REDEEM, r.voucherAmountFen, v, r.id, r.policyVersion);
+        return r;
+    }
+
+    /** Filed redemptions the provider never answered expire after the configured time; the hold is released. */
+    @Transactional
+    public int expireUnconfirmed() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.redemption().confirmationTimeout());
+        List<Redemption> due = em.createQuery("from Redemption where status = :s and filedAt < :cutoff", Redemption.class)
+                .setParameter("s", RedemptionStatus.FILED).setParameter("cutoff", cutoff)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .setMaxResults(500).getResultList();
+        for (Redemption r : due) {
+            end(r, RedemptionStatus.EXPIRED, "no provider confirmation within " + config.redemption().confirmationTimeout());
+        }
+        return due.size();
+    }
+
+    private void end(Redemption r, RedemptionStatus terminal, String reason) {
+        move(r, terminal);
+        r.reason = reason;
+        Voucher v = em.find(Voucher.class, r.voucherId, LockModeType.PESSIMISTIC_WRITE);
+        v.heldFen -= r.voucherAmountFen;
+        ledger.record(LedgerEntry.Kind.RELEASE, r.voucherAmountFen, v, r.id, r.policyVersion);
+        if (v.status == Voucher.Status.EXPIRED) {
+            // released after the voucher's end: the money goes back to the budget, not to the voucher
+            v.expiredFen += r.voucherAmountFen;
+            ledger.record(LedgerEntry.Kind.EXPIRE, r.voucherAmountFen, v, r.id, r.policyVersion);
+        }
+    }
+
+    private void move(Redemption r, RedemptionStatus next) {
+        if (!r.status.canBecome(next)) {
+            throw ProblemException.conflict("illegal-redemption-transition", r.id, r.status, next);
+        }
+        r.status = next;
+    }
+
+    private boolean invoiceTaken(String providerUscc, String invoiceNo) {
+        return !em.createQuery("select r.id from Redemption r where r.providerUscc = :p and r.invoiceNo = :i and r.status in :live")
+                .setParameter("p", providerUscc).setParameter("i", invoiceNo)
+                .setParameter("live", Set.of(RedemptionStatus.FILED, RedemptionStatus.PROVIDER_CONFIRMED,
+                        RedemptionStatus.APPROVED, RedemptionStatus.PAID))
+                .getResultList().isEmpty();
+    }
+
+    private Redemption locked(UUID id) {
+        Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return r;
+    }
+
+    private Redemption forProvider(String providerUscc, UUID id) {
+        Redemption r = locked(id);
+        if (!r.providerUscc.equals(providerUscc)) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return r;
+    }
+
+    public Redemption get(UUID id) {
+        Redemption r = Redemption.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return r;
+    }
+
+    public List<Redemption> ofEnterprise(String uscc) {
+        return Redemption.list("enterpriseUscc = ?1 order by filedAt", uscc);
+    }
+
+    public List<Redemption> ofProvider(String uscc) {
+        return Redemption.list("providerUscc = ?1 order by filedAt", uscc);
+    }
+
+    public List<Redemption> withStatus(RedemptionStatus status) {
+        return status == null ? Redemption.list("order by filedAt") : Redemption.list("status = ?1 order by filedAt", status);
+    }
+}

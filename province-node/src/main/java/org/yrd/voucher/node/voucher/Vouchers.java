@@ -1,0 +1,222 @@
+package org.yrd.voucher.node.voucher;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.node.credit.NegativeList;
+import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.node.ledger.Ledger;
+import org.yrd.voucher.node.ledger.LedgerEntry;
+import org.yrd.voucher.node.policy.PolicyService;
+import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
+import org.yrd.voucher.policy.ApplicationRules;
+import org.yrd.voucher.policy.Money;
+import org.yrd.voucher.policy.VoucherPolicy;
+
+/**
+ * Voucher applications and issuance (P6, P7 预先发放). The rules give the explained answer; the budget
+ * and the annual cap are then taken by conditional updates, so no interleaving can over-issue.
+ */
+@ApplicationScoped
+public class Vouchers {
+    private static final Logger LOG = Logger.getLogger(Vouchers.class);
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final PolicyService policies;
+    private final NegativeList negativeList;
+    private final Ledger ledger;
+
+    Vouchers(EntityManager em, Clock clock, PolicyService policies, NegativeList negativeList, Ledger ledger) {
+        this.em = em;
+        this.clock = clock;
+        this.policies = policies;
+        this.negativeList = negativeList;
+        this.ledger = ledger;
+    }
+
+    @Transactional
+    public VoucherApplication apply(String enterpriseUscc, long amountFen) {
+        Enterprise enterprise = lockEnterprise(enterpriseUscc);
+        PolicyVersion pv = policies.current();
+        LocalDate today = TimeSource.today(clock);
+        int year = today.getYear();
+        policies.ensureBudgetYear(year, pv.policy());
+
+        var decision = ApplicationRules.evaluate(pv.policy(), applicant(enterprise, year), amountFen, today);
+        if (decision instanceof ApplicationRules.Refused r) {
+            throw ProblemException.refused(r.refusal());
+        }
+        VoucherApplication a = new VoucherApplication();
+        a.id = UUID.randomUUID();
+        a.enterpriseUscc = enterprise.uscc;
+        a.amountFen = amountFen;
+        a.status = VoucherApplication.Status.PENDING;
+        a.policyVersion = pv.version();
+        a.filedAt = OffsetDateTime.now(clock);
+        em.persist(a);
+        if (((ApplicationRules.Accepted) decision).autoApprove()) {
+            issue(a, pv, "auto-approval", "below the auto-approval threshold");
+        }
+        return a;
+    }
+
+    @Transactional
+    public VoucherApplication approve(UUID applicationId, String actor, String reason) {
+        VoucherApplication a = pending(applicationId);
+        // the operator decides under the policy in force now; the caps are checked again
+        PolicyVersion pv = policies.current();
+        Enterprise enterprise = lockEnterprise(a.enterpriseUscc);
+        LocalDate today = TimeSource.today(clock);
+        policies.ensureBudgetYear(today.getYear(), pv.policy());
+        var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()), applicant(enterprise, today.getYear()),
+                a.amountFen, today);
+        if (decision instanceof ApplicationRules.Refused r) {
+            throw ProblemException.refused(r.refusal());
+        }
+        a.policyVersion = pv.version();
+        issue(a, pv, actor, reason);
+        return a;
+    }
+
+    @Transactional
+    public VoucherApplication reject(UUID applicationId, String actor, String reason) {
+        VoucherApplication a = pending(applicationId);
+        a.status = VoucherApplication.Status.REJECTED;
+        a.decidedAt = OffsetDateTime.now(clock);
+        a.decidedBy = actor;
+        a.decisionReason = reason;
+        return a;
+    }
+
+    /** One enterprise's applications are decided one at a time, so the usage rule sees settled figures. */
+    private Enterprise lockEnterprise(String uscc) {
+        EnterpriseResource.require(uscc);
+        return em.find(Enterprise.class, uscc, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private VoucherApplication pending(UUID id) {
+        VoucherApplication a = em.find(VoucherApplication.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("application", id);
+        }
+        if (a.status != VoucherApplication.Status.PENDING) {
+            throw ProblemException.conflict("application-already-decided", id, a.status);
+        }
+        return a;
+    }
+
+    /** The window applies to filing, not to the operator's later decision. */
+    private static VoucherPolicy withoutWindow(VoucherPolicy p) {
+        return new VoucherPolicy(p.mode(), p.subsidyRatio(), p.perApplicationCapFen(), p.annualCapFen(),
+                p.annualBudgetFen(), p.eligibleRecipients(), p.localCategories(), List.of(), p.voucherValidityDays(),
+                p.autoApprovalThresholdFen(), p.pilotZones(), p.reapplyMinUsagePercent());
+    }
+
+    private ApplicationRules.Applicant applicant(Enterprise e, int year) {
+        Object[] active = (Object[]) em.createNativeQuery("""
+                        SELECT coalesce(sum(face_value_fen), 0), coalesce(sum(redeemed_fen + held_fen), 0)
+                        FROM voucher WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'""")
+                .setParameter(1, e.uscc).getSingleResult();
+        long issuedThisYear = longOrZero(em.createNativeQuery(
+                        "SELECT issued_fen FROM enterprise_year WHERE uscc = ?1 AND year = ?2")
+                .setParameter(1, e.uscc).setParameter(2, year).getResultList());
+        long budgetLeft = longOrZero(em.createNativeQuery(
+                        "SELECT budget_fen - issued_fen FROM budget_year WHERE year = ?1")
+                .setParameter(1, year).getResultList());
+        return new ApplicationRules.Applicant(e.recipientType, e.districtCode, negativeList.isListed(e.uscc),
+                issuedThisYear, ((Number) active[0]).longValue(), ((Number) active[1]).longValue(), budgetLeft);
+    }
+
+    /**
+     * Issues the voucher: P6 annual cap and the province budget are taken by conditional updates, the
+     * budget last because it is the row every application contends for.
+     */
+    private void issue(VoucherApplication a, PolicyVersion pv, String actor, String reason) {
+        VoucherPolicy policy = pv.policy();
+        LocalDate today = TimeSource.today(clock);
+        int year = today.getYear();
+        em.createNativeQuery("INSERT INTO enterprise_year (uscc, year) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, a.enterpriseUscc).setParameter(2, year).executeUpdate();
+        int capTaken = em.createNativeQuery("""
+                        UPDATE enterprise_year SET issued_fen = issued_fen + ?1
+                        WHERE uscc = ?2 AND year = ?3 AND issued_fen + ?1 <= ?4""")
+                .setParameter(1, a.amountFen).setParameter(2, a.enterpriseUscc).setParameter(3, year)
+                .setParameter(4, policy.annualCapFen()).executeUpdate();
+        if (capTaken == 0) {
+            throw ProblemException.refused("annual-cap-exceeded", "P6", Money.format(policy.annualCapFen()), "0.00");
+        }
+        Voucher v = new Voucher();
+        v.id = UUID.randomUUID();
+        v.enterpriseUscc = a.enterpriseUscc;
+        v.applicationId = a.id;
+        v.budgetYear = year;
+        v.faceValueFen = a.amountFen;
+        v.status = Voucher.Status.ACTIVE;
+        v.issuedOn = today;
+        v.expiresOn = policy.voucherExpiry(today);
+        v.policyVersion = pv.version();
+        em.persist(v);
+        a.status = VoucherApplication.Status.APPROVED;
+        a.decidedAt = OffsetDateTime.now(clock);
+        a.decidedBy = actor;
+        a.decisionReason = reason;
+        a.voucherId = v.id;
+        ledger.record(LedgerEntry.Kind.ISSUE, a.amountFen, v, null, pv.version());
+        em.flush();
+        int budgetTaken = em.createNativeQuery("""
+                        UPDATE budget_year SET issued_fen = issued_fen + ?1
+                        WHERE year = ?2 AND issued_fen + ?1 <= budget_fen""")
+                .setParameter(1, a.amountFen).setParameter(2, year).executeUpdate();
+        if (budgetTaken == 0) {
+            LOG.debugf("budget %d exhausted for application %s", year, a.id);
+            throw ProblemException.refused("budget-exhausted", "P6", "0.00");
+        }
+    }
+
+    /** P7: expires vouchers past their validity; what was still available goes back as EXPIRE. */
+    @Transactional
+    public int expireDue() {
+        LocalDate today = TimeSource.today(clock);
+        @SuppressWarnings("unchecked")
+        List<Voucher> due = em.createQuery(
+                        "from Voucher where status = :s and expiresOn < :today order by expiresOn", Voucher.class)
+                .setParameter("s", Voucher.Status.ACTIVE).setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: a busy voucher waits for the next run
+                .setMaxResults(500).getResultList();
+        for (Voucher v : due) {
+            long available = v.availableFen();
+            v.expiredFen += available;
+            v.status = Voucher.Status.EXPIRED;
+            ledger.record(LedgerEntry.Kind.EXPIRE, available, v, null, v.policyVersion);
+        }
+        return due.size();
+    }
+
+    public List<Voucher> ofEnterprise(String uscc) {
+        return Voucher.list("enterpriseUscc = ?1 order by issuedOn, id", uscc);
+    }
+
+    public List<VoucherApplication> applicationsOf(String uscc) {
+        return VoucherApplication.list("enterpriseUscc = ?1 order by filedAt", uscc);
+    }
+
+    public List<VoucherApplication> pendingApplications() {
+        return VoucherApplication.list("status = ?1 order by filedAt", VoucherApplication.Status.PENDING);
+    }
+
+    private static long longOrZero(List<?> rows) {
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+}
