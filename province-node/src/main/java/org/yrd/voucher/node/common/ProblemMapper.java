@@ -2,6 +2,7 @@ package org.yrd.voucher.node.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -30,6 +31,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidBody(JsonProcessingException e, HttpHeaders headers) {
         return render(ProblemException.invalid(jsonViolations(e)), Messages.locale(headers));
+    }
+
+    /** More specific than Quarkus' own mapper for this type, so ours answers. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return invalidBody(e, headers);
     }
 
     @ServerExceptionMapper

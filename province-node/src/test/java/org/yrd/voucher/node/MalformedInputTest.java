@@ -1,0 +1,132 @@
+package org.yrd.voucher.node;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/** Bad input is a 400 problem+json naming the field, never a 500, and changes nothing. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class MalformedInputTest {
+    String enterprise;
+    String provider;
+    String voucher;
+
+    @BeforeEach
+    void setUp() {
+        enterprise = Fixtures.enterprise("310115");
+        provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        voucher = Fixtures.voucher(enterprise, 1_000_000);
+    }
+
+    static List<Arguments> badApplications() {
+        return List.of(
+                Arguments.of("{\"amountFen\": ", "body"),
+                Arguments.of("not json at all", "body"),
+                Arguments.of("{\"amountFen\": \"100\"}", "amountFen"),
+                Arguments.of("{\"amountFen\": 12.5}", "amountFen"),
+                Arguments.of("{\"amountFen\": -100}", "amountFen"),
+                Arguments.of("{\"amountFen\": 0}", "amountFen"),
+                Arguments.of("{\"amountFen\": 9007199254740992}", "amountFen"),
+                Arguments.of("{\"amountFen\": 99999999999999999999999}", "amountFen"),
+                Arguments.of("{\"amountFen\": null}", "amountFen"),
+                Arguments.of("{}", "amountFen"),
+                Arguments.of("[1, 2]", "body"),
+                Arguments.of("{\"amountFen\": true}", "amountFen"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badApplications")
+    void badApplicationBodiesAre400sNamingTheField(String body, String field) {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                .post("/api/v1/enterprises/{u}/applications", enterprise)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("type", equalTo("urn:yrd:problem:invalid-request"))
+                .body("violations.field", hasItem(field));
+        given().get("/api/v1/enterprises/{u}/vouchers", enterprise).then().body("size()", equalTo(1));
+    }
+
+    static List<Arguments> badRedemptionFields() {
+        return List.of(
+                Arguments.of("category", "X".repeat(65)),
+                Arguments.of("invoiceNo", "9".repeat(65)),
+                Arguments.of("contractNo", ""),
+                Arguments.of("providerUscc", "91310104ABCDEFGHIJ"),
+                Arguments.of("voucherId", "not-a-uuid"),
+                Arguments.of("completionDate", "2026-02-30"),
+                Arguments.of("actualExpenditureFen", -1),
+                Arguments.of("requestedFen", 9_007_199_254_740_993L),
+                Arguments.of("declarations", Map.of("patentApplicationStage", false)),
+                Arguments.of("declarations", Map.of("patentApplicationStage", "no", "statutoryTesting", false,
+                        "otherPublicFunding", false)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRedemptionFields")
+    void badRedemptionFieldsAre400sAndHoldNothing(String field, Object value) {
+        var body = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "INV-" + UUID.randomUUID(), 100_000, 50_000));
+        body.put(field, value);
+        Fixtures.file(enterprise, body).then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", startsWith(field));
+        given().get("/api/v1/enterprises/{u}/vouchers", enterprise).then().body("[0].heldFen", equalTo(0));
+        given().get("/api/v1/enterprises/{u}/redemptions", enterprise).then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void unknownEnumValuesAre400s() {
+        given().contentType(ContentType.JSON).body(Map.of("uscc", Fixtures.uscc("310115"), "name", "X",
+                        "recipientType", "BIG_CORPORATION", "districtCode", "310115"))
+                .post("/api/v1/enterprises").then().statusCode(400).body("violations[0].field", equalTo("recipientType"));
+    }
+
+    @Test
+    void badCreditCodesAre400sNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("uscc", "91310115MA1K3Y8P0X", "name", "X",
+                        "recipientType", "STARTUP_TEAM", "districtCode", "310115"))
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("violations[0].field", equalTo("uscc"))
+                .body("violations[0].message", startsWith("not a valid unified social credit code"));
+        given().get("/api/v1/enterprises/{u}", "123").then().statusCode(400).body("violations[0].field", equalTo("uscc"));
+    }
+
+    @Test
+    void overLongStringsAre400s() {
+        given().contentType(ContentType.JSON).body(Map.of("uscc", Fixtures.uscc("310115"), "name", "名".repeat(201),
+                        "recipientType", "STARTUP_TEAM", "districtCode", "310115"))
+                .post("/api/v1/enterprises").then().statusCode(400).body("violations[0].field", equalTo("name"));
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsAndMediaTypesAreProblems() {
+        given().get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().delete("/api/v1/public/policy").then().statusCode(405).contentType("application/problem+json");
+        given().contentType(ContentType.XML).header("Idempotency-Key", "k").body("<a/>")
+                .post("/api/v1/enterprises/{u}/applications", enterprise)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().get("/api/v1/operator/ledger/balance?year=abc").then().statusCode(404);
+        given().get("/api/v1/operator/ledger/balance?year=1999").then().statusCode(400)
+                .body("violations[0].field", equalTo("year"));
+    }
+
+    @Test
+    void emptyBodyIsA400() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/enterprises/{u}/applications", enterprise).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,94 @@
+package org.yrd.voucher.node;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.PostgresResource;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class RegistrationAndAdmissionTest {
+
+    @Test
+    void techSmeRegistersWithItsRegistrationNumberAndOnlyOnce() {
+        String uscc = Fixtures.uscc("310115");
+        Map<String, Object> body = Map.of("uscc", uscc, "name", "浦东量子科技有限公司", "recipientType", "TECH_SME",
+                "smeRegistrationNo", "202631011500123", "smeRegistrationYear", 2026, "districtCode", "310115");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/enterprises").then().statusCode(201)
+                .body("uscc", equalTo(uscc)).body("recipientType", equalTo("TECH_SME"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/enterprises").then().statusCode(409)
+                .body("code", equalTo("enterprise-already-registered"));
+        given().get("/api/v1/enterprises/{u}", uscc).then().statusCode(200).body("name", equalTo("浦东量子科技有限公司"));
+    }
+
+    @Test
+    void techSmeWithoutRegistrationIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("uscc", Fixtures.uscc("310115"), "name", "X",
+                        "recipientType", "TECH_SME", "districtCode", "310115"))
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("violations[0].field", equalTo("smeRegistrationNo"));
+    }
+
+    @Test
+    void providerLifecycleKeepsItsHistoryAndDisclosesOnlyAdmittedProviders() {
+        String p = Fixtures.uscc("310104");
+        given().contentType(ContentType.JSON).body(Map.of("uscc", p, "name", "上海测试研究院",
+                        "categories", List.of("TESTING_INSPECTION_CERTIFICATION", "RESEARCH_AND_DEVELOPMENT"),
+                        "qualifications", List.of(Map.of("kind", "CNAS", "number", "L1234"))))
+                .post("/api/v1/providers").then().statusCode(201).body("status", equalTo("APPLIED"));
+        given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+        given().get("/api/v1/operator/providers?status=APPLIED").then().body("uscc", hasItem(p));
+
+        decide(p, "admit", "CNAS accredited").then().statusCode(200).body("status", equalTo("ADMITTED"));
+        given().get("/api/v1/public/providers").then().body("uscc", hasItem(p));
+        decide(p, "suspend", "complaint under review").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+        decide(p, "admit", "complaint unfounded").then().statusCode(200);
+        decide(p, "revoke", "falsified test reports").then().statusCode(200).body("status", equalTo("REVOKED"));
+        decide(p, "admit", "appeal").then().statusCode(409).body("code", equalTo("illegal-provider-transition"));
+
+        given().get("/api/v1/operator/providers/{p}/history", p).then().statusCode(200)
+                .body("to", contains("APPLIED", "ADMITTED", "SUSPENDED", "ADMITTED", "REVOKED"))
+                .body("[4].reason", equalTo("falsified test reports"));
+    }
+
+    @Test
+    void unknownCategoriesAreRefusedAtApplication() {
+        given().contentType(ContentType.JSON).body(Map.of("uscc", Fixtures.uscc("310104"), "name", "X",
+                        "categories", List.of("TESTING_INSPECTION_CERTIFICATION", "YACHT_RENTAL"), "qualifications", List.of()))
+                .post("/api/v1/providers").then().statusCode(400).body("violations[0].field", equalTo("categories[1]"));
+    }
+
+    @Test
+    void aNegativeListedProviderIsNeverAdmitted() {
+        String p = Fixtures.uscc("310104");
+        given().contentType(ContentType.JSON).body(Map.of("uscc", p, "name", "X",
+                "categories", List.of("SCI_TECH_CONSULTING"), "qualifications", List.of()))
+                .post("/api/v1/providers").then().statusCode(201);
+        Fixtures.operator("/negative-list", Map.of("partyUscc", p, "partyKind", "PROVIDER", "reason", "research misconduct",
+                "partyName", "X")).then().statusCode(201);
+        decide(p, "admit", "ok").then().statusCode(422).body("rule", equalTo("P13"));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    static io.restassured.response.Response decide(String provider, String action, String reason) {
+        return given().contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .post("/api/v1/operator/providers/{p}/" + action, provider);
+    }
+}
