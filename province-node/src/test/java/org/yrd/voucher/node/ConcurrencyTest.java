@@ -1,0 +1,199 @@
+package org.yrd.voucher.node;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/** Money never goes wrong under concurrency: many requests race at once against one budget or one voucher. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class ConcurrencyTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @AfterEach
+    void resetClock() {
+        TestClock.INSTANCE.reset();
+    }
+
+    /** Fires all requests at once (a latch releases them together) and returns the status codes. */
+    List<Integer> race(List<HttpRequest> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (HttpRequest r : requests) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                codes.add(f.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    HttpRequest post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    @Test
+    void twoHundredConcurrentApplicationsAgainstABudgetForFortyIssueExactlyForty() throws Exception {
+        // a budget year of its own: 2030, with a budget of exactly 40 × 5,000 yuan
+        TestClock.INSTANCE.setDay(LocalDate.of(2030, 1, 2));
+        var policy = PolicyVersionTest.policy();
+        policy.put("annualBudgetFen", 40 * 500_000L);
+        policy.put("applicationWindows", List.of());
+        policy.put("pilotZones", List.of());
+        policy.put("reapplyMinUsagePercent", 80);
+        PolicyVersionTest.publish("2030-01-02", policy).then().statusCode(201);
+
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String e = Fixtures.enterprise("310115");
+            requests.add(post("/api/v1/enterprises/" + e + "/applications", "{\"amountFen\": 500000}"));
+        }
+        List<Integer> codes = race(requests);
+
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(40);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(160);
+        var balance = Fixtures.balance(2030);
+        assertThat(balance.get("budgetFen")).isEqualTo(20_000_000);
+        assertThat(balance.get("unissuedFen")).isEqualTo(0);
+        assertThat(balance.get("outstandingFen")).isEqualTo(20_000_000);
+        assertThat(balance.get("reconciles")).isEqualTo(true);
+    }
+
+    @Test
+    void oneEnterpriseRacingItselfNeverPassesItsAnnualCap() throws Exception {
+        // 2031: 50,000 yuan per application, 100,000 yuan a year, no usage rule, everything auto-approved
+        TestClock.INSTANCE.setDay(LocalDate.of(2031, 1, 2));
+        var policy = PolicyVersionTest.policy();
+        policy.put("annualBudgetFen", 1_000_000_000L);
+        policy.put("applicationWindows", List.of());
+        policy.put("pilotZones", List.of());
+        policy.put("reapplyMinUsagePercent", 0);
+        PolicyVersionTest.publish("2031-01-02", policy).then().statusCode(201);
+        String e = Fixtures.enterprise("310115");
+
+        List<HttpRequest> applications = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            applications.add(post("/api/v1/enterprises/" + e + "/applications", "{\"amountFen\": 5000000}"));
+        }
+        List<Integer> codes = race(applications);
+
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(2);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(10);
+        long issued = given().get("/api/v1/enterprises/{u}/vouchers", e).then().extract().jsonPath()
+                .getList("faceValueFen", Long.class).stream().mapToLong(Long::longValue).sum();
+        assertThat(issued).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void parallelOperatorApprovalsStillApplyTheUsageRule() throws Exception {
+        // Shanghai: after one approved 100,000 yuan voucher, 80 % of it must be used before the next
+        String e = Fixtures.enterprise("310115");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(Fixtures.apply(e, 10_000_000).then().statusCode(201).extract().path("id"));
+        }
+        List<Integer> codes = race(ids.stream()
+                .map(id -> post("/api/v1/operator/applications/" + id + "/approve", "{\"reason\": \"ok\"}")).toList());
+        assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(1);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(5);
+        given().get("/api/v1/enterprises/{u}/vouchers", e).then().body("size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void concurrentRedemptionsOnOneVoucherNeverOverdrawIt() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String voucher = Fixtures.voucher(e, 1_000_000); // 10,000 yuan
+        List<HttpRequest> filings = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            var f = Fixtures.filing(voucher, provider, "RACE-" + UUID.randomUUID(), 300_000, 150_000);
+            filings.add(post("/api/v1/enterprises/" + e + "/redemptions", JSON.writeValueAsString(f)));
+        }
+        List<Integer> codes = race(filings);
+
+        var v = Fixtures.voucherOf(e, voucher);
+        long held = ((Number) v.get("heldFen")).longValue();
+        assertThat(held).isEqualTo(1_000_000);          // 6 × 1,500 yuan + one last 1,000 yuan: exactly the face value
+        assertThat(v.get("availableFen")).isEqualTo(0);
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(7);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(23);
+        long sumOfRedemptions = given().get("/api/v1/enterprises/{u}/redemptions", e).then().extract().jsonPath()
+                .getList("voucherAmountFen", Long.class).stream().mapToLong(Long::longValue).sum();
+        assertThat(sumOfRedemptions).isEqualTo(held);
+        assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
+    }
+
+    @Test
+    void theSameInvoiceFiledConcurrentlyIsRedeemedOnce() throws Exception {
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String invoice = "DUP-" + UUID.randomUUID();
+        List<HttpRequest> filings = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String e = Fixtures.enterprise("310115");
+            String voucher = Fixtures.voucher(e, 100_000);
+            filings.add(post("/api/v1/enterprises/" + e + "/redemptions",
+                    JSON.writeValueAsString(Fixtures.filing(voucher, provider, invoice, 100_000, 50_000))));
+        }
+        List<Integer> codes = race(filings);
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(1);
+        assertThat(codes.stream().filter(c -> c == 409).count()).isEqualTo(9);
+    }
+
+    @Test
+    void aRetriedRequestRacingItselfHasOneEffect() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String key = UUID.randomUUID().toString();
+        List<HttpRequest> same = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            same.add(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
+                            + "/api/v1/enterprises/" + e + "/applications"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amountFen\": 200000}")).build());
+        }
+        List<Integer> codes = race(same);
+        assertThat(codes).containsOnly(201);
+        given().get("/api/v1/enterprises/{u}/vouchers", e).then().body("size()", org.hamcrest.Matchers.equalTo(1));
+    }
+}
