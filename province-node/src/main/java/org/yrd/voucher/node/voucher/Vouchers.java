@@ -204,6 +204,10 @@ public class Vouchers {
         return due.size();
     }
 
+    public long currentPolicyThreshold() {
+        return policies.current().policy().autoApprovalThresholdFen();
+    }
+
     public List<Voucher> ofEnterprise(String uscc) {
         return Voucher.list("enterpriseUscc = ?1 order by issuedOn, id", uscc);
     }
