@@ -16,7 +16,7 @@ if ! command -v pgbench >/dev/null; then
   echo "installing pgbench (Debian package postgresql)" >&2
   apt-get install -y -q postgresql >/dev/null
 fi
-./mvnw -B -q -DskipTests install
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
 
@@ -27,7 +27,7 @@ node_pid=""
 trap 'kill $node_pid $pg_pid 2>/dev/null || true' EXIT
 until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$state/postgres.log"; exit 1; }; sleep 0.5; done
 
-java -Xmx1g -Dnode.province=SH -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
+java -Xmx1g ${NODE_OPTS:-} -Dnode.province=SH -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
 node_pid=$!

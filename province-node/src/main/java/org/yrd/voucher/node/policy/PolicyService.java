@@ -9,6 +9,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -37,16 +43,31 @@ import org.yrd.voucher.policy.VoucherPolicy;
 @ApplicationScoped
 public class PolicyService {
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
+    private static final Duration SCHEDULE_TTL = Duration.ofSeconds(5);
 
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
     private final NodeConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     /** Versions never change once published, so their parsed form can be kept. */
     private final Map<Integer, PolicyVersion> parsed = new ConcurrentHashMap<>();
+    /**
+     * Which version starts when, newest first; reloaded after a publish here and at least every few
+     * seconds, so a version published through another instance of this node is seen promptly.
+     */
+    private volatile Schedule schedule = new Schedule(List.of(), Instant.MIN);
+    /** Budget years known to exist (committed), so issuing does not ask again. */
+    private final Set<Integer> budgetYears = ConcurrentHashMap.newKeySet();
 
-    PolicyService(EntityManager em, ObjectMapper json, Clock clock, NodeConfig config) {
+    private record Start(int version, LocalDate effectiveFrom) {}
+
+    private record Schedule(List<Start> starts, Instant loadedAt) {}
+
+    PolicyService(EntityManager em, ObjectMapper json, Clock clock, NodeConfig config,
+                  TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -69,6 +90,7 @@ public class PolicyService {
             }
             LocalDate today = TimeSource.today(clock);
             insert(1, LocalDate.of(today.getYear(), 1, 1), policy, "node start-up (" + source + ")");
+            schedule = new Schedule(List.of(), Instant.MIN);
             LOG.infof("province %s: loaded policy version 1 from %s", config.province(), source);
         });
     }
@@ -93,14 +115,24 @@ public class PolicyService {
     }
 
     public PolicyVersion inForceOn(LocalDate day) {
-        List<?> rows = em.createNativeQuery("""
-                        SELECT version FROM policy_version WHERE effective_from <= ?1
-                        ORDER BY effective_from DESC, version DESC LIMIT 1""")
-                .setParameter(1, day).getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("no policy in force on " + day);
+        Schedule s = schedule;
+        if (s.loadedAt().isBefore(Instant.now().minus(SCHEDULE_TTL))) {
+            s = reloadSchedule();
         }
-        return version(((Number) rows.get(0)).intValue());
+        return s.starts().stream().filter(start -> !start.effectiveFrom().isAfter(day)).findFirst()
+                .map(start -> version(start.version()))
+                .orElseThrow(() -> new IllegalStateException("no policy in force on " + day));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Schedule reloadSchedule() {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT version, effective_from FROM policy_version ORDER BY effective_from DESC, version DESC")
+                .getResultList();
+        Schedule s = new Schedule(rows.stream()
+                .map(r -> new Start(((Number) r[0]).intValue(), toLocalDate(r[1]))).toList(), Instant.now());
+        schedule = s;
+        return s;
     }
 
     public PolicyVersion version(int version) {
@@ -148,13 +180,31 @@ public class PolicyService {
         if (updated == 0 && budgetYearExists(effectiveFrom.getYear())) {
             throw ProblemException.refused("budget-below-issued", "P6", effectiveFrom.getYear());
         }
+        schedule = new Schedule(List.of(), Instant.MIN);
         return new PolicyVersion(next, effectiveFrom, policy);
     }
 
-    /** Creates the year's budget row from the policy in force, once. */
+    /**
+     * Creates the year's budget row from the policy in force, in the caller's transaction (a nested one
+     * would need a second pooled connection per request). Remembered once that transaction commits.
+     */
     public void ensureBudgetYear(int year, VoucherPolicy policy) {
+        if (budgetYears.contains(year)) {
+            return;
+        }
         em.createNativeQuery("INSERT INTO budget_year (year, budget_fen) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, year).setParameter(2, policy.annualBudgetFen()).executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    budgetYears.add(year);
+                }
+            }
+        });
     }
 
     private boolean budgetYearExists(int year) {

@@ -14,7 +14,7 @@ import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.TimeSource;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.enterprise.Enterprise;
-import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.ledger.LedgerEntry;
 import org.yrd.voucher.node.policy.PolicyService;
@@ -53,7 +53,7 @@ public class Vouchers {
         int year = today.getYear();
         policies.ensureBudgetYear(year, pv.policy());
 
-        var decision = ApplicationRules.evaluate(pv.policy(), applicant(enterprise, year), amountFen, today);
+        var decision = ApplicationRules.evaluate(pv.policy(), applicant(enterprise, today), amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
             throw ProblemException.refused(r.refusal());
         }
@@ -79,7 +79,7 @@ public class Vouchers {
         Enterprise enterprise = lockEnterprise(a.enterpriseUscc);
         LocalDate today = TimeSource.today(clock);
         policies.ensureBudgetYear(today.getYear(), pv.policy());
-        var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()), applicant(enterprise, today.getYear()),
+        var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()), applicant(enterprise, today),
                 a.amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
             throw ProblemException.refused(r.refusal());
@@ -101,8 +101,11 @@ public class Vouchers {
 
     /** One enterprise's applications are decided one at a time, so the usage rule sees settled figures. */
     private Enterprise lockEnterprise(String uscc) {
-        EnterpriseResource.require(uscc);
-        return em.find(Enterprise.class, uscc, LockModeType.PESSIMISTIC_WRITE);
+        Enterprise e = em.find(Enterprise.class, UsccParam.require("uscc", uscc), LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw ProblemException.notFound("enterprise", uscc);
+        }
+        return e;
     }
 
     private VoucherApplication pending(UUID id) {
@@ -123,19 +126,21 @@ public class Vouchers {
                 p.autoApprovalThresholdFen(), p.pilotZones(), p.reapplyMinUsagePercent());
     }
 
-    private ApplicationRules.Applicant applicant(Enterprise e, int year) {
-        Object[] active = (Object[]) em.createNativeQuery("""
-                        SELECT coalesce(sum(face_value_fen), 0), coalesce(sum(redeemed_fen + held_fen), 0)
-                        FROM voucher WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'""")
-                .setParameter(1, e.uscc).getSingleResult();
-        long issuedThisYear = longOrZero(em.createNativeQuery(
-                        "SELECT issued_fen FROM enterprise_year WHERE uscc = ?1 AND year = ?2")
-                .setParameter(1, e.uscc).setParameter(2, year).getResultList());
-        long budgetLeft = longOrZero(em.createNativeQuery(
-                        "SELECT budget_fen - issued_fen FROM budget_year WHERE year = ?1")
-                .setParameter(1, year).getResultList());
-        return new ApplicationRules.Applicant(e.recipientType, e.districtCode, negativeList.isListed(e.uscc),
-                issuedThisYear, ((Number) active[0]).longValue(), ((Number) active[1]).longValue(), budgetLeft);
+    /** Everything the rules need about the applicant, in one round trip. */
+    private ApplicationRules.Applicant applicant(Enterprise e, LocalDate today) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
+                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
+                               (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
+                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
+                               (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ?1 AND year = ?3),
+                               (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year WHERE year = ?3),
+                               """ + NegativeList.LISTED_SQL)
+                .setParameter(1, e.uscc).setParameter(2, today).setParameter(3, today.getYear())
+                .getSingleResult();
+        return new ApplicationRules.Applicant(e.recipientType, e.districtCode, (Boolean) row[4],
+                ((Number) row[2]).longValue(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[3]).longValue());
     }
 
     /**
@@ -146,11 +151,10 @@ public class Vouchers {
         VoucherPolicy policy = pv.policy();
         LocalDate today = TimeSource.today(clock);
         int year = today.getYear();
-        em.createNativeQuery("INSERT INTO enterprise_year (uscc, year) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, a.enterpriseUscc).setParameter(2, year).executeUpdate();
         int capTaken = em.createNativeQuery("""
-                        UPDATE enterprise_year SET issued_fen = issued_fen + ?1
-                        WHERE uscc = ?2 AND year = ?3 AND issued_fen + ?1 <= ?4""")
+                        INSERT INTO enterprise_year AS y (uscc, year, issued_fen) SELECT ?2, ?3, ?1 WHERE ?1 <= ?4
+                        ON CONFLICT (uscc, year) DO UPDATE SET issued_fen = y.issued_fen + excluded.issued_fen
+                        WHERE y.issued_fen + excluded.issued_fen <= ?4""")
                 .setParameter(1, a.amountFen).setParameter(2, a.enterpriseUscc).setParameter(3, year)
                 .setParameter(4, policy.annualCapFen()).executeUpdate();
         if (capTaken == 0) {
@@ -218,9 +222,5 @@ public class Vouchers {
 
     public List<VoucherApplication> pendingApplications() {
         return VoucherApplication.list("status = ?1 order by filedAt", VoucherApplication.Status.PENDING);
-    }
-
-    private static long longOrZero(List<?> rows) {
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 }
