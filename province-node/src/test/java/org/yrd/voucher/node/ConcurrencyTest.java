@@ -25,11 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** Money never goes wrong under concurrency: many requests race at once against one budget or one voucher. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class ConcurrencyTest {
     @TestHTTPResource("/")
     URL base;

@@ -16,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** Bad input is a 400 problem+json naming the field, never a 500, and changes nothing. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class MalformedInputTest {
     String enterprise;
     String provider;

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** Versions are effective-dated; every decision records the version it was made under. Runs in 2028. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class PolicyVersionTest {
 
     @AfterEach

@@ -14,12 +14,14 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** The same build configured as Zhejiang: PRE_SUBSIDY, 20,000 yuan per application. A province is configuration. */
 @QuarkusTest
 @TestProfile(PreSubsidyProvinceTest.Zhejiang.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class PreSubsidyProvinceTest {
     public static class Zhejiang implements QuarkusTestProfile {
         @Override

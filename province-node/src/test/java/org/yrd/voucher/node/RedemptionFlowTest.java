@@ -18,11 +18,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** Shanghai: POST_SUBSIDY, 50 %, redemptions up to 20,000 yuan approved automatically once confirmed. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class RedemptionFlowTest {
     static final List<String> TESTING = List.of("TESTING_INSPECTION_CERTIFICATION");
 

@@ -12,10 +12,12 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class RegistrationAndAdmissionTest {
 
     @Test

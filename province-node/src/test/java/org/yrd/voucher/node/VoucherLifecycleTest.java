@@ -17,11 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
 /** Shanghai's demo policy: POST_SUBSIDY 50 %, 100,000 yuan per application, 300,000 a year, auto ≤ 20,000. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
 class VoucherLifecycleTest {
 
     @AfterEach

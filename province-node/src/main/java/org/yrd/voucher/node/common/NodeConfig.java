@@ -19,6 +19,17 @@ public interface NodeConfig {
 
     Jobs jobs();
 
+    Federation federation();
+
+    interface Federation {
+        /**
+         * Key of the keyed hash under which invoices travel (provider USCC + invoice number); the same on
+         * every node and the hub. The default is for local runs only.
+         */
+        @WithDefault("yrd-local-federation-key-change-me")
+        String invoiceHashKey();
+    }
+
     /** Load a small demo data set at first start. */
     @WithDefault("false")
     boolean demoData();

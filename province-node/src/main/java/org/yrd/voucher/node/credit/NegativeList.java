@@ -8,7 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.federation.Outbox;
 import org.yrd.voucher.node.common.TimeSource;
 
 /** P13: the negative list. A listed party cannot apply, be admitted, confirm or be paid. */
@@ -16,16 +21,21 @@ import org.yrd.voucher.node.common.TimeSource;
 public class NegativeList {
     private final EntityManager em;
     private final Clock clock;
+    private final Outbox outbox;
+    private final NodeConfig config;
 
-    NegativeList(EntityManager em, Clock clock) {
+    NegativeList(EntityManager em, Clock clock, Outbox outbox, NodeConfig config) {
         this.em = em;
         this.clock = clock;
+        this.outbox = outbox;
+        this.config = config;
     }
 
     /** SQL that is true when party ?1 is listed on day ?2; other queries embed it to save a round trip. */
     public static final String LISTED_SQL = """
-            EXISTS (SELECT 1 FROM negative_list_entry WHERE party_uscc = ?1 AND ended_at IS NULL
-                    AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2))""";
+            (EXISTS (SELECT 1 FROM negative_list_entry WHERE party_uscc = ?1 AND ended_at IS NULL
+                     AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2))
+             OR EXISTS (SELECT 1 FROM yrd_credit WHERE party_uscc = ?1 AND listed))""";
 
     public boolean isListed(String uscc) {
         return (Boolean) em.createNativeQuery("SELECT " + LISTED_SQL)
@@ -57,6 +67,7 @@ public class NegativeList {
         e.listedBy = actor;
         e.listedAt = OffsetDateTime.now(clock);
         e.persist();
+        report(e);
         return e;
     }
 
@@ -72,7 +83,23 @@ public class NegativeList {
         e.endedAt = OffsetDateTime.now(clock);
         e.endedBy = actor;
         e.endedReason = reason;
+        report(e);
         return e;
+    }
+
+    /** P13 joint punishment: every local entry, and its end, goes to the hub for the YRD list. */
+    private void report(NegativeListEntry e) {
+        outbox.publish(Topics.CREDIT_REPORTS, e.partyUscc, EventTypes.CREDIT_REPORTED,
+                new Payloads.CreditReport(config.province().name(), e.id.toString(), e.partyUscc, e.partyKind.name(),
+                        e.partyName, e.reason, e.startsOn, e.endsOn, e.endedAt != null));
+    }
+
+    /** Entries of the YRD list (from other provinces too), as replicated from the hub. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> yrdListed() {
+        return em.createNativeQuery(
+                "SELECT party_uscc, party_kind, party_name, entries FROM yrd_credit WHERE listed ORDER BY party_uscc")
+                .getResultList();
     }
 
     public List<NegativeListEntry> inForce() {

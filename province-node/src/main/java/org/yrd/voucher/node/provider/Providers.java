@@ -6,7 +6,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.federation.Outbox;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.policy.PolicyService;
@@ -17,8 +26,15 @@ public class Providers {
     private final Clock clock;
     private final NegativeList negativeList;
     private final PolicyService policies;
+    private final Outbox outbox;
+    private final NodeConfig config;
+    private final EntityManager em;
 
-    Providers(Clock clock, NegativeList negativeList, PolicyService policies) {
+    Providers(Clock clock, NegativeList negativeList, PolicyService policies, Outbox outbox, NodeConfig config,
+              EntityManager em) {
+        this.outbox = outbox;
+        this.config = config;
+        this.em = em;
         this.clock = clock;
         this.negativeList = negativeList;
         this.policies = policies;
@@ -66,6 +82,13 @@ public class Providers {
         p.status = next;
         p.updatedAt = OffsetDateTime.now(clock);
         record(p, from, next, reason, actor);
+        if (next != ProviderStatus.REJECTED) {
+            // P8, P14: the hub decides YRD-wide recognition from the home province's admission
+            outbox.publish(Topics.PROVIDER_ADMISSIONS, p.uscc, EventTypes.PROVIDER_ADMISSION_CHANGED,
+                    new Payloads.ProviderAdmission(config.province().name(), p.uscc, p.name, next.name(), p.categories(),
+                            p.qualifications.stream().map(q -> new Payloads.Qualification(q.kind(), q.number())).toList(),
+                            reason));
+        }
         return p;
     }
 
@@ -83,6 +106,31 @@ public class Providers {
             throw ProblemException.refused("provider-not-admitted", "P5", p.uscc, p.status);
         }
         negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
+    }
+
+    /** A provider an enterprise of this province may redeem with, and the province that vouches for it. */
+    public record Standing(String uscc, String homeProvince, Set<String> categories) {}
+
+    /**
+     * This province's own admitted provider, or one the hub recognises YRD-wide (P5, P8, P14); in either
+     * case not on the local or the YRD negative list (P13).
+     */
+    public Standing standing(String uscc) {
+        Provider local = Provider.findById(UsccParam.require("providerUscc", uscc));
+        if (local != null) {
+            requireInGoodStanding(local);
+            return new Standing(local.uscc, config.province().name(), local.categories());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT home_province, recognised, categories FROM provider_registry WHERE uscc = ?1")
+                .setParameter(1, uscc).getResultList();
+        if (rows.isEmpty() || !((Boolean) rows.get(0)[1])) {
+            throw ProblemException.refused("provider-not-recognised", "P14", uscc);
+        }
+        negativeList.refuseIfListed(uscc, "provider-negative-listed");
+        return new Standing(uscc, (String) rows.get(0)[0],
+                new LinkedHashSet<>(Arrays.asList(((String) rows.get(0)[2]).split(","))));
     }
 
     public List<ProviderStatusChange> history(String uscc) {

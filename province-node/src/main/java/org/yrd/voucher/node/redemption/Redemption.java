@@ -58,4 +58,13 @@ public class Redemption extends PanacheEntityBase {
     @Column(name = "payment_reference")
     public String paymentReference;
     public String reason;
+    @Column(name = "provider_province")
+    public String providerProvince;
+    @Column(name = "invoice_hash")
+    public String invoiceHash;
+
+    /** Whether the provider belongs to another province, so that it confirms on its own node. */
+    public boolean isCrossRegion(String thisProvince) {
+        return !thisProvince.equals(providerProvince);
+    }
 }

@@ -29,8 +29,10 @@ import org.yrd.voucher.policy.RedemptionRules;
 public class RedemptionResource {
     private final Redemptions redemptions;
     private final Idempotency idempotency;
+    private final CrossRegion crossRegion;
 
-    RedemptionResource(Redemptions redemptions, Idempotency idempotency) {
+    RedemptionResource(Redemptions redemptions, Idempotency idempotency, CrossRegion crossRegion) {
+        this.crossRegion = crossRegion;
         this.redemptions = redemptions;
         this.idempotency = idempotency;
     }
@@ -60,12 +62,12 @@ public class RedemptionResource {
                                  long enterpriseShareFen, RedemptionMode.Payee payee, String payeeUscc,
                                  RedemptionStatus status, int policyVersion, OffsetDateTime filedAt,
                                  OffsetDateTime confirmedAt, OffsetDateTime decidedAt, OffsetDateTime paidAt,
-                                 String paymentReference, String reason) {
+                                 String paymentReference, String reason, String providerProvince) {
         static RedemptionView of(Redemption r) {
             return new RedemptionView(r.id, r.voucherId, r.enterpriseUscc, r.providerUscc, r.category, r.contractNo,
                     r.invoiceNo, r.completionDate, r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen,
                     r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
-                    r.decidedAt, r.paidAt, r.paymentReference, r.reason);
+                    r.decidedAt, r.paidAt, r.paymentReference, r.reason, r.providerProvince);
         }
     }
 
@@ -128,6 +130,29 @@ public class RedemptionResource {
         UsccParam.require("uscc", uscc);
         return idempotency.once("dispute-redemption:" + id, key, body, 200,
                 () -> RedemptionView.of(redemptions.dispute(uscc, id, body.reason())));
+    }
+
+    /** Requests from enterprises of other provinces, confirmed here on the provider's own node. */
+    @GET
+    @Path("/providers/{uscc}/incoming-redemptions")
+    public List<CrossRegion.Incoming> incoming(@PathParam("uscc") String uscc) {
+        UsccParam.require("uscc", uscc);
+        return crossRegion.incomingFor(uscc);
+    }
+
+    @POST
+    @Path("/providers/{uscc}/incoming-redemptions/{id}/confirm")
+    public Response confirmIncoming(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+                                    @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once("confirm-incoming:" + id, key, uscc, 200, () -> crossRegion.confirm(uscc, id));
+    }
+
+    @POST
+    @Path("/providers/{uscc}/incoming-redemptions/{id}/dispute")
+    public Response disputeIncoming(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+                                    @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
+        return idempotency.once("dispute-incoming:" + id, key, body, 200,
+                () -> crossRegion.dispute(uscc, id, body.reason()));
     }
 
     // ---- operator

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.InvoiceHash;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.federation.Outbox;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.TimeSource;
 import org.yrd.voucher.node.credit.NegativeList;
@@ -20,7 +25,6 @@ import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.ledger.LedgerEntry;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
-import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.Providers;
 import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.policy.RedemptionMode;
@@ -40,9 +44,11 @@ public class Redemptions {
     private final NegativeList negativeList;
     private final Ledger ledger;
     private final NodeConfig config;
+    private final Outbox outbox;
 
     Redemptions(EntityManager em, Clock clock, PolicyService policies, Providers providers, NegativeList negativeList,
-                Ledger ledger, NodeConfig config) {
+                Ledger ledger, NodeConfig config, Outbox outbox) {
+        this.outbox = outbox;
         this.em = em;
         this.clock = clock;
         this.policies = policies;
@@ -69,8 +75,8 @@ public class Redemptions {
             throw ProblemException.notFound("voucher", f.voucherId());
         }
         negativeList.refuseIfListed(enterpriseUscc, "enterprise-negative-listed");
-        Provider provider = providers.require(f.providerUscc());
-        providers.requireInGoodStanding(provider);
+        // local and admitted, or recognised YRD-wide through the hub (P5, P8, P14); never listed (P13)
+        Providers.Standing provider = providers.standing(f.providerUscc());
         if (!v.validOn(today)) {
             throw ProblemException.refused("voucher-expired", "P7", v.expiresOn);
         }
@@ -78,7 +84,8 @@ public class Redemptions {
         if (f.completionDate().isBefore(v.issuedOn)) {
             throw ProblemException.refused("completion-before-issue", "P7", v.issuedOn);
         }
-        if (invoiceTaken(f.providerUscc(), f.invoiceNo())) {
+        String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), f.invoiceNo());
+        if (invoiceTaken(f.providerUscc(), f.invoiceNo(), invoiceHash)) {
             throw ProblemException.conflict("invoice-already-redeemed", f.invoiceNo());
         }
         PolicyVersion pv = policies.current();
@@ -92,7 +99,9 @@ public class Redemptions {
         r.id = UUID.randomUUID();
         r.voucherId = v.id;
         r.enterpriseUscc = enterpriseUscc;
-        r.providerUscc = provider.uscc;
+        r.providerUscc = provider.uscc();
+        r.providerProvince = provider.homeProvince();
+        r.invoiceHash = invoiceHash;
         r.category = f.category();
         r.contractNo = f.contractNo();
         r.invoiceNo = f.invoiceNo();
@@ -103,7 +112,7 @@ public class Redemptions {
         r.enterpriseShareFen = granted.enterpriseShareFen();
         // P7: PRE_SUBSIDY pays the provider, POST_SUBSIDY reimburses the enterprise
         r.payee = granted.payee();
-        r.payeeUscc = granted.payee() == RedemptionMode.Payee.PROVIDER ? provider.uscc : enterpriseUscc;
+        r.payeeUscc = granted.payee() == RedemptionMode.Payee.PROVIDER ? provider.uscc() : enterpriseUscc;
         r.status = RedemptionStatus.FILED;
         r.policyVersion = pv.version();
         r.filedAt = OffsetDateTime.now(clock);
@@ -116,6 +125,15 @@ public class Redemptions {
         }
         v.heldFen += r.voucherAmountFen;
         ledger.record(LedgerEntry.Kind.HOLD, r.voucherAmountFen, v, r.id, pv.version());
+        usage(r);
+        if (r.isCrossRegion(config.province().name())) {
+            // the provider confirms on its own node; the hub checks the invoice across provinces and routes
+            outbox.publish(Topics.HUB_REQUESTS, r.id.toString(), EventTypes.REDEMPTION_REQUESTED,
+                    new Payloads.CrossRegionRequest(r.id.toString(), config.province().name(), r.providerProvince,
+                            r.providerUscc, r.enterpriseUscc, enterpriseName(r.enterpriseUscc), r.category, r.contractNo,
+                            r.invoiceHash, r.actualExpenditureFen, r.voucherAmountFen, r.completionDate,
+                            r.filedAt.toInstant()));
+        }
         return r;
     }
 
@@ -123,8 +141,16 @@ public class Redemptions {
     @Transactional
     public Redemption confirm(String providerUscc, UUID id) {
         Redemption r = forProvider(providerUscc, id);
-        move(r, RedemptionStatus.PROVIDER_CONFIRMED);
+        if (r.isCrossRegion(config.province().name())) {
+            throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+        }
         providers.requireInGoodStanding(providers.require(providerUscc));
+        return providerConfirmed(r);
+    }
+
+    /** The provider confirmed (here, or on its own node for a cross-region redemption). */
+    Redemption providerConfirmed(Redemption r) {
+        move(r, RedemptionStatus.PROVIDER_CONFIRMED);
         r.confirmedAt = OffsetDateTime.now(clock);
         PolicyVersion pv = policies.version(r.policyVersion);
         if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen()) {
@@ -138,6 +164,9 @@ public class Redemptions {
     @Transactional
     public Redemption dispute(String providerUscc, UUID id, String reason) {
         Redemption r = forProvider(providerUscc, id);
+        if (r.isCrossRegion(config.province().name())) {
+            throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+        }
         end(r, RedemptionStatus.DISPUTED, reason);
         return r;
     }
@@ -191,7 +220,7 @@ public class Redemptions {
         return due.size();
     }
 
-    private void end(Redemption r, RedemptionStatus terminal, String reason) {
+    void end(Redemption r, RedemptionStatus terminal, String reason) {
         move(r, terminal);
         r.reason = reason;
         Voucher v = em.find(Voucher.class, r.voucherId, LockModeType.PESSIMISTIC_WRITE);
@@ -209,17 +238,34 @@ public class Redemptions {
             throw ProblemException.conflict("illegal-redemption-transition", r.id, r.status, next);
         }
         r.status = next;
+        usage(r);
     }
 
-    private boolean invoiceTaken(String providerUscc, String invoiceNo) {
-        return !em.createQuery("select r.id from Redemption r where r.providerUscc = :p and r.invoiceNo = :i and r.status in :live")
+    /** P8 data aggregation: every transition goes to the hub. */
+    private void usage(Redemption r) {
+        outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
+                new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
+                        r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
+                        r.voucherAmountFen, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+    }
+
+    private String enterpriseName(String uscc) {
+        return EnterpriseResource.require(uscc).name;
+    }
+
+    private boolean invoiceTaken(String providerUscc, String invoiceNo, String invoiceHash) {
+        // also a cross-region request this province's provider holds for the same invoice
+        boolean requestedFromElsewhere = !em.createNativeQuery(
+                        "SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?1 AND status IN ('REQUESTED', 'CONFIRMED')")
+                .setParameter(1, invoiceHash).getResultList().isEmpty();
+        return requestedFromElsewhere || !em.createQuery("select r.id from Redemption r where r.providerUscc = :p and r.invoiceNo = :i and r.status in :live")
                 .setParameter("p", providerUscc).setParameter("i", invoiceNo)
                 .setParameter("live", Set.of(RedemptionStatus.FILED, RedemptionStatus.PROVIDER_CONFIRMED,
                         RedemptionStatus.APPROVED, RedemptionStatus.PAID))
                 .getResultList().isEmpty();
     }
 
-    private Redemption locked(UUID id) {
+    Redemption locked(UUID id) {
         Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
             throw ProblemException.notFound("redemption", id);

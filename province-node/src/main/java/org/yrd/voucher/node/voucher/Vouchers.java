@@ -10,7 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.federation.Outbox;
 import org.yrd.voucher.node.common.TimeSource;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.enterprise.Enterprise;
@@ -36,8 +41,13 @@ public class Vouchers {
     private final PolicyService policies;
     private final NegativeList negativeList;
     private final Ledger ledger;
+    private final Outbox outbox;
+    private final NodeConfig config;
 
-    Vouchers(EntityManager em, Clock clock, PolicyService policies, NegativeList negativeList, Ledger ledger) {
+    Vouchers(EntityManager em, Clock clock, PolicyService policies, NegativeList negativeList, Ledger ledger,
+             Outbox outbox, NodeConfig config) {
+        this.outbox = outbox;
+        this.config = config;
         this.em = em;
         this.clock = clock;
         this.policies = policies;
@@ -177,6 +187,8 @@ public class Vouchers {
         a.decisionReason = reason;
         a.voucherId = v.id;
         ledger.record(LedgerEntry.Kind.ISSUE, a.amountFen, v, null, pv.version());
+        outbox.publish(Topics.USAGE, v.id.toString(), EventTypes.VOUCHER_ISSUED, new Payloads.VoucherUsage(
+                config.province().name(), v.id.toString(), v.enterpriseUscc, v.faceValueFen, year, clock.instant()));
         em.flush();
         int budgetTaken = em.createNativeQuery("""
                         UPDATE budget_year SET issued_fen = issued_fen + ?1
@@ -204,6 +216,8 @@ public class Vouchers {
             v.expiredFen += available;
             v.status = Voucher.Status.EXPIRED;
             ledger.record(LedgerEntry.Kind.EXPIRE, available, v, null, v.policyVersion);
+            outbox.publish(Topics.USAGE, v.id.toString(), EventTypes.VOUCHER_EXPIRED, new Payloads.VoucherUsage(
+                    config.province().name(), v.id.toString(), v.enterpriseUscc, available, v.budgetYear, clock.instant()));
         }
         return due.size();
     }

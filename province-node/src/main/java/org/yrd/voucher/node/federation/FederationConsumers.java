@@ -1,0 +1,112 @@
+package org.yrd.voucher.node.federation;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.node.redemption.CrossRegion;
+
+/**
+ * What the hub sends this node. Each event's effect and its inbox record commit together; events not
+ * from the hub, or not for this node, are logged and skipped.
+ */
+@ApplicationScoped
+public class FederationConsumers {
+    private static final Logger LOG = Logger.getLogger(FederationConsumers.class);
+
+    private final EntityManager em;
+    private final Inbox inbox;
+    private final Clock clock;
+    private final CrossRegion crossRegion;
+
+    FederationConsumers(EntityManager em, Inbox inbox, Clock clock, CrossRegion crossRegion) {
+        this.em = em;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.crossRegion = crossRegion;
+    }
+
+    /** Replica of the YRD provider registry (P8, P14), rebuilt from the compacted topic by a new node. */
+    @Incoming("registry-in")
+    @Blocking
+    @Transactional
+    public void registry(String json) {
+        CloudEvent e = fromHub(json);
+        if (e == null || !inbox.firstDelivery(e)) {
+            return;
+        }
+        var r = EventCodec.data(e, Payloads.RecognitionRecord.class);
+        em.createNativeQuery("""
+                        INSERT INTO provider_registry (uscc, name, home_province, recognised, categories, reason, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, home_province = excluded.home_province,
+                          recognised = excluded.recognised, categories = excluded.categories, reason = excluded.reason,
+                          updated_at = excluded.updated_at""")
+                .setParameter(1, r.uscc()).setParameter(2, r.name()).setParameter(3, r.homeProvince())
+                .setParameter(4, r.recognised()).setParameter(5, String.join(",", r.categories()))
+                .setParameter(6, r.reason()).setParameter(7, OffsetDateTime.now(clock)).executeUpdate();
+    }
+
+    /** Replica of the YRD negative list: a sanction in one province applies here too (P13). */
+    @Incoming("credit-in")
+    @Blocking
+    @Transactional
+    public void credit(String json) {
+        CloudEvent e = fromHub(json);
+        if (e == null || !inbox.firstDelivery(e)) {
+            return;
+        }
+        var s = EventCodec.data(e, Payloads.CreditStatus.class);
+        em.createNativeQuery("""
+                        INSERT INTO yrd_credit (party_uscc, party_kind, party_name, listed, entries, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                        ON CONFLICT (party_uscc) DO UPDATE SET party_kind = excluded.party_kind,
+                          party_name = excluded.party_name, listed = excluded.listed, entries = excluded.entries,
+                          updated_at = excluded.updated_at""")
+                .setParameter(1, s.partyUscc()).setParameter(2, s.partyKind()).setParameter(3, s.partyName())
+                .setParameter(4, !s.entries().isEmpty()).setParameter(5, e.data().path("entries").toString())
+                .setParameter(6, OffsetDateTime.now(clock)).executeUpdate();
+    }
+
+    /** Cross-region requests and answers the hub routes to this node. */
+    @Incoming("inbox-in")
+    @Blocking
+    @Transactional
+    public void nodeInbox(String json) {
+        CloudEvent e = fromHub(json);
+        if (e == null || !inbox.firstDelivery(e)) {
+            return;
+        }
+        switch (e.type()) {
+            case EventTypes.REDEMPTION_CONFIRMATION_REQUESTED ->
+                    crossRegion.received(EventCodec.data(e, Payloads.CrossRegionRequest.class));
+            case EventTypes.REDEMPTION_PROVIDER_ANSWERED ->
+                    crossRegion.answered(EventCodec.data(e, Payloads.ProviderAnswer.class));
+            case EventTypes.REDEMPTION_REFUSED_BY_HUB ->
+                    crossRegion.refusedByHub(EventCodec.data(e, Payloads.HubRefusal.class));
+            default -> LOG.warnf("inbox: unknown event type %s (%s) skipped", e.type(), e.id());
+        }
+    }
+
+    private static CloudEvent fromHub(String json) {
+        try {
+            CloudEvent e = EventCodec.read(json);
+            if (!CloudEvent.HUB_SOURCE.equals(e.source())) {
+                LOG.warnf("event %s from %s refused: only the hub may send this", e.id(), e.source());
+                return null;
+            }
+            return e;
+        } catch (IllegalArgumentException malformed) {
+            LOG.warnf("malformed federation event skipped: %s", malformed.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.yrd.voucher.node.federation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox in id order (idempotent producer, acks=all) and marks what the broker acknowledged
+ * as sent. While the broker is down rows simply wait: nothing is lost and local work goes on. Delivery is
+ * at least once; consumers keep an inbox so that the effect is exactly once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final EntityManager em;
+    private final MutinyEmitter<String> emitter;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+    private Thread thread;
+
+    OutboxRelay(EntityManager em, @Channel("federation-out") MutinyEmitter<String> emitter) {
+        this.em = em;
+        this.emitter = emitter;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wake.release();
+    }
+
+    /** A committed outbox row wakes the relay at once instead of at its next poll. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written ignored) {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (sent < BATCH) {
+                    wake.tryAcquire(sent == 0 ? 500 : 20, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (Exception e) {
+                LOG.warnf("outbox relay: %s; retrying", e.toString());
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many rows the broker acknowledged. */
+    @SuppressWarnings("unchecked")
+    int relayOnce() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT id, topic, event_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT " + BATCH)
+                .getResultList());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (Object[] r : rows) {
+            var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic((String) r[1]).withKey((String) r[2]).build();
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            emitter.sendMessageAndForget(Message.of((String) r[3])
+                    .addMetadata(meta)
+                    .withAck(() -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(t -> {
+                        ack.completeExceptionally(t);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+            acks.add(ack);
+        }
+        // only the acknowledged prefix is marked, so a key's events are never published out of order
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+                sent.add(((Number) rows.get(i)[0]).longValue());
+            } catch (Exception e) {
+                LOG.debugf("outbox row %s not acknowledged: %s", rows.get(i)[0], e.toString());
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE outbox SET sent_at = ?1 WHERE id = ANY(?2)")
+                    .setParameter(1, OffsetDateTime.now()).setParameter(2, sent.toArray(new Long[0]))
+                    .executeUpdate());
+        }
+        return sent.size();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

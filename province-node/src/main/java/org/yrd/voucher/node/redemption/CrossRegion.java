@@ -1,0 +1,174 @@
+package org.yrd.voucher.node.redemption;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.node.federation.Outbox;
+import org.yrd.voucher.node.provider.Providers;
+
+/**
+ * Cross-region redemption (P7, P9, P14). On the provider's node: requests from other provinces, which this
+ * province's provider confirms or disputes after its standing is checked again. On the issuing node: the
+ * provider's answer, or the hub's refusal, applied to the redemption filed here.
+ */
+@ApplicationScoped
+public class CrossRegion {
+    private static final Logger LOG = Logger.getLogger(CrossRegion.class);
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Providers providers;
+    private final Redemptions redemptions;
+    private final NodeConfig config;
+
+    CrossRegion(EntityManager em, Clock clock, Outbox outbox, Providers providers, Redemptions redemptions,
+                NodeConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.providers = providers;
+        this.redemptions = redemptions;
+        this.config = config;
+    }
+
+    /** What the provider sees of a request from another province: no invoice number, only its keyed hash. */
+    public record Incoming(UUID id, String issuingProvince, String providerUscc, String enterpriseUscc,
+                           String enterpriseName, String category, String contractNo, String invoiceHash,
+                           long actualExpenditureFen, long voucherAmountFen, java.time.LocalDate completionDate,
+                           OffsetDateTime filedAt, String status, OffsetDateTime answeredAt, String reason) {}
+
+    // ---- on the provider's node
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void received(Payloads.CrossRegionRequest r) {
+        boolean invoiceLive = !em.createNativeQuery("""
+                        SELECT 1 FROM redemption WHERE invoice_hash = ?1 AND status IN
+                          ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID')
+                        UNION ALL SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?1 AND id <> ?2
+                          AND status IN ('REQUESTED', 'CONFIRMED')""")
+                .setParameter(1, r.invoiceHash()).setParameter(2, UUID.fromString(r.redemptionId()))
+                .getResultList().isEmpty();
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO incoming_redemption (id, issuing_province, provider_uscc, enterprise_uscc,
+                          enterprise_name, category, contract_no, invoice_hash, actual_expenditure_fen,
+                          voucher_amount_fen, completion_date, filed_at, received_at, status)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'REQUESTED')
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.issuingProvince())
+                .setParameter(3, r.providerUscc()).setParameter(4, r.enterpriseUscc()).setParameter(5, r.enterpriseName())
+                .setParameter(6, r.category()).setParameter(7, r.contractNo()).setParameter(8, r.invoiceHash())
+                .setParameter(9, r.actualExpenditureFen()).setParameter(10, r.voucherAmountFen())
+                .setParameter(11, r.completionDate()).setParameter(12, r.filedAt().atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(13, OffsetDateTime.now(clock)).executeUpdate();
+        if (inserted == 1 && invoiceLive) {
+            // the same invoice is already being redeemed here: answer at once, no provider action needed
+            answer(UUID.fromString(r.redemptionId()), "DISPUTED", "invoice already redeemed in " + config.province());
+        }
+    }
+
+    @Transactional
+    public Incoming confirm(String providerUscc, UUID id) {
+        lockRequested(providerUscc, id);
+        providers.requireInGoodStanding(providers.require(providerUscc)); // P5, P13: checked again now
+        return answer(id, "CONFIRMED", null);
+    }
+
+    @Transactional
+    public Incoming dispute(String providerUscc, UUID id, String reason) {
+        lockRequested(providerUscc, id);
+        return answer(id, "DISPUTED", reason);
+    }
+
+    private Incoming answer(UUID id, String answer, String reason) {
+        em.createNativeQuery("UPDATE incoming_redemption SET status = ?1, answered_at = ?2, reason = ?3 WHERE id = ?4")
+                .setParameter(1, answer).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, reason)
+                .setParameter(4, id).executeUpdate();
+        Incoming in = incoming(id);
+        outbox.publish(Topics.HUB_REQUESTS, id.toString(), EventTypes.REDEMPTION_PROVIDER_ANSWERED,
+                new Payloads.ProviderAnswer(id.toString(), in.issuingProvince(), config.province().name(),
+                        in.providerUscc(), answer, reason, clock.instant()));
+        return in;
+    }
+
+    private void lockRequested(String providerUscc, UUID id) {
+        UsccParam.require("uscc", providerUscc);
+        List<?> status = em.createNativeQuery(
+                        "SELECT status FROM incoming_redemption WHERE id = ?1 AND provider_uscc = ?2 FOR UPDATE")
+                .setParameter(1, id).setParameter(2, providerUscc).getResultList();
+        if (status.isEmpty()) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        if (!"REQUESTED".equals(status.get(0))) {
+            throw ProblemException.conflict("illegal-redemption-transition", id, status.get(0), "answered");
+        }
+    }
+
+    public List<Incoming> incomingFor(String providerUscc) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery(
+                        "SELECT id FROM incoming_redemption WHERE provider_uscc = ?1 ORDER BY received_at")
+                .setParameter(1, providerUscc).getResultList();
+        return ids.stream().map(i -> incoming((UUID) i)).toList();
+    }
+
+    Incoming incoming(UUID id) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        SELECT id, issuing_province, provider_uscc, enterprise_uscc, enterprise_name, category, contract_no,
+                          invoice_hash, actual_expenditure_fen, voucher_amount_fen, completion_date, filed_at, status,
+                          answered_at, reason FROM incoming_redemption WHERE id = ?1""")
+                .setParameter(1, id).getSingleResult();
+        return new Incoming((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
+                r[10] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[10],
+                toOffset(r[11]), (String) r[12], toOffset(r[13]), (String) r[14]);
+    }
+
+    private static OffsetDateTime toOffset(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    // ---- on the issuing node
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void answered(Payloads.ProviderAnswer a) {
+        Redemption r = redemptions.locked(UUID.fromString(a.redemptionId()));
+        if (r.status != RedemptionStatus.FILED) {
+            LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status);
+            return;
+        }
+        if ("CONFIRMED".equals(a.answer())) {
+            redemptions.providerConfirmed(r);
+        } else {
+            redemptions.end(r, RedemptionStatus.DISPUTED, a.reason());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refusedByHub(Payloads.HubRefusal refusal) {
+        Redemption r = redemptions.locked(UUID.fromString(refusal.redemptionId()));
+        if (r.status == RedemptionStatus.FILED) {
+            redemptions.end(r, RedemptionStatus.REJECTED, refusal.code() + ": " + refusal.reason());
+        }
+    }
+}
