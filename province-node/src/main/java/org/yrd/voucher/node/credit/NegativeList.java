@@ -13,7 +13,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.ProblemException;
-import org.yrd.voucher.node.federation.Outbox;
+import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.TimeSource;
 
 /** P13: the negative list. A listed party cannot apply, be admitted, confirm or be paid. */

@@ -28,6 +28,20 @@ public class DisclosureResource {
                 .map(p -> new AdmittedProvider(p.uscc, p.name, p.categories())).toList();
     }
 
+    public record RecognisedProvider(String uscc, String name, String homeProvince, Set<String> categories) {}
+
+    /** Providers of the other provinces recognised YRD-wide, as this node's replica of the hub registry holds them. */
+    @GET
+    @Path("/public/yrd-providers")
+    @SuppressWarnings("unchecked")
+    public List<RecognisedProvider> yrdProviders() {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT uscc, name, home_province, categories FROM provider_registry WHERE recognised ORDER BY name")
+                .getResultList();
+        return rows.stream().map(r -> new RecognisedProvider((String) r[0], (String) r[1], (String) r[2],
+                new java.util.LinkedHashSet<>(java.util.Arrays.asList(((String) r[3]).split(","))))).toList();
+    }
+
     @GET
     @Path("/public/recipients")
     @SuppressWarnings("unchecked")

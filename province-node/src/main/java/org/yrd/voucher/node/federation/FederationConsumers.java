@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.federation.Inbox;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;

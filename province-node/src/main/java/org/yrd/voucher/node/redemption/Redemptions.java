@@ -16,7 +16,7 @@ import org.yrd.voucher.events.InvoiceHash;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.federation.Outbox;
+import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.TimeSource;
 import org.yrd.voucher.node.credit.NegativeList;
@@ -230,6 +230,9 @@ public class Redemptions {
             // released after the voucher's end: the money goes back to the budget, not to the voucher
             v.expiredFen += r.voucherAmountFen;
             ledger.record(LedgerEntry.Kind.EXPIRE, r.voucherAmountFen, v, r.id, r.policyVersion);
+            outbox.publish(Topics.USAGE, v.id.toString(), EventTypes.VOUCHER_EXPIRED, new Payloads.VoucherUsage(
+                    config.province().name(), v.id.toString(), v.enterpriseUscc, r.voucherAmountFen, v.budgetYear,
+                    clock.instant()));
         }
     }
 
@@ -243,10 +246,11 @@ public class Redemptions {
 
     /** P8 data aggregation: every transition goes to the hub. */
     private void usage(Redemption r) {
+        Voucher v = em.find(Voucher.class, r.voucherId);
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
                         r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
-                        r.voucherAmountFen, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+                        r.voucherAmountFen, v.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
     }
 
     private String enterpriseName(String uscc) {

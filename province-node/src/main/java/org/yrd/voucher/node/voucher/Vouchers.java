@@ -15,7 +15,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.ProblemException;
-import org.yrd.voucher.node.federation.Outbox;
+import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.TimeSource;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.enterprise.Enterprise;

@@ -35,7 +35,8 @@ public final class Payloads {
     /** {@link EventTypes#REDEMPTION_TRANSITION}: a redemption reached {@code status}. */
     public record RedemptionUsage(String province, String redemptionId, String voucherId, String enterpriseUscc,
                                   String providerUscc, String providerProvince, String category, String status,
-                                  long voucherAmountFen, String invoiceHash, Instant filedAt, Instant at) {}
+                                  long voucherAmountFen, int budgetYear, String invoiceHash, Instant filedAt,
+                                  Instant at) {}
 
     /** {@link EventTypes#LEDGER_SNAPSHOT}: a node's ledger for one budget year, for reconciliation. */
     public record LedgerSnapshot(String province, int year, long budgetFen, long issuedFen, long heldFen,

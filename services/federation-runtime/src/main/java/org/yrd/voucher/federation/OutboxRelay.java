@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.federation;
+package org.yrd.voucher.federation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,14 +32,15 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final EntityManager em;
-    private final MutinyEmitter<String> emitter;
+    @Inject
+    @Channel("federation-out")
+    MutinyEmitter<String> emitter;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private Thread thread;
 
-    OutboxRelay(EntityManager em, @Channel("federation-out") MutinyEmitter<String> emitter) {
+    OutboxRelay(EntityManager em) {
         this.em = em;
-        this.emitter = emitter;
     }
 
     void start(@Observes StartupEvent ignored) {

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.federation;
+package org.yrd.voucher.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
-import org.yrd.voucher.node.common.NodeConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The transactional outbox: business code records an event here in the same transaction as the state
@@ -23,19 +23,21 @@ public class Outbox {
 
     private final EntityManager em;
     private final Clock clock;
-    private final NodeConfig config;
+    private final String source;
     private final Event<Written> written;
 
-    Outbox(EntityManager em, Clock clock, NodeConfig config, Event<Written> written) {
+    /** {@code yrd.federation.source}: {@code /yrd/node/<province>} on a node, {@code /yrd/hub} on the hub. */
+    Outbox(EntityManager em, Clock clock, @ConfigProperty(name = "yrd.federation.source") String source,
+           Event<Written> written) {
         this.em = em;
         this.clock = clock;
-        this.config = config;
+        this.source = source;
         this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, Object data) {
-        CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource(config.province().name()), type, key,
+        CloudEvent e = EventCodec.envelope(source, type, key,
                 clock.instant(), data);
         em.createNativeQuery("""
                         INSERT INTO outbox (topic, event_key, event_id, payload, created_at)

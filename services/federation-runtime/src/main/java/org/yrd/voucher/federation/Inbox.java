@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.federation;
+package org.yrd.voucher.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

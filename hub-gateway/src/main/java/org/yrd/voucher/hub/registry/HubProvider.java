@@ -1,0 +1,45 @@
+package org.yrd.voucher.hub.registry;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A provider as its home province reports it, with the hub's recognition decision. */
+@Entity
+@Table(name = "provider")
+public class HubProvider extends PanacheEntityBase {
+    @Id
+    public String uscc;
+    public String name;
+    @Column(name = "home_province")
+    public String homeProvince;
+    public String status;
+    @Column(name = "categories")
+    public String categoryList;
+    /** JSON array of {kind, number}. */
+    public String qualifications;
+    public boolean recognised;
+    @Column(name = "recognised_categories")
+    public String recognisedCategoryList;
+    public String reason;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public Set<String> categories() {
+        return split(categoryList);
+    }
+
+    public Set<String> recognisedCategories() {
+        return split(recognisedCategoryList);
+    }
+
+    static Set<String> split(String list) {
+        return list == null || list.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(list.split(",")));
+    }
+}

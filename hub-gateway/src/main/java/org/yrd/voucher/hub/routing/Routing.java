@@ -1,0 +1,105 @@
+package org.yrd.voucher.hub.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.hub.common.Provenance;
+import org.yrd.voucher.hub.registry.HubProvider;
+
+/**
+ * Cross-region redemption routing (P7, P9, P14): checks the invoice against every province and the
+ * provider's recognition, then passes the request to the provider's node and the answer back.
+ */
+@ApplicationScoped
+public class Routing {
+    private final EntityManager em;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Provenance provenance;
+
+    Routing(EntityManager em, Clock clock, Outbox outbox, Provenance provenance) {
+        this.em = em;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.provenance = provenance;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requested(CloudEvent e, Payloads.CrossRegionRequest r) {
+        if (!provenance.from(e, r.issuingProvince(), "a redemption filed against its vouchers")) {
+            return;
+        }
+        UUID id = UUID.fromString(r.redemptionId());
+        // invoices travel only as keyed hashes: equal invoices have equal hashes in every province
+        boolean duplicate = !em.createNativeQuery(
+                        "SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id <> ?2 AND live")
+                .setParameter(1, r.invoiceHash()).setParameter(2, id).getResultList().isEmpty();
+        if (duplicate) {
+            refuse(r, "invoice-already-redeemed", "the invoice has already been redeemed in the YRD");
+            return;
+        }
+        HubProvider p = HubProvider.findById(r.providerUscc());
+        if (p == null || !p.recognised || !p.homeProvince.equals(r.providerProvince())
+                || !p.recognisedCategories().contains(r.category())) {
+            refuse(r, "provider-not-recognised", "the provider is not recognised for " + r.category() + " (P14)");
+            return;
+        }
+        seen(r.invoiceHash(), id, r.issuingProvince(), true);
+        em.createNativeQuery("""
+                        INSERT INTO cross_region (redemption_id, issuing_province, provider_province, provider_uscc, status,
+                          requested_at) VALUES (?1, ?2, ?3, ?4, 'REQUESTED', ?5) ON CONFLICT DO NOTHING""")
+                .setParameter(1, id).setParameter(2, r.issuingProvince()).setParameter(3, r.providerProvince())
+                .setParameter(4, r.providerUscc()).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
+        outbox.publish(Topics.nodeInbox(r.providerProvince()), r.redemptionId(),
+                EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, r);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void answered(CloudEvent e, Payloads.ProviderAnswer a) {
+        if (!provenance.from(e, a.providerProvince(), "an answer for provider " + a.providerUscc())) {
+            return;
+        }
+        UUID id = UUID.fromString(a.redemptionId());
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT issuing_province, provider_province FROM cross_region WHERE redemption_id = ?1")
+                .setParameter(1, id).getResultStream().findFirst().orElse(null);
+        if (row == null || !a.providerProvince().equals(row[1])) {
+            provenance.refuse(e, "no cross-region request " + id + " for a provider of " + a.providerProvince());
+            return;
+        }
+        em.createNativeQuery("UPDATE cross_region SET status = ?1, answered_at = ?2 WHERE redemption_id = ?3")
+                .setParameter(1, a.answer()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, id)
+                .executeUpdate();
+        if (!"CONFIRMED".equals(a.answer())) {
+            em.createNativeQuery("UPDATE invoice_seen SET live = false WHERE redemption_id = ?1").setParameter(1, id)
+                    .executeUpdate();
+        }
+        outbox.publish(Topics.nodeInbox((String) row[0]), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
+    }
+
+    /** Invoices the hub has seen, from requests and from every province's usage events. */
+    public void seen(String invoiceHash, UUID redemptionId, String province, boolean live) {
+        if (invoiceHash == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (invoice_hash, redemption_id) DO UPDATE SET live = excluded.live""")
+                .setParameter(1, invoiceHash).setParameter(2, redemptionId).setParameter(3, province)
+                .setParameter(4, live).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
+    }
+
+    private void refuse(Payloads.CrossRegionRequest r, String code, String reason) {
+        outbox.publish(Topics.nodeInbox(r.issuingProvince()), r.redemptionId(), EventTypes.REDEMPTION_REFUSED_BY_HUB,
+                new Payloads.HubRefusal(r.redemptionId(), r.issuingProvince(), code, reason));
+    }
+}

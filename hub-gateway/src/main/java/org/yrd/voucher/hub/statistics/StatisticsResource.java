@@ -1,0 +1,195 @@
+package org.yrd.voucher.hub.statistics;
+
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
+@Path("/api/v1/taskgroup")
+public class StatisticsResource {
+    private static final String HELD = "('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')";
+
+    private final EntityManager em;
+
+    StatisticsResource(EntityManager em) {
+        this.em = em;
+    }
+
+    public record ProvinceTotals(String province, long issuedFen, long heldFen, long redeemedFen, long expiredFen,
+                                 Long budgetFen, Double budgetUse) {}
+
+    public record Flow(String issuingProvince, String providerProvince, long count, long amountFen) {}
+
+    public record CategoryTotal(String category, long count, long amountFen) {}
+
+    public record TimeToRedemption(String province, long paid, Double p50Seconds, Double p90Seconds) {}
+
+    public record TopProvider(String providerUscc, String providerProvince, long count, long amountFen) {}
+
+    public record Reconciliation(String province, int year, boolean matches, Totals hub, Totals node, List<String> differences) {}
+
+    public record Totals(long issuedFen, long heldFen, long redeemedFen, long expiredFen) {}
+
+    @GET
+    @Path("/provinces")
+    public List<ProvinceTotals> provinces(@QueryParam("year") Integer year) {
+        List<ProvinceTotals> out = new ArrayList<>();
+        for (String p : provincesSeen()) {
+            Totals t = hubTotals(p, year);
+            Object[] snap = snapshot(p, year);
+            Long budget = snap == null ? null : ((Number) snap[0]).longValue();
+            out.add(new ProvinceTotals(p, t.issuedFen(), t.heldFen(), t.redeemedFen(), t.expiredFen(), budget,
+                    budget == null || budget == 0 ? null : (double) t.issuedFen() / budget));
+        }
+        return out;
+    }
+
+    /** Issuing province × provider province, for redemptions paid. */
+    @GET
+    @Path("/flows")
+    @SuppressWarnings("unchecked")
+    public List<Flow> flows() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
+                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2""").getResultList();
+        return rows.stream().map(r -> new Flow((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
+    }
+
+    @GET
+    @Path("/categories")
+    @SuppressWarnings("unchecked")
+    public List<CategoryTotal> categories() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID'
+                GROUP BY 1 ORDER BY 3 DESC""").getResultList();
+        return rows.stream().map(r -> new CategoryTotal((String) r[0], n(r[1]), n(r[2]))).toList();
+    }
+
+    /** P9: filing → payment time, per issuing province. */
+    @GET
+    @Path("/time-to-redemption")
+    @SuppressWarnings("unchecked")
+    public List<TimeToRedemption> timeToRedemption() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT province, count(*),
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at)),
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at))
+                FROM redemption_state WHERE status = 'PAID' GROUP BY 1 ORDER BY 1""").getResultList();
+        return rows.stream().map(r -> new TimeToRedemption((String) r[0], n(r[1]), d(r[2]), d(r[3]))).toList();
+    }
+
+    /** P11: the providers that served most, by amount paid. */
+    @GET
+    @Path("/top-providers")
+    @SuppressWarnings("unchecked")
+    public List<TopProvider> topProviders(@QueryParam("limit") Integer limit) {
+        int l = limit == null ? 10 : Math.max(1, Math.min(limit, 100));
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
+                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT """ + l).getResultList();
+        return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
+    }
+
+    /** For national statistics: one line per redemption, as the hub knows it. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @SuppressWarnings("unchecked")
+    public String export() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT redemption_id, province, provider_province, provider_uscc, category, status, voucher_amount_fen,
+                  budget_year, filed_at, paid_at FROM redemption_state ORDER BY filed_at""").getResultList();
+        StringBuilder csv = new StringBuilder(
+                "redemption_id,issuing_province,provider_province,provider_uscc,category,status,voucher_amount_fen,budget_year,filed_at,paid_at\n");
+        for (Object[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                csv.append(i == 0 ? "" : ",").append(r[i] == null ? "" : r[i].toString().replace(",", " "));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */
+    @GET
+    @Path("/reconciliation")
+    @SuppressWarnings("unchecked")
+    public List<Reconciliation> reconciliation() {
+        List<Object[]> snaps = em.createNativeQuery("""
+                SELECT province, year, issued_fen, held_fen, redeemed_fen, expired_fen FROM ledger_snapshot
+                ORDER BY province, year""").getResultList();
+        List<Reconciliation> out = new ArrayList<>();
+        for (Object[] s : snaps) {
+            String p = (String) s[0];
+            int year = ((Number) s[1]).intValue();
+            Totals node = new Totals(n(s[2]), n(s[3]), n(s[4]), n(s[5]));
+            Totals hub = hubTotals(p, year);
+            List<String> diff = new ArrayList<>();
+            compare(diff, "issuedFen", hub.issuedFen(), node.issuedFen());
+            compare(diff, "heldFen", hub.heldFen(), node.heldFen());
+            compare(diff, "redeemedFen", hub.redeemedFen(), node.redeemedFen());
+            compare(diff, "expiredFen", hub.expiredFen(), node.expiredFen());
+            out.add(new Reconciliation(p, year, diff.isEmpty(), hub, node, diff));
+        }
+        return out;
+    }
+
+    public record Refusal(String eventId, String source, String type, String reason, String at) {}
+
+    @GET
+    @Path("/provenance-refusals")
+    @SuppressWarnings("unchecked")
+    public List<Refusal> refusals() {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT event_id, source, type, reason, at FROM provenance_refusal ORDER BY id DESC LIMIT 200").getResultList();
+        return rows.stream().map(r -> new Refusal((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                String.valueOf(r[4]))).toList();
+    }
+
+    private Totals hubTotals(String province, Integer year) {
+        Object[] v = (Object[]) em.createNativeQuery("""
+                        SELECT coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.issued.v1'), 0),
+                               coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.expired.v1'), 0)
+                        FROM usage_event WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getSingleResult();
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        SELECT coalesce(sum(voucher_amount_fen) FILTER (WHERE status IN """ + HELD + """
+                        ), 0), coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
+                        FROM redemption_state WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getSingleResult();
+        return new Totals(n(v[0]), n(r[0]), n(r[1]), n(v[1]));
+    }
+
+    private Object[] snapshot(String province, Integer year) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT budget_fen FROM ledger_snapshot WHERE province = ?1 AND (?2 = 0 OR year = ?2) ORDER BY year DESC LIMIT 1")
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getResultList();
+        return rows.isEmpty() ? null : new Object[] {rows.get(0)};
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> provincesSeen() {
+        return em.createNativeQuery("""
+                SELECT province FROM usage_event UNION SELECT province FROM ledger_snapshot ORDER BY 1""").getResultList();
+    }
+
+    private static void compare(List<String> diff, String field, long hub, long node) {
+        if (hub != node) {
+            diff.add(field + ": hub " + hub + " vs node " + node + " (" + (hub - node) + ")");
+        }
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Double d(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+}

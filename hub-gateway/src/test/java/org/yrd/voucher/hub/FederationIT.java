@@ -1,0 +1,309 @@
+package org.yrd.voucher.hub;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.policy.Uscc;
+import org.yrd.voucher.testkit.AppProcess;
+import org.yrd.voucher.testkit.KafkaBroker;
+import org.yrd.voucher.testkit.Postgres;
+
+/**
+ * The federation end to end: the hub and two province nodes (Shanghai, post-subsidy; Zhejiang,
+ * pre-subsidy) run as the packaged apps in their own processes, on a real Kafka broker and real PostgreSQL.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationIT {
+    static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 10_000_000L);
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static String bootstrap;
+    static AppProcess hub;
+    static AppProcess sh;
+    static AppProcess zj;
+
+    static String shProvider;
+    static String zjEnterprise;
+    static String paidInvoice;
+
+    @BeforeAll
+    static void startFederation() throws Exception {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Path logs = Files.createDirectories(Path.of("target/federation-it"));
+        for (String db : List.of("hub", "node_sh", "node_zj")) {
+            Files.deleteIfExists(logs.resolve(db + ".log"));
+        }
+        bootstrap = KafkaBroker.bootstrapServers();
+        hub = app("hub-gateway", "hub", Map.of(), logs).start();
+        sh = app("province-node", "node_sh", Map.of("node.province", "SH"), logs).start();
+        zj = app("province-node", "node_zj", Map.of("node.province", "ZJ"), logs).start();
+    }
+
+    static AppProcess app(String module, String db, Map<String, String> extra, Path logs) {
+        Map<String, String> p = new HashMap<>(extra);
+        p.put("quarkus.datasource.jdbc.url", Postgres.database(db));
+        p.put("kafka.bootstrap.servers", bootstrap);
+        p.put("node.jobs.every", "1s");
+        p.put("quarkus.log.level", "WARN");
+        Path jar = Path.of(module.equals("hub-gateway") ? "target" : "../" + module + "/target", "quarkus-app/quarkus-run.jar");
+        return new AppProcess(jar.toAbsolutePath(), KafkaBroker.freePort(), p, logs.resolve(db + ".log"));
+    }
+
+    @AfterAll
+    static void stopFederation() {
+        for (AppProcess a : new AppProcess[] {zj, sh, hub}) {
+            if (a != null) {
+                a.stop();
+            }
+        }
+    }
+
+    static String uscc(String district) {
+        String first17 = "91" + district + String.format("F%08d", SEQ.incrementAndGet());
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    static Response post(AppProcess app, String path, Object body, Object... params) {
+        return given().baseUri(app.url()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(path, params);
+    }
+
+    static String enterprise(AppProcess node, String district) {
+        String e = uscc(district);
+        post(node, "/api/v1/enterprises", Map.of("uscc", e, "name", "企业" + e.substring(9), "recipientType", "TECH_SME",
+                "smeRegistrationNo", "R" + e.substring(9, 17), "smeRegistrationYear", 2025, "districtCode", district))
+                .then().statusCode(201);
+        return e;
+    }
+
+    static String voucher(AppProcess node, String enterprise, long fen) {
+        return post(node, "/api/v1/enterprises/{u}/applications", Map.of("amountFen", fen), enterprise)
+                .then().statusCode(201).body("status", equalTo("APPROVED")).extract().path("voucherId");
+    }
+
+    static Map<String, Object> filing(String voucher, String provider, String invoice, long actual, long requested) {
+        return Map.of("voucherId", voucher, "providerUscc", provider, "category", "TESTING_INSPECTION_CERTIFICATION",
+                "declarations", Map.of("patentApplicationStage", false, "statutoryTesting", false, "otherPublicFunding", false),
+                "contractNo", "HT-" + invoice, "invoiceNo", invoice, "actualExpenditureFen", actual,
+                "requestedFen", requested, "completionDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    }
+
+    static String status(AppProcess node, String enterprise, String redemption) {
+        return given().baseUri(node.url()).get("/api/v1/enterprises/{e}/redemptions/{id}", enterprise, redemption)
+                .then().statusCode(200).extract().path("status");
+    }
+
+    static String incomingId(String provider, String redemption) {
+        List<String> ids = given().baseUri(sh.url()).get("/api/v1/providers/{p}/incoming-redemptions", provider)
+                .then().statusCode(200).extract().path("id");
+        return ids.contains(redemption) ? redemption : null;
+    }
+
+    @Test
+    @Order(1)
+    void anAdmissionInShanghaiIsRecognisedAndAppearsInZhejiangsCatalogue() {
+        shProvider = uscc("310104");
+        post(sh, "/api/v1/providers", Map.of("uscc", shProvider, "name", "上海联合检测研究院",
+                "categories", List.of("TESTING_INSPECTION_CERTIFICATION"),
+                "qualifications", List.of(Map.of("kind", "CMA", "number", "CMA-2026-001")))).then().statusCode(201);
+        post(sh, "/api/v1/operator/providers/{p}/admit", Map.of("reason", "CMA checked"), shProvider).then().statusCode(200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
+                .get("/api/v1/public/providers?province=SH&category=TESTING_INSPECTION_CERTIFICATION")
+                .then().body("uscc", org.hamcrest.Matchers.hasItem(shProvider)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(zj.url()).get("/api/v1/public/yrd-providers")
+                .then().body("find { it.uscc == '" + shProvider + "' }.homeProvince", equalTo("SH")));
+    }
+
+    @Test
+    @Order(2)
+    void aZhejiangEnterpriseRedeemsWithTheShanghaiProviderAndZhejiangPays() {
+        zjEnterprise = enterprise(zj, "330106");
+        String voucher = voucher(zj, zjEnterprise, 2_000_000);
+        paidInvoice = "FP-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = post(zj, "/api/v1/enterprises/{e}/redemptions", filing(voucher, shProvider, paidInvoice,
+                3_000_000, 1_500_000), zjEnterprise).then().statusCode(201)
+                .body("status", equalTo("FILED"))
+                .body("providerProvince", equalTo("SH"))
+                .body("payee", equalTo("PROVIDER"))            // ZJ's own mode applies: PRE_SUBSIDY
+                .body("voucherAmountFen", equalTo(1_500_000)).extract().path("id");
+
+        await().atMost(PATIENCE).until(() -> incomingId(shProvider, id) != null);
+        given().baseUri(sh.url()).get("/api/v1/providers/{p}/incoming-redemptions", shProvider).then()
+                .body("find { it.id == '" + id + "' }.issuingProvince", equalTo("ZJ"))
+                .body("find { it.id == '" + id + "' }.invoiceHash", org.hamcrest.Matchers.not(equalTo(paidInvoice)));
+        post(sh, "/api/v1/providers/{p}/incoming-redemptions/{id}/confirm", Map.of(), shProvider, id)
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+
+        // 15,000 yuan: within ZJ's auto-approval threshold once the provider has confirmed
+        await().atMost(PATIENCE).until(() -> "APPROVED".equals(status(zj, zjEnterprise, id)));
+        post(zj, "/api/v1/operator/redemptions/{id}/pay", Map.of("paymentReference", "ZJ-BANK-1"), id)
+                .then().statusCode(200).body("status", equalTo("PAID"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url()).get("/api/v1/taskgroup/flows")
+                .then().body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.count", equalTo(1))
+                .body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.amountFen", equalTo(1_500_000)));
+    }
+
+    @Test
+    @Order(3)
+    void theSameInvoiceFiledInAnotherProvinceIsRefused() {
+        // at SH, the provider's own province: the invoice is known from the confirmed cross-region request
+        String shEnterprise = enterprise(sh, "310115");
+        String shVoucher = voucher(sh, shEnterprise, 1_000_000);
+        post(sh, "/api/v1/enterprises/{e}/redemptions", filing(shVoucher, shProvider, paidInvoice, 400_000, 200_000),
+                shEnterprise).then().statusCode(409).body("code", equalTo("invoice-already-redeemed"));
+
+        // an invoice first redeemed locally in SH, then filed from ZJ: the hub refuses it across provinces
+        String localInvoice = "FP-" + UUID.randomUUID().toString().substring(0, 8);
+        post(sh, "/api/v1/enterprises/{e}/redemptions", filing(shVoucher, shProvider, localInvoice, 400_000, 200_000),
+                shEnterprise).then().statusCode(201);
+        String other = enterprise(zj, "330106");
+        String otherVoucher = voucher(zj, other, 1_000_000);
+        await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(1)).until(() -> true); // SH's usage event reaches the hub
+        String id = post(zj, "/api/v1/enterprises/{e}/redemptions", filing(otherVoucher, shProvider, localInvoice,
+                400_000, 200_000), other).then().statusCode(201).extract().path("id");
+        await().atMost(PATIENCE).until(() -> "REJECTED".equals(status(zj, other, id)));
+        given().baseUri(zj.url()).get("/api/v1/enterprises/{e}/redemptions/{id}", other, id).then()
+                .body("reason", org.hamcrest.Matchers.startsWith("invoice-already-redeemed"));
+        given().baseUri(zj.url()).get("/api/v1/enterprises/{e}/vouchers", other).then().body("[0].heldFen", equalTo(0));
+    }
+
+    @Test
+    @Order(4)
+    void aShanghaiSanctionBlocksThePartyInZhejiang() {
+        String culprit = enterprise(zj, "330106");
+        post(sh, "/api/v1/operator/negative-list", Map.of("partyUscc", culprit, "partyKind", "ENTERPRISE",
+                "partyName", "失信企业", "reason", "forged contract in a Shanghai project")).then().statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                post(zj, "/api/v1/enterprises/{e}/applications", Map.of("amountFen", 100_000), culprit)
+                        .then().statusCode(422).body("rule", equalTo("P13")));
+    }
+
+    @Test
+    @Order(5)
+    void theHubStoppedMidFlowLosesNothing() {
+        String e = enterprise(zj, "330106");
+        String voucher = voucher(zj, e, 1_000_000);
+        hub.stop();
+        // the node keeps serving its province while the hub is down; the cross-region step waits
+        String id = post(zj, "/api/v1/enterprises/{e}/redemptions", filing(voucher, shProvider,
+                "FP-" + UUID.randomUUID().toString().substring(0, 8), 600_000, 300_000), e).then().statusCode(201)
+                .extract().path("id");
+        voucher(zj, enterprise(zj, "330106"), 100_000);
+        assertThat(status(zj, e, id)).isEqualTo("FILED");
+        hub.start();
+        await().atMost(PATIENCE).until(() -> incomingId(shProvider, id) != null);
+        post(sh, "/api/v1/providers/{p}/incoming-redemptions/{id}/confirm", Map.of(), shProvider, id).then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> "APPROVED".equals(status(zj, e, id)));
+        post(zj, "/api/v1/operator/redemptions/{id}/pay", Map.of("paymentReference", "ZJ-BANK-2"), id).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url()).get("/api/v1/taskgroup/flows")
+                .then().body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.count", equalTo(2)));
+    }
+
+    @Test
+    @Order(6)
+    void anEventDeliveredTwiceChangesNothing() throws Exception {
+        ConsumerRecord<String, String> paid = null;
+        try (var consumer = new KafkaConsumer<String, String>(consumerProps())) {
+            consumer.subscribe(List.of(Topics.USAGE));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (paid == null && System.currentTimeMillis() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    CloudEvent e = EventCodec.read(r.value());
+                    if (EventTypes.REDEMPTION_TRANSITION.equals(e.type()) && "PAID".equals(e.data().path("status").asText())) {
+                        paid = r;
+                    }
+                }
+            }
+        }
+        assertThat(paid).as("a PAID usage event on " + Topics.USAGE).isNotNull();
+        try (var producer = new KafkaProducer<String, String>(producerProps())) {
+            producer.send(new ProducerRecord<>(Topics.USAGE, paid.key(), paid.value())).get();
+            producer.send(new ProducerRecord<>(Topics.USAGE, paid.key(), paid.value())).get();
+        }
+        await().pollDelay(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
+                .get("/api/v1/taskgroup/flows")
+                .then().body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.count", equalTo(2))
+                .body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.amountFen", equalTo(1_800_000)));
+    }
+
+    @Test
+    @Order(7)
+    void aNodeCannotSpeakForAnotherProvince() throws Exception {
+        // a forged admission: SH's node claiming a ZJ provider
+        var forged = EventCodec.envelope(CloudEvent.nodeSource("SH"), EventTypes.PROVIDER_ADMISSION_CHANGED, "x",
+                java.time.Instant.now(), new Payloads.ProviderAdmission("ZJ", uscc("330106"), "冒名机构", "ADMITTED",
+                        java.util.Set.of("SCI_TECH_CONSULTING"), List.of(), "forged"));
+        try (var producer = new KafkaProducer<String, String>(producerProps())) {
+            producer.send(new ProducerRecord<>(Topics.PROVIDER_ADMISSIONS, "x", EventCodec.write(forged))).get();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
+                .get("/api/v1/taskgroup/provenance-refusals").then()
+                .body("eventId", org.hamcrest.Matchers.hasItem(forged.id())));
+        given().baseUri(hub.url()).get("/api/v1/public/providers?name=冒名").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    @Order(8)
+    void afterQuiescenceTheHubReconcilesWithEveryNodesLedger() {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Map<String, Object>> rows = given().baseUri(hub.url()).get("/api/v1/taskgroup/reconciliation")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(rows).extracting(r -> r.get("province")).contains("SH", "ZJ");
+            assertThat(rows).allSatisfy(r -> assertThat(r.get("matches")).as(r.toString()).isEqualTo(true));
+        });
+        given().baseUri(hub.url()).get("/api/v1/taskgroup/export.csv").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ZJ,SH," + shProvider));
+    }
+
+    static Properties consumerProps() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "it-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        return p;
+    }
+
+    static Properties producerProps() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        return p;
+    }
+}
