@@ -25,8 +25,7 @@ public class TopicSetup {
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.PROVIDER_REGISTRY, 3, (short) 1).configs(compacted),
                 new NewTopic(Topics.CREDIT, 3, (short) 1).configs(compacted));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (NewTopic t : topics) {
                 try {
                     admin.createTopics(List.of(t)).all().get(15, TimeUnit.SECONDS);

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the whole YRD federation locally with demo data: one PostgreSQL server (a database each for the hub
+# and the four nodes), one Kafka broker in KRaft mode, the hub and the four province nodes, all started from
+# artifacts the build fetches (no Docker). Ctrl-C stops everything.
+#   deploy/run-federation.sh
+# Ports: hub 8090; nodes SH 8081, JS 8082, ZJ 8083, AH 8084; Kafka 19092; PostgreSQL 55432.
+# State lives in target/federation/ and survives restarts; delete that folder to start afresh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+state=target/federation
+logs="$state/logs"
+mkdir -p "$logs"
+pg_port=55432
+kafka_port=19092
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -DskipTests install
+fi
+./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 0' INT TERM
+
+wait_for() { # file pattern pid
+  for _ in $(seq 1 240); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || { echo "failed; see $1" >&2; tail -20 "$1" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "timed out; see $1" >&2; exit 1
+}
+
+java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" $pg_port \
+  hub node_sh node_js node_zj node_ah > "$logs/postgres.log" 2>&1 &
+pids+=($!); wait_for "$logs/postgres.log" '^READY' $!
+java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$logs/kafka.log" 2>&1 &
+pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
+
+common=(-Xmx384m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
+java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
+  -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
+pids+=($!); wait_for "$logs/hub.log" 'started in' $!
+echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swagger-ui)"
+
+port=8081
+for p in SH JS ZJ AH; do
+  db="node_$(echo $p | tr 'A-Z' 'a-z')"
+  java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
+    -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
+  pids+=($!)
+  echo "node $p on http://localhost:$port"
+  port=$((port + 1))
+done
+for p in sh js zj ah; do wait_for "$logs/node_$p.log" 'started in' "${pids[-1]}"; done
+echo "federation up; logs in $logs. Ctrl-C stops it."
+wait
