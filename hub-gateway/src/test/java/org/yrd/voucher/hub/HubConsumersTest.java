@@ -1,0 +1,202 @@
+package org.yrd.voucher.hub;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.policy.Uscc;
+import org.yrd.voucher.testkit.KafkaResource;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/** Each of the hub's consumers, fed real events through the real broker. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class HubConsumersTest {
+    static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 10_000_000L);
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    static String uscc(String district) {
+        String first17 = "91" + district + String.format("H%08d", SEQ.incrementAndGet());
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    CloudEvent send(String topic, String province, String type, String key, Object data) throws Exception {
+        CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource(province), type, key, Instant.now(), data);
+        send(topic, key, EventCodec.write(e));
+        return e;
+    }
+
+    void send(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    void admit(String province, String provider, String status, Set<String> categories, List<Payloads.Qualification> q)
+            throws Exception {
+        send(Topics.PROVIDER_ADMISSIONS, province, EventTypes.PROVIDER_ADMISSION_CHANGED, provider,
+                new Payloads.ProviderAdmission(province, provider, "机构" + provider.substring(9), status, categories, q, "t"));
+    }
+
+    @Test
+    void testingIsRecognisedOnlyWithCmaOrCnasAndSuspensionWithdrawsRecognition() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("TESTING_INSPECTION_CERTIFICATION", "SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers?province=SH")
+                .then().body("find { it.uscc == '" + p + "' }.categories", equalTo(List.of("SCI_TECH_CONSULTING"))));
+
+        admit("SH", p, "ADMITTED", Set.of("TESTING_INSPECTION_CERTIFICATION", "SCI_TECH_CONSULTING"),
+                List.of(new Payloads.Qualification("CNAS", "L123")));
+        await().atMost(PATIENCE).untilAsserted(() -> given()
+                .get("/api/v1/public/providers?category=TESTING_INSPECTION_CERTIFICATION").then().body("uscc", hasItem(p)));
+
+        admit("SH", p, "SUSPENDED", Set.of("TESTING_INSPECTION_CERTIFICATION"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                .body("uscc", not(hasItem(p))));
+    }
+
+    @Test
+    void aProviderStaysWithTheProvinceThatAdmittedIt() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        CloudEvent foreign = send(Topics.PROVIDER_ADMISSIONS, "ZJ", EventTypes.PROVIDER_ADMISSION_CHANGED, p,
+                new Payloads.ProviderAdmission("ZJ", p, "冒名", "REVOKED", Set.of("SCI_TECH_CONSULTING"), List.of(), "x"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/provenance-refusals").then()
+                .body("eventId", hasItem(foreign.id())));
+        given().get("/api/v1/public/providers").then().body("uscc", hasItem(p));
+    }
+
+    @Test
+    void aPartyStaysOnTheYrdListUntilEveryProvincesEntryHasEnded() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        var today = java.time.LocalDate.now();
+        send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p,
+                new Payloads.CreditReport("SH", "e1", p, "PROVIDER", "X", "fake reports", today, null, false));
+        send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p,
+                new Payloads.CreditReport("ZJ", "e9", p, "PROVIDER", "X", "fraud", today, null, false));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                .body("uscc", not(hasItem(p))));
+        send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p,
+                new Payloads.CreditReport("SH", "e1", p, "PROVIDER", "X", "fake reports", today, null, true));
+        await().atMost(PATIENCE).until(() -> openEntries(p) == 1);
+        given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+        send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p,
+                new Payloads.CreditReport("ZJ", "e9", p, "PROVIDER", "X", "fraud", today, null, true));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+    }
+
+    long openEntries(String party) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM credit_entry WHERE party_uscc = ?1 AND NOT ended")
+                .setParameter(1, party).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aUsageEventDeliveredTwiceIsCountedOnceAndMalformedOnesAreSkipped() throws Exception {
+        String redemption = UUID.randomUUID().toString();
+        var paid = new Payloads.RedemptionUsage("AH", redemption, UUID.randomUUID().toString(), uscc("340104"),
+                uscc("320505"), "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, "h-" + redemption,
+                Instant.now().minusSeconds(60), Instant.now());
+        CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource("AH"), EventTypes.REDEMPTION_TRANSITION, redemption,
+                Instant.now(), paid);
+        send(Topics.USAGE, redemption, "{not an event");
+        send(Topics.USAGE, redemption, EventCodec.write(e));
+        send(Topics.USAGE, redemption, EventCodec.write(e));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/flows").then()
+                .body("find { it.issuingProvince == 'AH' && it.providerProvince == 'JS' }.count", equalTo(1))
+                .body("find { it.issuingProvince == 'AH' && it.providerProvince == 'JS' }.amountFen", equalTo(123_456)));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM usage_event WHERE aggregate_id = ?1")
+                .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestForAnInvoiceLiveInAnotherProvinceIsRefusedAndOthersAreRouted() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        String hash = "hash-" + UUID.randomUUID();
+        String local = UUID.randomUUID().toString();
+        send(Topics.USAGE, "SH", EventTypes.REDEMPTION_TRANSITION, local, new Payloads.RedemptionUsage("SH", local,
+                UUID.randomUUID().toString(), uscc("310115"), p, "SH", "SCI_TECH_CONSULTING", "FILED", 100, 2026, hash,
+                Instant.now(), Instant.now()));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1").setParameter(1, hash).getResultList().isEmpty()));
+
+        String dup = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        for (String[] r : new String[][] {{dup, hash}, {fresh, "hash-" + UUID.randomUUID()}}) {
+            send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_REQUESTED, r[0], new Payloads.CrossRegionRequest(r[0],
+                    "ZJ", "SH", p, uscc("330106"), "企业", "SCI_TECH_CONSULTING", "HT", r[1], 1000, 500,
+                    java.time.LocalDate.now(), Instant.now()));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(outboxTypes(Topics.nodeInbox("ZJ"), dup)).containsExactly(EventTypes.REDEMPTION_REFUSED_BY_HUB);
+            assertThat(outboxTypes(Topics.nodeInbox("SH"), fresh))
+                    .containsExactly(EventTypes.REDEMPTION_CONFIRMATION_REQUESTED);
+        });
+        // SH may not answer for a redemption routed to another province's provider, nor ZJ for SH's
+        CloudEvent forged = send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_PROVIDER_ANSWERED, fresh,
+                new Payloads.ProviderAnswer(fresh, "ZJ", "ZJ", p, "CONFIRMED", null, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/provenance-refusals").then()
+                .body("eventId", hasItem(forged.id())));
+        assertThat(outboxTypes(Topics.nodeInbox("ZJ"), fresh)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> outboxTypes(String topic, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
+                        "SELECT payload FROM outbox WHERE topic = ?1 AND event_key = ?2 ORDER BY id")
+                .setParameter(1, topic).setParameter(2, key).getResultList())
+                .stream().map(json -> EventCodec.read(json).type()).toList());
+    }
+}
