@@ -1,0 +1,164 @@
+package org.yrd.voucher.node;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.testkit.KafkaResource;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/** The node's side of the federation, fed by hand-made hub events through the real broker. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class FederationConsumersTest {
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    CloudEvent send(String topic, String source, String type, String key, Object data) throws Exception {
+        CloudEvent e = EventCodec.envelope(source, type, key, Instant.now(), data);
+        producer.send(new ProducerRecord<>(topic, key, EventCodec.write(e))).get();
+        return e;
+    }
+
+    void redeliver(String topic, CloudEvent e) throws Exception {
+        producer.send(new ProducerRecord<>(topic, e.subject(), EventCodec.write(e))).get();
+    }
+
+    String recognisedZjProvider() throws Exception {
+        String p = Fixtures.uscc("330104");
+        // a forged record from a node is ignored; only the hub speaks for the registry
+        send(Topics.PROVIDER_REGISTRY, CloudEvent.nodeSource("ZJ"), EventTypes.PROVIDER_RECOGNISED, p,
+                new Payloads.RecognitionRecord(p, "伪造", "ZJ", true, Set.of("SCI_TECH_CONSULTING"), List.of(), "x"));
+        send(Topics.PROVIDER_REGISTRY, CloudEvent.HUB_SOURCE, EventTypes.PROVIDER_RECOGNISED, p,
+                new Payloads.RecognitionRecord(p, "杭州咨询院", "ZJ", true, Set.of("SCI_TECH_CONSULTING"), List.of(), "ok"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/yrd-providers").then()
+                .body("find { it.uscc == '" + p + "' }.name", equalTo("杭州咨询院")));
+        return p;
+    }
+
+    @Test
+    void aCrossRegionRedemptionIsRequestedThroughTheHubAndCompletesOnTheProvidersAnswer() throws Exception {
+        String provider = recognisedZjProvider();
+        String e = Fixtures.enterprise("310115");
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "X-" + e.substring(10), 400_000, 200_000));
+        filing.put("category", "SCI_TECH_CONSULTING");
+        String id = Fixtures.file(e, filing).then().statusCode(201).body("providerProvince", equalTo("ZJ"))
+                .extract().path("id");
+        assertThat(outbox(Topics.HUB_REQUESTS, id)).containsExactly(EventTypes.REDEMPTION_REQUESTED);
+        // the provider confirms on its own node, not here
+        given().header("Idempotency-Key", "k-" + id).post("/api/v1/providers/{p}/redemptions/{id}/confirm", provider, id)
+                .then().statusCode(409).body("code", equalTo("confirmed-on-providers-node"));
+
+        CloudEvent answer = send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_PROVIDER_ANSWERED,
+                id, new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "CONFIRMED", null, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
+                .then().body("status", equalTo("APPROVED")));
+        redeliver(Topics.nodeInbox("SH"), answer);
+        Fixtures.operator("/redemptions/{id}/pay", Map.of("paymentReference", "B-1"), id).then().statusCode(200);
+        Thread.sleep(1000);
+        given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id).then().body("status", equalTo("PAID"));
+        assertThat(Fixtures.voucherOf(e, voucher).get("redeemedFen")).isEqualTo(200_000);
+    }
+
+    @Test
+    void theHubsRefusalRejectsTheRedemptionAndReleasesItsHold() throws Exception {
+        String provider = recognisedZjProvider();
+        String e = Fixtures.enterprise("310115");
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "Y-" + e.substring(10), 400_000, 200_000));
+        filing.put("category", "SCI_TECH_CONSULTING");
+        String id = Fixtures.file(e, filing).then().statusCode(201).extract().path("id");
+        send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_REFUSED_BY_HUB, id,
+                new Payloads.HubRefusal(id, "SH", "invoice-already-redeemed", "seen in JS"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
+                .then().body("status", equalTo("REJECTED")));
+        assertThat(Fixtures.voucherOf(e, voucher).get("heldFen")).isEqualTo(0);
+    }
+
+    @Test
+    void anEntryOnTheYrdListBlocksThePartyHereAndItsRemovalUnblocksIt() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        send(Topics.CREDIT, CloudEvent.HUB_SOURCE, EventTypes.CREDIT_STATUS, e, new Payloads.CreditStatus(e, "ENTERPRISE",
+                "X", List.of(new Payloads.CreditEntry("AH", "1", "fraud in Anhui", java.time.LocalDate.now(), null))));
+        await().atMost(PATIENCE).until(() -> yrdListed(e));
+        Fixtures.apply(e, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
+        send(Topics.CREDIT, CloudEvent.HUB_SOURCE, EventTypes.CREDIT_STATUS, e,
+                new Payloads.CreditStatus(e, "ENTERPRISE", "X", List.of()));
+        await().atMost(PATIENCE).until(() -> !yrdListed(e));
+        Fixtures.apply(e, 100_000).then().statusCode(201);
+    }
+
+    boolean yrdListed(String uscc) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "SELECT 1 FROM yrd_credit WHERE party_uscc = ?1 AND listed").setParameter(1, uscc).getResultList().isEmpty());
+    }
+
+    @Test
+    void localChangesAreAnnouncedThroughTheOutbox() {
+        String p = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        assertThat(outbox(Topics.PROVIDER_ADMISSIONS, p)).containsExactly(EventTypes.PROVIDER_ADMISSION_CHANGED);
+        Fixtures.operator("/negative-list", Map.of("partyUscc", p, "partyKind", "PROVIDER", "reason", "r")).then()
+                .statusCode(201);
+        assertThat(outbox(Topics.CREDIT_REPORTS, p)).containsExactly(EventTypes.CREDIT_REPORTED);
+        // and the relay publishes them: nothing stays unsent for long
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox WHERE sent_at IS NULL").getSingleResult()).longValue() == 0));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> outbox(String topic, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
+                        "SELECT payload FROM outbox WHERE topic = ?1 AND event_key = ?2 ORDER BY id")
+                .setParameter(1, topic).setParameter(2, key).getResultList())
+                .stream().map(json -> EventCodec.read(json).type()).toList());
+    }
+}
