@@ -2,7 +2,8 @@ package org.yrd.voucher.hub;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
@@ -10,6 +11,7 @@ import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.federation.Inbox;
+import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.credit.JointPunishment;
 import org.yrd.voucher.hub.registry.Recognition;
@@ -40,47 +42,63 @@ public class HubConsumers {
 
     @Incoming("admissions-in")
     @Blocking
-    @Transactional
-    public void admissions(String json) {
-        CloudEvent e = firstDelivery(json);
-        if (e != null) {
-            recognition.admissionChanged(e, EventCodec.data(e, Payloads.ProviderAdmission.class));
-        }
+    public void admissions(List<String> batch) {
+        Retry.inTransaction(() -> {
+            for (CloudEvent e : firstDeliveries(batch)) {
+                recognition.admissionChanged(e, EventCodec.data(e, Payloads.ProviderAdmission.class));
+            }
+        });
     }
 
     @Incoming("credit-in")
     @Blocking
-    @Transactional
-    public void credit(String json) {
-        CloudEvent e = firstDelivery(json);
-        if (e != null) {
-            jointPunishment.reported(e, EventCodec.data(e, Payloads.CreditReport.class));
-        }
+    public void credit(List<String> batch) {
+        Retry.inTransaction(() -> {
+            for (CloudEvent e : firstDeliveries(batch)) {
+                jointPunishment.reported(e, EventCodec.data(e, Payloads.CreditReport.class));
+            }
+        });
     }
 
     @Incoming("usage-in")
     @Blocking
-    @Transactional
-    public void usage(String json) {
-        CloudEvent e = firstDelivery(json);
-        if (e != null) {
-            aggregation.usage(e);
-        }
+    public void usage(List<String> batch) {
+        Retry.inTransaction(() -> {
+            for (CloudEvent e : firstDeliveries(batch)) {
+                aggregation.usage(e);
+            }
+        });
     }
 
     @Incoming("requests-in")
     @Blocking
-    @Transactional
-    public void requests(String json) {
-        CloudEvent e = firstDelivery(json);
-        if (e == null) {
-            return;
+    public void requests(List<String> batch) {
+        Retry.inTransaction(() -> {
+            for (CloudEvent e : firstDeliveries(batch)) {
+                switch (e.type()) {
+                    case EventTypes.REDEMPTION_REQUESTED ->
+                            routing.requested(e, EventCodec.data(e, Payloads.CrossRegionRequest.class));
+                    case EventTypes.REDEMPTION_PROVIDER_ANSWERED ->
+                            routing.answered(e, EventCodec.data(e, Payloads.ProviderAnswer.class));
+                    default -> provenance.refuse(e, "unknown request type");
+                }
+            }
+        });
+    }
+
+    /**
+     * Records arrive in batches, each applied in one transaction (one commit for many events); within a
+     * batch they keep their order, and each event id is still recorded, so a redelivery changes nothing.
+     */
+    private List<CloudEvent> firstDeliveries(List<String> batch) {
+        List<CloudEvent> fresh = new ArrayList<>(batch.size());
+        for (String json : batch) {
+            CloudEvent e = firstDelivery(json);
+            if (e != null) {
+                fresh.add(e);
+            }
         }
-        switch (e.type()) {
-            case EventTypes.REDEMPTION_REQUESTED -> routing.requested(e, EventCodec.data(e, Payloads.CrossRegionRequest.class));
-            case EventTypes.REDEMPTION_PROVIDER_ANSWERED -> routing.answered(e, EventCodec.data(e, Payloads.ProviderAnswer.class));
-            default -> provenance.refuse(e, "unknown request type");
-        }
+        return fresh;
     }
 
     /** The event, if it is well-formed, from a node, and not seen before. */

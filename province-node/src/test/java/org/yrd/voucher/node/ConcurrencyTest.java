@@ -168,6 +168,34 @@ class ConcurrencyTest {
     }
 
     @Test
+    void concurrentPaymentsAndRejectionsOnOneVoucherKeepItsFiguresExact() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String voucher = Fixtures.voucher(e, 2_000_000);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "PAY-" + UUID.randomUUID(), 200_000, 100_000))
+                    .then().statusCode(201).extract().path("id");
+            given().header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/v1/providers/{p}/redemptions/{id}/confirm", provider, id).then().statusCode(200);
+            ids.add(id);
+        }
+        List<HttpRequest> decisions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            decisions.add(i % 3 == 0
+                    ? post("/api/v1/operator/redemptions/" + ids.get(i) + "/reject", "{\"reason\": \"no\"}")
+                    : post("/api/v1/operator/redemptions/" + ids.get(i) + "/pay", "{\"paymentReference\": \"B\"}"));
+        }
+        assertThat(race(decisions)).containsOnly(200);
+
+        var v = Fixtures.voucherOf(e, voucher);
+        assertThat(v.get("heldFen")).isEqualTo(0);
+        assertThat(v.get("redeemedFen")).isEqualTo(8 * 100_000);
+        assertThat(v.get("availableFen")).isEqualTo(2_000_000 - 8 * 100_000);
+        assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
+    }
+
+    @Test
     void theSameInvoiceFiledConcurrentlyIsRedeemedOnce() throws Exception {
         String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
         String invoice = "DUP-" + UUID.randomUUID();

@@ -28,6 +28,13 @@ public interface NodeConfig {
          */
         @WithDefault("yrd-local-federation-key-change-me")
         String invoiceHashKey();
+
+        /**
+         * Confirm cross-region requests for providers in good standing as they arrive, without the
+         * provider. For load tests only (docs/benchmarks.md); never in a real deployment.
+         */
+        @WithDefault("false")
+        boolean autoConfirm();
     }
 
     /** Load a small demo data set at first start. */

@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.federation.Inbox;
+import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -80,12 +82,19 @@ public class FederationConsumers {
     /** Cross-region requests and answers the hub routes to this node. */
     @Incoming("inbox-in")
     @Blocking
-    @Transactional
-    public void nodeInbox(String json) {
-        CloudEvent e = fromHub(json);
-        if (e == null || !inbox.firstDelivery(e)) {
-            return;
-        }
+    public void nodeInbox(List<String> batch) {
+        // a batch is applied in one transaction: one commit for many events, each still recorded in the inbox
+        Retry.inTransaction(() -> {
+            for (String json : batch) {
+                CloudEvent e = fromHub(json);
+                if (e != null && inbox.firstDelivery(e)) {
+                    apply(e);
+                }
+            }
+        });
+    }
+
+    private void apply(CloudEvent e) {
         switch (e.type()) {
             case EventTypes.REDEMPTION_CONFIRMATION_REQUESTED ->
                     crossRegion.received(EventCodec.data(e, Payloads.CrossRegionRequest.class));

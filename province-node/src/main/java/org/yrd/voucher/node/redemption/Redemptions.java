@@ -70,7 +70,7 @@ public class Redemptions {
         if (f.completionDate().isAfter(today)) {
             throw ProblemException.invalid("completionDate", "must not be in the future: only completed purchases are redeemed");
         }
-        Voucher v = em.find(Voucher.class, f.voucherId(), LockModeType.PESSIMISTIC_WRITE);
+        Voucher v = lockVoucher(f.voucherId());
         if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
             throw ProblemException.notFound("voucher", f.voucherId());
         }
@@ -196,7 +196,7 @@ public class Redemptions {
         negativeList.refuseIfListed(r.payeeUscc, "payee-negative-listed");
         negativeList.refuseIfListed(r.enterpriseUscc, "enterprise-negative-listed");
         negativeList.refuseIfListed(r.providerUscc, "provider-negative-listed");
-        Voucher v = em.find(Voucher.class, r.voucherId, LockModeType.PESSIMISTIC_WRITE);
+        Voucher v = lockVoucher(r.voucherId);
         v.heldFen -= r.voucherAmountFen;
         v.redeemedFen += r.voucherAmountFen;
         r.paidAt = OffsetDateTime.now(clock);
@@ -223,7 +223,7 @@ public class Redemptions {
     void end(Redemption r, RedemptionStatus terminal, String reason) {
         move(r, terminal);
         r.reason = reason;
-        Voucher v = em.find(Voucher.class, r.voucherId, LockModeType.PESSIMISTIC_WRITE);
+        Voucher v = lockVoucher(r.voucherId);
         v.heldFen -= r.voucherAmountFen;
         ledger.record(LedgerEntry.Kind.RELEASE, r.voucherAmountFen, v, r.id, r.policyVersion);
         if (v.status == Voucher.Status.EXPIRED) {
@@ -246,11 +246,25 @@ public class Redemptions {
 
     /** P8 data aggregation: every transition goes to the hub. */
     private void usage(Redemption r) {
-        Voucher v = em.find(Voucher.class, r.voucherId);
+        // a scalar read: loading the voucher entity here would put an unlocked copy in the session
+        int budgetYear = ((Number) em.createNativeQuery("SELECT budget_year FROM voucher WHERE id = ?1")
+                .setParameter(1, r.voucherId).getSingleResult()).intValue();
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
                         r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
-                        r.voucherAmountFen, v.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+                        r.voucherAmountFen, budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+    }
+
+    /**
+     * The voucher under its row lock, with the state read under that lock: if the session already holds a
+     * copy, it is refreshed, so a concurrent change is never overwritten with stale figures.
+     */
+    private Voucher lockVoucher(UUID id) {
+        Voucher v = em.find(Voucher.class, id);
+        if (v != null) {
+            em.refresh(v, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return v;
     }
 
     private String enterpriseName(String uscc) {

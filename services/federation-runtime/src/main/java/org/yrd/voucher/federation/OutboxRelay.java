@@ -7,7 +7,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,12 +33,13 @@ public class OutboxRelay {
     @Inject
     @Channel("federation-out")
     MutinyEmitter<String> emitter;
-    private final Semaphore wake = new Semaphore(0);
+    private final OutboxSignal signal;
     private volatile boolean running = true;
     private Thread thread;
 
-    OutboxRelay(EntityManager em) {
+    OutboxRelay(EntityManager em, OutboxSignal signal) {
         this.em = em;
+        this.signal = signal;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -51,12 +50,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
-        wake.release();
-    }
-
-    /** A committed outbox row wakes the relay at once instead of at its next poll. */
-    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written ignored) {
-        wake.release();
+        signal.release();
     }
 
     private void loop() {
@@ -64,8 +58,7 @@ public class OutboxRelay {
             try {
                 int sent = relayOnce();
                 if (sent < BATCH) {
-                    wake.tryAcquire(sent == 0 ? 500 : 20, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
+                    signal.await(sent == 0 ? 500 : 5);
                 }
             } catch (Exception e) {
                 LOG.warnf("outbox relay: %s; retrying", e.toString());

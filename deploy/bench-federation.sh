@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Federation benchmark (see docs/benchmarks.md): cross-region redemptions ZJ enterprise → SH provider at a
+# steady rate, with auto-confirm switched on at SH for the run and ZJ auto-approving under its threshold.
+# Prints throughput and p50/p99 of filed→visible at SH and of filed→paid at ZJ.
+#   deploy/bench-federation.sh [rate-per-second] [seconds]      (default 50 60)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rate="${1:-50}"
+seconds="${2:-60}"
+state=target/bench-federation
+rm -rf "$state" && mkdir -p "$state"
+pg_port=56432
+kafka_port=29092
+
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
+./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+wait_for() { for _ in $(seq 1 240); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "see $1" >&2; exit 1; }
+
+java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg" $pg_port hub node_sh node_zj \
+  > "$state/postgres.log" 2>&1 & pids+=($!); wait_for "$state/postgres.log" '^READY'
+java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$state/kafka.log" 2>&1 &
+pids+=($!); wait_for "$state/kafka.log" '^READY'
+common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN)
+java "${common[@]}" -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
+  -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
+until curl -sf localhost:18090/q/health/ready >/dev/null; do sleep 0.5; done
+java "${common[@]}" -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_sh \
+  -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_sh.log" 2>&1 & pids+=($!)
+java "${common[@]}" -Dnode.province=ZJ -Dquarkus.http.port=18083 \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_zj \
+  -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
+until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done
+
+java -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
+  "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" "$rate" "$seconds" \
+  | tee "$state/result.txt"

@@ -1,0 +1,171 @@
+package org.yrd.voucher.testkit.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.yrd.voucher.policy.Uscc;
+
+/**
+ * Cross-region redemptions at a steady rate: ZJ enterprises file with an SH provider; SH auto-confirms; ZJ
+ * approves automatically (under its threshold) and a payer pays what is approved. Latencies are read from
+ * the two nodes' own timestamps afterwards.
+ * {@code FederationBenchmark <zj-url> <sh-url> <zj-jdbc> <sh-jdbc> <rate-per-s> <seconds>}
+ */
+public final class FederationBenchmark {
+    private FederationBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Load zj = new Load(args[0]);
+        Load sh = new Load(args[1]);
+        String zjDb = args[2];
+        String shDb = args[3];
+        int rate = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        AtomicLong seq = new AtomicLong(System.nanoTime() % 10_000_000L);
+
+        // set-up: a recognised SH provider, ZJ enterprises each with a 20,000 yuan voucher
+        String first17 = "91310104" + String.format("P%08d", seq.incrementAndGet());
+        String provider = first17 + Uscc.checkCharacter(first17);
+        check(sh.post("/api/v1/providers", "{\"uscc\":\"" + provider + "\",\"name\":\"压测检测院\",\"categories\":"
+                + "[\"TESTING_INSPECTION_CERTIFICATION\"],\"qualifications\":[{\"kind\":\"CMA\",\"number\":\"1\"}]}"), 201);
+        check(sh.post("/api/v1/operator/providers/" + provider + "/admit", "{\"reason\":\"bench\"}"), 200);
+        long until = System.currentTimeMillis() + 60_000;
+        while (!zj.get("/api/v1/public/yrd-providers").contains(provider)) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("provider never recognised at ZJ");
+            }
+            Thread.sleep(200);
+        }
+        int total = rate * seconds;
+        int perVoucher = 20;
+        ConcurrentLinkedQueue<String[]> slots = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < (total + perVoucher - 1) / perVoucher; i++) {
+            String e17 = "91330106" + String.format("Q%08d", seq.incrementAndGet());
+            String e = e17 + Uscc.checkCharacter(e17);
+            check(zj.post("/api/v1/enterprises", "{\"uscc\":\"" + e + "\",\"name\":\"压测企业\",\"recipientType\":\"TECH_SME\","
+                    + "\"smeRegistrationNo\":\"Q" + i + "\",\"smeRegistrationYear\":2025,\"districtCode\":\"330106\"}"), 201);
+            var applied = zj.post("/api/v1/enterprises/" + e + "/applications", "{\"amountFen\":2000000}");
+            check(applied, 201);
+            String voucher = Load.string(applied.body(), "voucherId");
+            for (int k = 0; k < perVoucher; k++) {
+                slots.add(new String[] {e, voucher});
+            }
+        }
+        System.out.printf("set-up: provider %s recognised at ZJ; %d vouchers ready%n", provider, slots.size() / perVoucher);
+
+        // steady filing at the given rate, and a payer for what ZJ approves
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        ExecutorService workers = Executors.newFixedThreadPool(16);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger filed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long started = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            String[] slot = slots.poll();
+            if (slot == null || filed.get() + failed.get() >= total) {
+                return;
+            }
+            workers.submit(() -> {
+                String invoice = "B-" + seq.incrementAndGet();
+                var r = zj.post("/api/v1/enterprises/" + slot[0] + "/redemptions", "{\"voucherId\":\"" + slot[1]
+                        + "\",\"providerUscc\":\"" + provider + "\",\"category\":\"TESTING_INSPECTION_CERTIFICATION\","
+                        + "\"declarations\":{\"patentApplicationStage\":false,\"statutoryTesting\":false,"
+                        + "\"otherPublicFunding\":false},\"contractNo\":\"HT-" + invoice + "\",\"invoiceNo\":\"" + invoice
+                        + "\",\"actualExpenditureFen\":2000,\"requestedFen\":1000,\"completionDate\":\"" + today + "\"}");
+                (r.status() == 201 ? filed : failed).incrementAndGet();
+                return null;
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        AtomicInteger paid = new AtomicInteger();
+        Thread payer = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    String approved = zj.get("/api/v1/operator/redemptions?status=APPROVED");
+                    for (String id : ids(approved)) {
+                        if (zj.post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\":\"B\"}").status() == 200) {
+                            paid.incrementAndGet();
+                        }
+                    }
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // keep paying
+                }
+            }
+        }, "payer");
+        payer.start();
+        Thread.sleep(seconds * 1000L);
+        ticker.shutdown();
+        workers.shutdown();
+        workers.awaitTermination(60, TimeUnit.SECONDS);
+        double filingSeconds = (System.nanoTime() - started) / 1e9;
+        long waitUntil = System.currentTimeMillis() + 60_000;
+        while (paid.get() < filed.get() && System.currentTimeMillis() < waitUntil) {
+            Thread.sleep(200);
+        }
+        payer.interrupt();
+
+        long[] visible = millis(shDb, "SELECT extract(epoch FROM received_at - filed_at) * 1000 FROM incoming_redemption");
+        long[] approved = millis(zjDb, "SELECT extract(epoch FROM decided_at - filed_at) * 1000 FROM redemption "
+                + "WHERE provider_province = 'SH' AND decided_at IS NOT NULL");
+        long[] paidMs = millis(zjDb, "SELECT extract(epoch FROM paid_at - filed_at) * 1000 FROM redemption "
+                + "WHERE provider_province = 'SH' AND status = 'PAID'");
+        System.out.printf(Locale.ROOT, "target %d/s for %ds: filed %d (%.1f/s), refused at filing %d, paid %d%n",
+                rate, seconds, filed.get(), filed.get() / filingSeconds, failed.get(), paidMs.length);
+        System.out.printf(Locale.ROOT, "filed->visible at SH   n=%d p50=%d ms p99=%d ms max=%d ms%n", visible.length,
+                pct(visible, 50), pct(visible, 99), pct(visible, 100));
+        System.out.printf(Locale.ROOT, "filed->approved at ZJ  n=%d p50=%d ms p99=%d ms%n", approved.length,
+                pct(approved, 50), pct(approved, 99));
+        System.out.printf(Locale.ROOT, "filed->paid at ZJ      n=%d p50=%d ms p99=%d ms (payer polls every 50 ms)%n",
+                paidMs.length, pct(paidMs, 50), pct(paidMs, 99));
+        System.exit(0);
+    }
+
+    static void check(Load.Answer a, int status) {
+        if (a.status() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + a);
+        }
+    }
+
+    static List<String> ids(String json) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while ((i = json.indexOf("{\"id\":\"", i)) >= 0) {
+            out.add(json.substring(i + 7, json.indexOf('"', i + 7)));
+            i += 7;
+        }
+        return out;
+    }
+
+    static long[] millis(String jdbc, String sql) throws Exception {
+        List<Long> v = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                v.add(Math.round(rs.getDouble(1)));
+            }
+        }
+        return v.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
