@@ -15,13 +15,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +28,7 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.policy.Uscc;
+import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
@@ -49,15 +46,11 @@ class HubConsumersTest {
     @Inject
     EntityManager em;
 
-    KafkaProducer<String, String> producer;
+    EventProducer producer;
 
     @BeforeEach
     void producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
+        producer = new EventProducer(bootstrap);
     }
 
     @AfterEach
@@ -77,7 +70,7 @@ class HubConsumersTest {
     }
 
     void send(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+        producer.send(topic, key, value);
     }
 
     void admit(String province, String provider, String status, Set<String> categories, List<Payloads.Qualification> q)

@@ -16,11 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +26,7 @@ import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
@@ -46,15 +43,11 @@ class FederationConsumersTest {
     @Inject
     EntityManager em;
 
-    KafkaProducer<String, String> producer;
+    EventProducer producer;
 
     @BeforeEach
     void producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
+        producer = new EventProducer(bootstrap);
     }
 
     @AfterEach
@@ -64,12 +57,12 @@ class FederationConsumersTest {
 
     CloudEvent send(String topic, String source, String type, String key, Object data) throws Exception {
         CloudEvent e = EventCodec.envelope(source, type, key, Instant.now(), data);
-        producer.send(new ProducerRecord<>(topic, key, EventCodec.write(e))).get();
+        producer.send(topic, key, EventCodec.write(e));
         return e;
     }
 
     void redeliver(String topic, CloudEvent e) throws Exception {
-        producer.send(new ProducerRecord<>(topic, e.subject(), EventCodec.write(e))).get();
+        producer.send(topic, e.subject(), EventCodec.write(e));
     }
 
     String recognisedZjProvider() throws Exception {

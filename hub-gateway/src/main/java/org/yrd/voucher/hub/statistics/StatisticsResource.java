@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
 @Path("/api/v1/taskgroup")

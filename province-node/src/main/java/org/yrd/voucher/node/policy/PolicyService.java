@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -56,13 +55,14 @@ public class PolicyService {
      * Which version starts when, newest first; reloaded after a publish here and at least every few
      * seconds, so a version published through another instance of this node is seen promptly.
      */
-    private volatile Schedule schedule = new Schedule(List.of(), Instant.MIN);
+    private volatile Schedule schedule = new Schedule(List.of(), Long.MIN_VALUE);
     /** Budget years known to exist (committed), so issuing does not ask again. */
     private final Set<Integer> budgetYears = ConcurrentHashMap.newKeySet();
 
     private record Start(int version, LocalDate effectiveFrom) {}
 
-    private record Schedule(List<Start> starts, Instant loadedAt) {}
+    /** {@code loadedAt} from {@link System#nanoTime()}: a cache age, not a business time. */
+    private record Schedule(List<Start> starts, long loadedAt) {}
 
     PolicyService(EntityManager em, ObjectMapper json, Clock clock, NodeConfig config,
                   TransactionSynchronizationRegistry transactions) {
@@ -90,7 +90,7 @@ public class PolicyService {
             }
             LocalDate today = TimeSource.today(clock);
             insert(1, LocalDate.of(today.getYear(), 1, 1), policy, "node start-up (" + source + ")");
-            schedule = new Schedule(List.of(), Instant.MIN);
+            schedule = new Schedule(List.of(), Long.MIN_VALUE);
             LOG.infof("province %s: loaded policy version 1 from %s", config.province(), source);
         });
     }
@@ -116,7 +116,7 @@ public class PolicyService {
 
     public PolicyVersion inForceOn(LocalDate day) {
         Schedule s = schedule;
-        if (s.loadedAt().isBefore(Instant.now().minus(SCHEDULE_TTL))) {
+        if (s.loadedAt() == Long.MIN_VALUE || System.nanoTime() - s.loadedAt() > SCHEDULE_TTL.toNanos()) {
             s = reloadSchedule();
         }
         return s.starts().stream().filter(start -> !start.effectiveFrom().isAfter(day)).findFirst()
@@ -130,7 +130,7 @@ public class PolicyService {
                 "SELECT version, effective_from FROM policy_version ORDER BY effective_from DESC, version DESC")
                 .getResultList();
         Schedule s = new Schedule(rows.stream()
-                .map(r -> new Start(((Number) r[0]).intValue(), toLocalDate(r[1]))).toList(), Instant.now());
+                .map(r -> new Start(((Number) r[0]).intValue(), toLocalDate(r[1]))).toList(), System.nanoTime());
         schedule = s;
         return s;
     }
@@ -180,7 +180,7 @@ public class PolicyService {
         if (updated == 0 && budgetYearExists(effectiveFrom.getYear())) {
             throw ProblemException.refused("budget-below-issued", "P6", effectiveFrom.getYear());
         }
-        schedule = new Schedule(List.of(), Instant.MIN);
+        schedule = new Schedule(List.of(), Long.MIN_VALUE);
         return new PolicyVersion(next, effectiveFrom, policy);
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,9 +38,12 @@ public class OutboxRelay {
     private volatile boolean running = true;
     private Thread thread;
 
-    OutboxRelay(EntityManager em, OutboxSignal signal) {
+    private final Clock clock;
+
+    OutboxRelay(EntityManager em, OutboxSignal signal, Clock clock) {
         this.em = em;
         this.signal = signal;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -106,7 +110,7 @@ public class OutboxRelay {
         if (!sent.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                             "UPDATE outbox SET sent_at = ?1 WHERE id = ANY(?2)")
-                    .setParameter(1, OffsetDateTime.now()).setParameter(2, sent.toArray(new Long[0]))
+                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, sent.toArray(new Long[0]))
                     .executeUpdate());
         }
         return sent.size();
