@@ -47,6 +47,7 @@ ALTER TABLE redemption ADD COLUMN provider_province VARCHAR(2);
 ALTER TABLE redemption ADD COLUMN invoice_hash VARCHAR(64);
 UPDATE redemption SET provider_province = '${province}';
 ALTER TABLE redemption ALTER COLUMN provider_province SET NOT NULL;
+CREATE INDEX redemption_invoice_hash ON redemption (invoice_hash);
 
 -- Confirmation requests from other provinces for this province's providers.
 CREATE TABLE incoming_redemption (
