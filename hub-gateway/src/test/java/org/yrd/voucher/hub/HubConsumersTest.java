@@ -63,10 +63,8 @@ class HubConsumersTest {
         return first17 + Uscc.checkCharacter(first17);
     }
 
-    CloudEvent send(String topic, String province, String type, String key, Object data) throws Exception {
-        CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource(province), type, key, Instant.now(), data);
-        send(topic, key, EventCodec.write(e));
-        return e;
+    CloudEvent send(String topic, String province, String type, String key, Object data) {
+        return producer.publish(topic, CloudEvent.nodeSource(province), type, key, data);
     }
 
     void send(String topic, String key, String value) throws Exception {

@@ -55,10 +55,8 @@ class FederationConsumersTest {
         producer.close();
     }
 
-    CloudEvent send(String topic, String source, String type, String key, Object data) throws Exception {
-        CloudEvent e = EventCodec.envelope(source, type, key, Instant.now(), data);
-        producer.send(topic, key, EventCodec.write(e));
-        return e;
+    CloudEvent send(String topic, String source, String type, String key, Object data) {
+        return producer.publish(topic, source, type, key, data);
     }
 
     void redeliver(String topic, CloudEvent e) throws Exception {

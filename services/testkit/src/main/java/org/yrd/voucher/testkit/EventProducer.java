@@ -1,10 +1,13 @@
 package org.yrd.voucher.testkit;
 
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCodec;
 
 /** Puts hand-made records on the real broker, as another party of the federation would. */
 public final class EventProducer implements AutoCloseable {
@@ -28,6 +31,13 @@ public final class EventProducer implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not send to " + topic, e.getCause());
         }
+    }
+
+    /** Wraps {@code data} in a CloudEvents envelope from {@code source}, sends it and returns it. */
+    public CloudEvent publish(String topic, String source, String type, String key, Object data) {
+        CloudEvent e = EventCodec.envelope(source, type, key, Instant.now(), data);
+        send(topic, key, EventCodec.write(e));
+        return e;
     }
 
     @Override
