@@ -1,6 +1,6 @@
 package org.yrd.voucher.testkit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,8 +12,15 @@ import org.yrd.voucher.events.EventCodec;
 /** Puts hand-made records on the real broker, as another party of the federation would. */
 public final class EventProducer implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
+    private final Clock clock;
 
     public EventProducer(String bootstrapServers) {
+        this(bootstrapServers, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps the events' {@code time}. */
+    public EventProducer(String bootstrapServers, Clock clock) {
+        this.clock = clock;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         p.put("key.serializer", StringSerializer.class.getName());
@@ -35,7 +42,7 @@ public final class EventProducer implements AutoCloseable {
 
     /** Wraps {@code data} in a CloudEvents envelope from {@code source}, sends it and returns it. */
     public CloudEvent publish(String topic, String source, String type, String key, Object data) {
-        CloudEvent e = EventCodec.envelope(source, type, key, Instant.now(), data);
+        CloudEvent e = EventCodec.envelope(source, type, key, clock.instant(), data);
         send(topic, key, EventCodec.write(e));
         return e;
     }
