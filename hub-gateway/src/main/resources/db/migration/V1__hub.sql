@@ -1,23 +1,6 @@
 -- The hub: YRD-wide facts only (recognition, the YRD negative list, routing, statistics). No enterprise
 -- personal data beyond what the events carry.
 
-CREATE TABLE outbox (
-    id         BIGSERIAL    PRIMARY KEY,
-    topic      VARCHAR(100) NOT NULL,
-    event_key  VARCHAR(100) NOT NULL,
-    event_id   UUID         NOT NULL UNIQUE,
-    payload    TEXT         NOT NULL,
-    created_at TIMESTAMPTZ  NOT NULL,
-    sent_at    TIMESTAMPTZ
-);
-CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
-
-CREATE TABLE inbox (
-    event_id     UUID         PRIMARY KEY,
-    event_type   VARCHAR(100) NOT NULL,
-    processed_at TIMESTAMPTZ  NOT NULL
-);
-
 -- Providers as their home provinces report them, and the hub's recognition decision (P5, P8, P14).
 CREATE TABLE provider (
     uscc           VARCHAR(18)   PRIMARY KEY,

@@ -1,24 +1,5 @@
--- Federation: transactional outbox and inbox, replicas of the hub's registry and YRD negative list,
--- cross-region redemptions in both directions.
-
--- Written in the same transaction as the state change it announces; the relay publishes it in id order.
-CREATE TABLE outbox (
-    id         BIGSERIAL    PRIMARY KEY,
-    topic      VARCHAR(100) NOT NULL,
-    event_key  VARCHAR(100) NOT NULL,
-    event_id   UUID         NOT NULL UNIQUE,
-    payload    TEXT         NOT NULL,
-    created_at TIMESTAMPTZ  NOT NULL,
-    sent_at    TIMESTAMPTZ
-);
-CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
-
--- Ids of consumed events, written in the same transaction as their effect: a redelivery changes nothing.
-CREATE TABLE inbox (
-    event_id     UUID         PRIMARY KEY,
-    event_type   VARCHAR(100) NOT NULL,
-    processed_at TIMESTAMPTZ  NOT NULL
-);
+-- Federation: replicas of the hub's registry and YRD negative list, cross-region redemptions in both
+-- directions. The outbox and inbox tables come with services/federation-runtime (db/federation).
 
 -- Replica of the compacted yrd.provider-registry topic: providers recognised YRD-wide (P8, P14).
 CREATE TABLE provider_registry (

@@ -40,8 +40,7 @@ public class StatisticsResource {
         List<ProvinceTotals> out = new ArrayList<>();
         for (String p : provincesSeen()) {
             Totals t = hubTotals(p, year);
-            Object[] snap = snapshot(p, year);
-            Long budget = snap == null ? null : ((Number) snap[0]).longValue();
+            Long budget = budget(p, year);
             out.add(new ProvinceTotals(p, t.issuedFen(), t.heldFen(), t.redeemedFen(), t.expiredFen(), budget,
                     budget == null || budget == 0 ? null : (double) t.issuedFen() / budget));
         }
@@ -164,11 +163,12 @@ public class StatisticsResource {
         return new Totals(n(v[0]), n(r[0]), n(r[1]), n(v[1]));
     }
 
-    private Object[] snapshot(String province, Integer year) {
+    /** The budget in the node's latest snapshot for that year (or its latest year), if any. */
+    private Long budget(String province, Integer year) {
         List<?> rows = em.createNativeQuery(
                         "SELECT budget_fen FROM ledger_snapshot WHERE province = ?1 AND (?2 = 0 OR year = ?2) ORDER BY year DESC LIMIT 1")
                 .setParameter(1, province).setParameter(2, year == null ? 0 : year).getResultList();
-        return rows.isEmpty() ? null : new Object[] {rows.get(0)};
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -94,14 +94,6 @@ public class NegativeList {
                         e.partyName, e.reason, e.startsOn, e.endsOn, e.endedAt != null));
     }
 
-    /** Entries of the YRD list (from other provinces too), as replicated from the hub. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> yrdListed() {
-        return em.createNativeQuery(
-                "SELECT party_uscc, party_kind, party_name, entries FROM yrd_credit WHERE listed ORDER BY party_uscc")
-                .getResultList();
-    }
-
     public List<NegativeListEntry> inForce() {
         LocalDate today = TimeSource.today(clock);
         return NegativeListEntry.<NegativeListEntry>list("endedAt is null order by listedAt").stream()
