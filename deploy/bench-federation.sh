@@ -23,18 +23,21 @@ java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMa
   > "$state/postgres.log" 2>&1 & pids+=($!); wait_for "$state/postgres.log" '^READY'
 java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$state/kafka.log" 2>&1 &
 pids+=($!); wait_for "$state/kafka.log" '^READY'
+# PROFILE=1 records a JFR profile of each app into $state/<app>.jfr (read with: jfr print --events jdk.ExecutionSample)
+jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$state/$1.jfr,settings=profile" || true; }
 common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN)
-java "${common[@]}" -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
+java "${common[@]}" $(jfr hub) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18090/q/health/ready >/dev/null; do sleep 0.5; done
-java "${common[@]}" -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
+java "${common[@]}" $(jfr node_sh) -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_sh \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_sh.log" 2>&1 & pids+=($!)
-java "${common[@]}" -Dnode.province=ZJ -Dquarkus.http.port=18083 \
+java "${common[@]}" $(jfr node_zj) -Dnode.province=ZJ -Dquarkus.http.port=18083 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_zj \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done
 
 java -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
   "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" "$rate" "$seconds" \
+  "jdbc:postgresql://localhost:$pg_port/hub" \
   | tee "$state/result.txt"

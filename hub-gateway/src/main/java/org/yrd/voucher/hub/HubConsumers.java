@@ -2,8 +2,9 @@ package org.yrd.voucher.hub;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
@@ -23,6 +24,7 @@ import org.yrd.voucher.hub.statistics.Aggregation;
 public class HubConsumers {
     private static final Logger LOG = Logger.getLogger(HubConsumers.class);
 
+    private final EntityManager em;
     private final Inbox inbox;
     private final Provenance provenance;
     private final Recognition recognition;
@@ -30,8 +32,9 @@ public class HubConsumers {
     private final Routing routing;
     private final Aggregation aggregation;
 
-    HubConsumers(Inbox inbox, Provenance provenance, Recognition recognition, JointPunishment jointPunishment,
+    HubConsumers(EntityManager em, Inbox inbox, Provenance provenance, Recognition recognition, JointPunishment jointPunishment,
                  Routing routing, Aggregation aggregation) {
+        this.em = em;
         this.inbox = inbox;
         this.provenance = provenance;
         this.recognition = recognition;
@@ -43,45 +46,31 @@ public class HubConsumers {
     @Incoming("admissions-in")
     @Blocking
     public void admissions(List<String> batch) {
-        Retry.inTransaction(() -> {
-            for (CloudEvent e : firstDeliveries(batch)) {
-                recognition.admissionChanged(e, EventCodec.data(e, Payloads.ProviderAdmission.class));
-            }
-        });
+        each(batch, e -> recognition.admissionChanged(e, EventCodec.data(e, Payloads.ProviderAdmission.class)));
     }
 
     @Incoming("credit-in")
     @Blocking
     public void credit(List<String> batch) {
-        Retry.inTransaction(() -> {
-            for (CloudEvent e : firstDeliveries(batch)) {
-                jointPunishment.reported(e, EventCodec.data(e, Payloads.CreditReport.class));
-            }
-        });
+        each(batch, e -> jointPunishment.reported(e, EventCodec.data(e, Payloads.CreditReport.class)));
     }
 
     @Incoming("usage-in")
     @Blocking
     public void usage(List<String> batch) {
-        Retry.inTransaction(() -> {
-            for (CloudEvent e : firstDeliveries(batch)) {
-                aggregation.usage(e);
-            }
-        });
+        each(batch, aggregation::usage);
     }
 
     @Incoming("requests-in")
     @Blocking
     public void requests(List<String> batch) {
-        Retry.inTransaction(() -> {
-            for (CloudEvent e : firstDeliveries(batch)) {
-                switch (e.type()) {
-                    case EventTypes.REDEMPTION_REQUESTED ->
-                            routing.requested(e, EventCodec.data(e, Payloads.CrossRegionRequest.class));
-                    case EventTypes.REDEMPTION_PROVIDER_ANSWERED ->
-                            routing.answered(e, EventCodec.data(e, Payloads.ProviderAnswer.class));
-                    default -> provenance.refuse(e, "unknown request type");
-                }
+        each(batch, e -> {
+            switch (e.type()) {
+                case EventTypes.REDEMPTION_REQUESTED ->
+                        routing.requested(e, EventCodec.data(e, Payloads.CrossRegionRequest.class));
+                case EventTypes.REDEMPTION_PROVIDER_ANSWERED ->
+                        routing.answered(e, EventCodec.data(e, Payloads.ProviderAnswer.class));
+                default -> provenance.refuse(e, "unknown request type");
             }
         });
     }
@@ -90,15 +79,13 @@ public class HubConsumers {
      * Records arrive in batches, each applied in one transaction (one commit for many events); within a
      * batch they keep their order, and each event id is still recorded, so a redelivery changes nothing.
      */
-    private List<CloudEvent> firstDeliveries(List<String> batch) {
-        List<CloudEvent> fresh = new ArrayList<>(batch.size());
-        for (String json : batch) {
+    private void each(List<String> batch, Consumer<CloudEvent> effect) {
+        Retry.eachInTransaction(em, batch, json -> {
             CloudEvent e = firstDelivery(json);
             if (e != null) {
-                fresh.add(e);
+                effect.accept(e);
             }
-        }
-        return fresh;
+        });
     }
 
     /** The event, if it is well-formed, from a node, and not seen before. */

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -20,6 +21,8 @@ import org.yrd.voucher.hub.registry.HubProvider;
  */
 @ApplicationScoped
 public class Routing {
+    private static final Logger LOG = Logger.getLogger(Routing.class);
+
     private final EntityManager em;
     private final Clock clock;
     private final Outbox outbox;
@@ -52,7 +55,10 @@ public class Routing {
             refuse(r, "provider-not-recognised", "the provider is not recognised for " + r.category() + " (P14)");
             return;
         }
-        seen(r.invoiceHash(), id, r.issuingProvince(), true);
+        if (!requestedInvoice(r.invoiceHash(), id, r.issuingProvince())) {
+            LOG.infof("cross-region request %s not routed: its node has already ended it", id);
+            return;
+        }
         em.createNativeQuery("""
                         INSERT INTO cross_region (redemption_id, issuing_province, provider_province, provider_uscc, status,
                           requested_at) VALUES (?1, ?2, ?3, ?4, 'REQUESTED', ?5) ON CONFLICT DO NOTHING""")
@@ -85,7 +91,22 @@ public class Routing {
         outbox.publish(Topics.nodeInbox((String) row[0]), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
     }
 
-    /** Invoices the hub has seen, from requests and from every province's usage events. */
+    /**
+     * Records a cross-region request's invoice as live; false if the usage stream has already recorded the
+     * redemption as ended (its node released it, e.g. while the hub was down), which is never undone here.
+     */
+    private boolean requestedInvoice(String invoiceHash, UUID redemptionId, String province) {
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
+                        VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING""")
+                .setParameter(1, invoiceHash).setParameter(2, redemptionId).setParameter(3, province)
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
+        return inserted == 1 || (Boolean) em.createNativeQuery(
+                        "SELECT live FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id = ?2")
+                .setParameter(1, invoiceHash).setParameter(2, redemptionId).getSingleResult();
+    }
+
+    /** Invoices the hub has seen in the usage stream of every province. */
     public void seen(String invoiceHash, UUID redemptionId, String province, boolean live) {
         if (invoiceHash == null) {
             return;

@@ -64,7 +64,12 @@ public class Aggregation {
                 .setParameter(6, r.status()).setParameter(7, r.voucherAmountFen()).setParameter(8, r.budgetYear())
                 .setParameter(9, utc(r.filedAt())).setParameter(10, "PAID".equals(r.status()) ? utc(r.at()) : null)
                 .setParameter(11, utc(r.at())).executeUpdate();
-        routing.seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), LIVE.contains(r.status()));
+        boolean live = LIVE.contains(r.status());
+        // a live cross-region redemption's invoice is recorded by Routing when its request arrives; this stream
+        // only ends it, so the two consumers do not wait on each other's row locks
+        if (!live || r.province().equals(r.providerProvince())) {
+            routing.seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), live);
+        }
     }
 
     private void snapshot(CloudEvent e, Payloads.LedgerSnapshot s) {

@@ -84,12 +84,10 @@ public class FederationConsumers {
     @Blocking
     public void nodeInbox(List<String> batch) {
         // a batch is applied in one transaction: one commit for many events, each still recorded in the inbox
-        Retry.inTransaction(() -> {
-            for (String json : batch) {
-                CloudEvent e = fromHub(json);
-                if (e != null && inbox.firstDelivery(e)) {
-                    apply(e);
-                }
+        Retry.eachInTransaction(em, batch, json -> {
+            CloudEvent e = fromHub(json);
+            if (e != null && inbox.firstDelivery(e)) {
+                apply(e);
             }
         });
     }

@@ -21,7 +21,7 @@ import org.yrd.voucher.policy.Uscc;
  * Cross-region redemptions at a steady rate: ZJ enterprises file with an SH provider; SH auto-confirms; ZJ
  * approves automatically (under its threshold) and a payer pays what is approved. Latencies are read from
  * the two nodes' own timestamps afterwards.
- * {@code FederationBenchmark <zj-url> <sh-url> <zj-jdbc> <sh-jdbc> <rate-per-s> <seconds>}
+ * {@code FederationBenchmark <zj-url> <sh-url> <zj-jdbc> <sh-jdbc> <rate-per-s> <seconds> [hub-jdbc]}
  */
 public final class FederationBenchmark {
     private FederationBenchmark() {}
@@ -33,6 +33,7 @@ public final class FederationBenchmark {
         String shDb = args[3];
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
+        String hubDb = args.length > 6 ? args[6] : null;
         AtomicLong seq = new AtomicLong(System.nanoTime() % 10_000_000L);
 
         // set-up: a recognised SH provider, ZJ enterprises each with a 20,000 yuan voucher
@@ -48,9 +49,12 @@ public final class FederationBenchmark {
             }
             Thread.sleep(200);
         }
-        int total = rate * seconds;
+        // the JVMs are fresh: a warm-up at the same rate lets the JIT compile the hot paths first; it drains
+        // completely before the measured phase, whose figures alone are reported
+        int warmUp = Integer.getInteger("bench.warmup", 30);
+        int total = rate * (warmUp + seconds);
         int perVoucher = 20;
-        ConcurrentLinkedQueue<String[]> slots = new ConcurrentLinkedQueue<>();
+        List<String[]> vouchers = new ArrayList<>();
         for (int i = 0; i < (total + perVoucher - 1) / perVoucher; i++) {
             String e17 = "91330106" + String.format("Q%08d", seq.incrementAndGet());
             String e = e17 + Uscc.checkCharacter(e17);
@@ -58,36 +62,16 @@ public final class FederationBenchmark {
                     + "\"smeRegistrationNo\":\"Q" + i + "\",\"smeRegistrationYear\":2025,\"districtCode\":\"330106\"}"), 201);
             var applied = zj.post("/api/v1/enterprises/" + e + "/applications", "{\"amountFen\":2000000}");
             check(applied, 201);
-            String voucher = Load.string(applied.body(), "voucherId");
-            for (int k = 0; k < perVoucher; k++) {
-                slots.add(new String[] {e, voucher});
-            }
+            vouchers.add(new String[] {e, Load.string(applied.body(), "voucherId")});
         }
-        System.out.printf("set-up: provider %s recognised at ZJ; %d vouchers ready%n", provider, slots.size() / perVoucher);
+        // consecutive filings use different vouchers, as different enterprises filing at once would
+        ConcurrentLinkedQueue<String[]> slots = new ConcurrentLinkedQueue<>();
+        for (int k = 0; k < perVoucher; k++) {
+            slots.addAll(vouchers);
+        }
+        System.out.printf("set-up: provider %s recognised at ZJ; %d vouchers ready%n", provider, vouchers.size());
 
-        // steady filing at the given rate, and a payer for what ZJ approves
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        ExecutorService workers = Executors.newFixedThreadPool(16);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger filed = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        long started = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            String[] slot = slots.poll();
-            if (slot == null || filed.get() + failed.get() >= total) {
-                return;
-            }
-            workers.submit(() -> {
-                String invoice = "B-" + seq.incrementAndGet();
-                var r = zj.post("/api/v1/enterprises/" + slot[0] + "/redemptions", "{\"voucherId\":\"" + slot[1]
-                        + "\",\"providerUscc\":\"" + provider + "\",\"category\":\"TESTING_INSPECTION_CERTIFICATION\","
-                        + "\"declarations\":{\"patentApplicationStage\":false,\"statutoryTesting\":false,"
-                        + "\"otherPublicFunding\":false},\"contractNo\":\"HT-" + invoice + "\",\"invoiceNo\":\"" + invoice
-                        + "\",\"actualExpenditureFen\":2000,\"requestedFen\":1000,\"completionDate\":\"" + today + "\"}");
-                (r.status() == 201 ? filed : failed).incrementAndGet();
-                return null;
-            });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        // a payer for what ZJ approves
         AtomicInteger paid = new AtomicInteger();
         Thread payer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -107,31 +91,118 @@ public final class FederationBenchmark {
             }
         }, "payer");
         payer.start();
-        Thread.sleep(seconds * 1000L);
-        ticker.shutdown();
-        workers.shutdown();
-        workers.awaitTermination(60, TimeUnit.SECONDS);
-        double filingSeconds = (System.nanoTime() - started) / 1e9;
-        long waitUntil = System.currentTimeMillis() + 60_000;
-        while (paid.get() < filed.get() && System.currentTimeMillis() < waitUntil) {
-            Thread.sleep(200);
+        if (warmUp > 0) {
+            int[] w = file(zj, provider, slots, seq, rate, warmUp);
+            waitUntilPaid(paid, w[0], 120);
+            System.out.printf("warm-up: %d filed in %ds at %d/s, all paid: %b%n", w[0], warmUp, rate, paid.get() >= w[0]);
         }
+        int paidBefore = paid.get();
+        java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis());
+        long started = System.nanoTime();
+        int[] f = file(zj, provider, slots, seq, rate, seconds);
+        double filingSeconds = (System.nanoTime() - started) / 1e9;
+        waitUntilPaid(paid, paidBefore + f[0], 120);
         payer.interrupt();
 
-        long[] visible = millis(shDb, "SELECT extract(epoch FROM received_at - filed_at) * 1000 FROM incoming_redemption");
+        long[] visible = millis(shDb, "SELECT extract(epoch FROM received_at - filed_at) * 1000 FROM incoming_redemption"
+                + " WHERE filed_at >= ?", since);
         long[] approved = millis(zjDb, "SELECT extract(epoch FROM decided_at - filed_at) * 1000 FROM redemption "
-                + "WHERE provider_province = 'SH' AND decided_at IS NOT NULL");
+                + "WHERE provider_province = 'SH' AND decided_at IS NOT NULL AND filed_at >= ?", since);
         long[] paidMs = millis(zjDb, "SELECT extract(epoch FROM paid_at - filed_at) * 1000 FROM redemption "
-                + "WHERE provider_province = 'SH' AND status = 'PAID'");
+                + "WHERE provider_province = 'SH' AND status = 'PAID' AND filed_at >= ?", since);
         System.out.printf(Locale.ROOT, "target %d/s for %ds: filed %d (%.1f/s), refused at filing %d, paid %d%n",
-                rate, seconds, filed.get(), filed.get() / filingSeconds, failed.get(), paidMs.length);
+                rate, seconds, f[0], f[0] / filingSeconds, f[1], paidMs.length);
         System.out.printf(Locale.ROOT, "filed->visible at SH   n=%d p50=%d ms p99=%d ms max=%d ms%n", visible.length,
                 pct(visible, 50), pct(visible, 99), pct(visible, 100));
         System.out.printf(Locale.ROOT, "filed->approved at ZJ  n=%d p50=%d ms p99=%d ms%n", approved.length,
                 pct(approved, 50), pct(approved, 99));
         System.out.printf(Locale.ROOT, "filed->paid at ZJ      n=%d p50=%d ms p99=%d ms (payer polls every 50 ms)%n",
                 paidMs.length, pct(paidMs, 50), pct(paidMs, 99));
+        if (hubDb != null) {
+            stages(zjDb, hubDb, shDb, since);
+        }
         System.exit(0);
+    }
+
+    /**
+     * Where the time goes between ZJ and SH, from the outbox and inbox timestamps of each hop: relay lag
+     * (written → acknowledged by the broker) and consumer lag (acknowledged → applied by the next app).
+     */
+    static void stages(String zjDb, String hubDb, String shDb, java.sql.Timestamp since) throws Exception {
+        var zjOut = times(zjDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.hub.requests'"
+                + " AND created_at >= ?", since);
+        var hubIn = times(hubDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
+        var hubOut = times(hubDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.node.SH.inbox'"
+                + " AND created_at >= ?", since);
+        var shIn = times(shDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
+        stage("ZJ relay    (written -> acked)", zjOut, zjOut, 0, 1);
+        stage("hub consume (acked -> applied)", zjOut, hubIn, 1, 0);
+        stage("hub relay   (written -> acked)", hubOut, hubOut, 0, 1);
+        stage("SH consume  (acked -> applied)", hubOut, shIn, 1, 0);
+    }
+
+    private static void stage(String name, java.util.Map<String, long[]> from, java.util.Map<String, long[]> to,
+                              int fromIndex, int toIndex) {
+        long[] lags = from.entrySet().stream().filter(e -> to.containsKey(e.getKey()) && e.getValue()[fromIndex] > 0
+                        && to.get(e.getKey())[toIndex] > 0)
+                .mapToLong(e -> to.get(e.getKey())[toIndex] - e.getValue()[fromIndex]).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  stage %s n=%d p50=%d ms p99=%d ms%n", name, lags.length, pct(lags, 50),
+                pct(lags, 99));
+    }
+
+    private static java.util.Map<String, long[]> times(String jdbc, String sql, java.sql.Timestamp since) throws Exception {
+        java.util.Map<String, long[]> m = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             var st = c.prepareStatement(sql)) {
+            st.setTimestamp(1, since);
+            ResultSet rs = st.executeQuery();
+            while (rs.next()) {
+                var b = rs.getTimestamp(3);
+                m.put(rs.getString(1), new long[] {rs.getTimestamp(2).getTime(), b == null ? 0 : b.getTime()});
+            }
+        }
+        return m;
+    }
+
+    /** Files ZJ → SH redemptions at a steady rate for the given time; returns {filed, refused}. */
+    static int[] file(Load zj, String provider, ConcurrentLinkedQueue<String[]> slots, AtomicLong seq, int rate,
+                      int seconds) throws InterruptedException {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        ExecutorService workers = Executors.newFixedThreadPool(16);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger filed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger submitted = new AtomicInteger();
+        int total = rate * seconds;
+        ticker.scheduleAtFixedRate(() -> {
+            String[] slot = submitted.get() < total ? slots.poll() : null;
+            if (slot == null) {
+                return;
+            }
+            submitted.incrementAndGet();
+            workers.submit(() -> {
+                String invoice = "B-" + seq.incrementAndGet();
+                var r = zj.post("/api/v1/enterprises/" + slot[0] + "/redemptions", "{\"voucherId\":\"" + slot[1]
+                        + "\",\"providerUscc\":\"" + provider + "\",\"category\":\"TESTING_INSPECTION_CERTIFICATION\","
+                        + "\"declarations\":{\"patentApplicationStage\":false,\"statutoryTesting\":false,"
+                        + "\"otherPublicFunding\":false},\"contractNo\":\"HT-" + invoice + "\",\"invoiceNo\":\"" + invoice
+                        + "\",\"actualExpenditureFen\":2000,\"requestedFen\":1000,\"completionDate\":\"" + today + "\"}");
+                (r.status() == 201 ? filed : failed).incrementAndGet();
+                return null;
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        Thread.sleep(seconds * 1000L);
+        ticker.shutdown();
+        workers.shutdown();
+        workers.awaitTermination(60, TimeUnit.SECONDS);
+        return new int[] {filed.get(), failed.get()};
+    }
+
+    static void waitUntilPaid(AtomicInteger paid, int expected, int seconds) throws InterruptedException {
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        while (paid.get() < expected && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
     }
 
     static void check(Load.Answer a, int status) {
@@ -150,10 +221,12 @@ public final class FederationBenchmark {
         return out;
     }
 
-    static long[] millis(String jdbc, String sql) throws Exception {
+    static long[] millis(String jdbc, String sql, java.sql.Timestamp since) throws Exception {
         List<Long> v = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+             var st = c.prepareStatement(sql)) {
+            st.setTimestamp(1, since);
+            ResultSet rs = st.executeQuery();
             while (rs.next()) {
                 v.add(Math.round(rs.getDouble(1)));
             }
