@@ -20,6 +20,9 @@ public class Redemption extends PanacheEntityBase {
     public UUID id;
     @Column(name = "voucher_id")
     public UUID voucherId;
+    /** The voucher's budget year, fixed at filing. */
+    @Column(name = "budget_year")
+    public int budgetYear;
     @Column(name = "enterprise_uscc")
     public String enterpriseUscc;
     @Column(name = "provider_uscc")

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.yrd.voucher.events.EventTypes;
@@ -98,6 +97,7 @@ public class Redemptions {
         Redemption r = new Redemption();
         r.id = UUID.randomUUID();
         r.voucherId = v.id;
+        r.budgetYear = v.budgetYear;
         r.enterpriseUscc = enterpriseUscc;
         r.providerUscc = provider.uscc();
         r.providerProvince = provider.homeProvince();
@@ -246,13 +246,10 @@ public class Redemptions {
 
     /** P8 data aggregation: every transition goes to the hub. */
     private void usage(Redemption r) {
-        // a scalar read: loading the voucher entity here would put an unlocked copy in the session
-        int budgetYear = ((Number) em.createNativeQuery("SELECT budget_year FROM voucher WHERE id = ?1")
-                .setParameter(1, r.voucherId).getSingleResult()).intValue();
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
                         r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
-                        r.voucherAmountFen, budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+                        r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
     }
 
     /**
@@ -272,15 +269,14 @@ public class Redemptions {
     }
 
     private boolean invoiceTaken(String providerUscc, String invoiceNo, String invoiceHash) {
-        // also a cross-region request this province's provider holds for the same invoice
-        boolean requestedFromElsewhere = !em.createNativeQuery(
-                        "SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?1 AND status IN ('REQUESTED', 'CONFIRMED')")
-                .setParameter(1, invoiceHash).getResultList().isEmpty();
-        return requestedFromElsewhere || !em.createQuery("select r.id from Redemption r where r.providerUscc = :p and r.invoiceNo = :i and r.status in :live")
-                .setParameter("p", providerUscc).setParameter("i", invoiceNo)
-                .setParameter("live", Set.of(RedemptionStatus.FILED, RedemptionStatus.PROVIDER_CONFIRMED,
-                        RedemptionStatus.APPROVED, RedemptionStatus.PAID))
-                .getResultList().isEmpty();
+        // redeemed here, or a cross-region request this province's provider holds for the same invoice
+        return (Boolean) em.createNativeQuery("""
+                        SELECT EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?1 AND invoice_no = ?2
+                                         AND status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID'))
+                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?3
+                                         AND status IN ('REQUESTED', 'CONFIRMED'))""")
+                .setParameter(1, providerUscc).setParameter(2, invoiceNo).setParameter(3, invoiceHash)
+                .getSingleResult();
     }
 
     Redemption locked(UUID id) {

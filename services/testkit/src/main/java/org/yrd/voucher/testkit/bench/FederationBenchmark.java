@@ -71,16 +71,25 @@ public final class FederationBenchmark {
         }
         System.out.printf("set-up: provider %s recognised at ZJ; %d vouchers ready%n", provider, vouchers.size());
 
-        // a payer for what ZJ approves
+        // a payer for what ZJ approves: a few operators paying the approved list in parallel
         AtomicInteger paid = new AtomicInteger();
+        ExecutorService payers = Executors.newFixedThreadPool(4);
         Thread payer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     String approved = zj.get("/api/v1/operator/redemptions?status=APPROVED");
+                    List<java.util.concurrent.Future<?>> payments = new ArrayList<>();
                     for (String id : ids(approved)) {
-                        if (zj.post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\":\"B\"}").status() == 200) {
-                            paid.incrementAndGet();
-                        }
+                        payments.add(payers.submit(() -> {
+                            if (zj.post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\":\"B\"}")
+                                    .status() == 200) {
+                                paid.incrementAndGet();
+                            }
+                            return null;
+                        }));
+                    }
+                    for (var p : payments) {
+                        p.get();
                     }
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
