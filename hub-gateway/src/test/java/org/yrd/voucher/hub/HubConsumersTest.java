@@ -183,6 +183,33 @@ class HubConsumersTest {
         assertThat(outboxTypes(Topics.nodeInbox("ZJ"), fresh)).isEmpty();
     }
 
+    @Test
+    void aRequestArrivingAfterItsRedemptionEndedIsNotRoutedAndDoesNotHoldTheInvoice() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        String hash = "hash-" + UUID.randomUUID();
+        String ended = UUID.randomUUID().toString();
+        String enterprise = uscc("330106");
+        // ZJ released the redemption (e.g. no answer while the hub was down) before the hub read its request
+        send(Topics.USAGE, "ZJ", EventTypes.REDEMPTION_TRANSITION, ended, new Payloads.RedemptionUsage("ZJ", ended,
+                UUID.randomUUID().toString(), enterprise, p, "SH", "SCI_TECH_CONSULTING", "EXPIRED", 500, 2026, hash,
+                Instant.now().minusSeconds(600), Instant.now()));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1").setParameter(1, hash).getResultList().isEmpty()));
+        String again = UUID.randomUUID().toString();
+        for (String r : List.of(ended, again)) {
+            send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_REQUESTED, r, new Payloads.CrossRegionRequest(r,
+                    "ZJ", "SH", p, enterprise, "企业", "SCI_TECH_CONSULTING", "HT", hash, 1000, 500,
+                    java.time.LocalDate.now(), Instant.now()));
+        }
+        // the same invoice filed anew is routed: the ended request neither reached SH nor kept the invoice live
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(outboxTypes(Topics.nodeInbox("SH"), again))
+                .containsExactly(EventTypes.REDEMPTION_CONFIRMATION_REQUESTED));
+        assertThat(outboxTypes(Topics.nodeInbox("SH"), ended)).isEmpty();
+        assertThat(outboxTypes(Topics.nodeInbox("ZJ"), again)).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     List<String> outboxTypes(String topic, String key) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(

@@ -43,10 +43,15 @@ public final class KafkaBroker {
                     "-Xmx512m", "-cp", cp, "org.yrd.voucher.kafka.BrokerMain", dir.toString(), String.valueOf(port)))
                     .redirectErrorStream(true).start();
             CompletableFuture<Boolean> ready = new CompletableFuture<>();
+            java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
             Thread reader = new Thread(() -> {
                 try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
+                        tail.addLast(line);
+                        if (tail.size() > 20) {
+                            tail.removeFirst();
+                        }
                         if (line.startsWith("READY")) {
                             ready.complete(true);
                         }
@@ -59,7 +64,7 @@ public final class KafkaBroker {
             reader.setDaemon(true);
             reader.start();
             if (!ready.get(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Kafka broker exited before it was ready");
+                throw new IllegalStateException("Kafka broker exited before it was ready:\n" + String.join("\n", tail));
             }
             return p;
         } catch (IOException e) {
@@ -82,11 +87,16 @@ public final class KafkaBroker {
                 + ": build the kafka-broker module first (./mvnw package)");
     }
 
+    /** A port that is free together with the next one, which the broker's controller takes. */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; ; attempt++) {
+            try (ServerSocket s = new ServerSocket(0); ServerSocket controller = new ServerSocket(s.getLocalPort() + 1)) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                if (attempt >= 20) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 }
