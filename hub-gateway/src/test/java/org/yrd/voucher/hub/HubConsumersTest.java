@@ -152,9 +152,7 @@ class HubConsumersTest {
 
     @Test
     void aRequestForAnInvoiceLiveInAnotherProvinceIsRefusedAndOthersAreRouted() throws Exception {
-        String p = uscc("310104");
-        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        String p = recognisedConsultancy();
         String hash = "hash-" + UUID.randomUUID();
         String local = UUID.randomUUID().toString();
         send(Topics.USAGE, "SH", EventTypes.REDEMPTION_TRANSITION, local, new Payloads.RedemptionUsage("SH", local,
@@ -185,9 +183,7 @@ class HubConsumersTest {
 
     @Test
     void aRequestArrivingAfterItsRedemptionEndedIsNotRoutedAndDoesNotHoldTheInvoice() throws Exception {
-        String p = uscc("310104");
-        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        String p = recognisedConsultancy();
         String hash = "hash-" + UUID.randomUUID();
         String ended = UUID.randomUUID().toString();
         String enterprise = uscc("330106");
@@ -208,6 +204,14 @@ class HubConsumersTest {
                 .containsExactly(EventTypes.REDEMPTION_CONFIRMATION_REQUESTED));
         assertThat(outboxTypes(Topics.nodeInbox("SH"), ended)).isEmpty();
         assertThat(outboxTypes(Topics.nodeInbox("ZJ"), again)).isEmpty();
+    }
+
+    /** An SH consultancy the hub has recognised. */
+    String recognisedConsultancy() throws Exception {
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        return p;
     }
 
     @SuppressWarnings("unchecked")
