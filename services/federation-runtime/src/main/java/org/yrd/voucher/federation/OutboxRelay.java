@@ -70,8 +70,9 @@ public class OutboxRelay {
                 if (sent < BATCH) {
                     // woken by a commit, wait a moment for the commits right behind it: one select, one send
                     // and one update then carry many events instead of one each (a few ms more per hop)
-                    signal.await(500);
-                    sleep(linger);
+                    if (signal.await(500)) {
+                        sleep(linger);
+                    }
                 }
             } catch (Exception e) {
                 LOG.warnf("outbox relay: %s; retrying", e.toString());

@@ -19,8 +19,10 @@ public class OutboxSignal {
         wake.release();
     }
 
-    void await(long millis) throws InterruptedException {
-        wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
+    /** Waits up to {@code millis} for a commit; true if one woke it. */
+    boolean await(long millis) throws InterruptedException {
+        boolean woken = wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
         wake.drainPermits();
+        return woken;
     }
 }
