@@ -38,12 +38,15 @@ public final class Postgres {
     public static synchronized EmbeddedPostgres durableServer(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            server = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            // extra server settings for a diagnosis, e.g. -Dpg.shared_preload_libraries=pg_stat_statements
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("pg."))
+                    .forEach(k -> builder.setServerConfig(k.substring(3), System.getProperty(k)));
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
         }

@@ -9,9 +9,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** Small helpers for the benchmark drivers: JSON POSTs and latency percentiles. */
+/**
+ * Small helpers for the benchmark drivers: JSON POSTs and latency percentiles. Each calling thread is
+ * one simulated user with its own HTTP/1.1 keep-alive connection, as real clients have; one shared
+ * client would multiplex every thread's requests over a single HTTP/2 connection, and the server
+ * then serialises all of them on that connection's lock.
+ */
 final class Load {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
     private final String base;
 
     Load(String base) {
@@ -26,12 +32,12 @@ final class Load {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> resp = http.get().send(r, HttpResponse.BodyHandlers.ofString());
         return new Answer(resp.statusCode(), resp.body());
     }
 
     String get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return http.get().send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
