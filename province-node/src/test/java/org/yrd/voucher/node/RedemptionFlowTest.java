@@ -184,7 +184,20 @@ class RedemptionFlowTest {
         operator("/negative-list", Map.of("partyUscc", enterprise, "partyKind", "ENTERPRISE", "reason", "fraud"))
                 .then().statusCode(201);
         operator("/redemptions/{id}/pay", Map.of("paymentReference", "BANK-1"), id).then().statusCode(422)
-                .body("rule", equalTo("P13"));
+                .body("rule", equalTo("P13")).body("code", equalTo("payee-negative-listed"));
+        given().get("/api/v1/enterprises/{e}/redemptions/{id}", enterprise, id).then().body("status", equalTo("APPROVED"));
+        assertThat(Fixtures.voucherOf(enterprise, voucher).get("redeemedFen")).isEqualTo(0);
+    }
+
+    @Test
+    void aProviderListedAfterApprovalBlocksThePaymentToTheEnterprise() {
+        // Shanghai reimburses the enterprise (POST_SUBSIDY): the provider is not the payee, and still blocks it
+        String id = file(enterprise, filing(voucher, provider, invoice(), 400_000, 200_000)).then().extract().path("id");
+        assertThat(confirm(id).get("status")).isEqualTo("APPROVED");
+        operator("/negative-list", Map.of("partyUscc", provider, "partyKind", "PROVIDER", "reason", "fake reports"))
+                .then().statusCode(201);
+        operator("/redemptions/{id}/pay", Map.of("paymentReference", "BANK-2"), id).then().statusCode(422)
+                .body("rule", equalTo("P13")).body("code", equalTo("provider-negative-listed"));
         given().get("/api/v1/enterprises/{e}/redemptions/{id}", enterprise, id).then().body("status", equalTo("APPROVED"));
         assertThat(Fixtures.voucherOf(enterprise, voucher).get("redeemedFen")).isEqualTo(0);
     }

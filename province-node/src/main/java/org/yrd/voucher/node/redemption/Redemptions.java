@@ -193,9 +193,12 @@ public class Redemptions {
     public Redemption pay(UUID id, String paymentReference) {
         Redemption r = locked(id);
         move(r, RedemptionStatus.PAID);
-        negativeList.refuseIfListed(r.payeeUscc, "payee-negative-listed");
-        negativeList.refuseIfListed(r.enterpriseUscc, "enterprise-negative-listed");
-        negativeList.refuseIfListed(r.providerUscc, "provider-negative-listed");
+        // P13: a listed payee is never paid, and neither party may be listed; the payee is named first
+        negativeList.firstListed(r.payeeUscc, r.enterpriseUscc, r.providerUscc).ifPresent(listed -> {
+            String code = listed.equals(r.payeeUscc) ? "payee-negative-listed"
+                    : listed.equals(r.enterpriseUscc) ? "enterprise-negative-listed" : "provider-negative-listed";
+            throw ProblemException.refused(code, "P13", listed);
+        });
         Voucher v = lockVoucher(r.voucherId);
         v.heldFen -= r.voucherAmountFen;
         v.redeemedFen += r.voucherAmountFen;

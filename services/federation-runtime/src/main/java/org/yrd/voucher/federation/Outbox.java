@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +43,9 @@ public class Outbox {
         em.createNativeQuery("""
                         INSERT INTO outbox (topic, event_key, event_id, payload, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5)""")
+                // touches the outbox only: without the space, Hibernate would flush the whole session first, and
+                // an entity changed again after this call (a transition, then its timestamps) would be updated twice
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox")
                 .setParameter(1, topic).setParameter(2, key).setParameter(3, UUID.fromString(e.id()))
                 .setParameter(4, EventCodec.write(e)).setParameter(5, OffsetDateTime.now(clock))
                 .executeUpdate();
