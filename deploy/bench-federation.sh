@@ -19,7 +19,7 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 wait_for() { for _ in $(seq 1 240); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "see $1" >&2; exit 1; }
 
-java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg" $pg_port hub node_sh node_zj \
+java -Djava.io.tmpdir="$PWD/target" ${PG_OPTS:-} -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg" $pg_port hub node_sh node_zj \
   > "$state/postgres.log" 2>&1 & pids+=($!); wait_for "$state/postgres.log" '^READY'
 java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$state/kafka.log" 2>&1 &
 pids+=($!); wait_for "$state/kafka.log" '^READY'

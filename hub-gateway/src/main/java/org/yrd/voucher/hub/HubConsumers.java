@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -58,7 +59,12 @@ public class HubConsumers {
     @Incoming("usage-in")
     @Blocking
     public void usage(List<String> batch) {
-        each(batch, aggregation::usage);
+        List<CloudEvent> events = fromNodes(batch);
+        Retry.inTransaction(() -> {
+            Aggregation.Rows rows = aggregation.rows();
+            inbox.eachFirstDelivery(events, e -> aggregation.usage(e, rows));
+            rows.write();
+        });
     }
 
     @Incoming("requests-in")
@@ -76,20 +82,21 @@ public class HubConsumers {
     }
 
     /**
-     * Records arrive in batches, each applied in one transaction (one commit for many events); within a
-     * batch they keep their order, and each event id is still recorded, so a redelivery changes nothing.
+     * Records arrive in batches, each applied in one transaction (one commit for many events, again on a
+     * transient conflict); within a batch they keep their order, and each event id is still recorded, so a
+     * redelivery changes nothing.
      */
     private void each(List<String> batch, Consumer<CloudEvent> effect) {
-        Retry.eachInTransaction(em, batch, json -> {
-            CloudEvent e = firstDelivery(json);
-            if (e != null) {
-                effect.accept(e);
-            }
-        });
+        List<CloudEvent> events = fromNodes(batch);
+        Retry.inTransaction(() -> inbox.eachFirstDelivery(events, effect));
     }
 
-    /** The event, if it is well-formed, from a node, and not seen before. */
-    private CloudEvent firstDelivery(String json) {
+    private List<CloudEvent> fromNodes(List<String> batch) {
+        return batch.stream().map(this::fromNode).filter(Objects::nonNull).toList();
+    }
+
+    /** The event, if it is well-formed and from a node. */
+    private CloudEvent fromNode(String json) {
         CloudEvent e;
         try {
             e = EventCodec.read(json);
@@ -101,6 +108,6 @@ public class HubConsumers {
             provenance.refuse(e, "not from a province node");
             return null;
         }
-        return inbox.firstDelivery(e) ? e : null;
+        return e;
     }
 }

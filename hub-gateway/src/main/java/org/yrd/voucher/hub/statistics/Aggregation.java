@@ -3,10 +3,17 @@ package org.yrd.voucher.hub.statistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
@@ -29,41 +36,62 @@ public class Aggregation {
         this.routing = routing;
     }
 
+    /** Rows a batch of usage events adds, written together by {@link #write()}: one round trip per table. */
+    public final class Rows {
+        private final List<Object[]> events = new ArrayList<>();
+        private final List<Object[]> states = new ArrayList<>();
+
+        private Rows() {}
+
+        /** Writes the queued rows, in the order queued, in the caller's transaction. */
+        public void write() {
+            if (events.isEmpty()) {
+                return;
+            }
+            em.flush();
+            em.unwrap(Session.class).doWork(c -> {
+                batch(c, INSERT_EVENT, events);
+                batch(c, UPSERT_STATE, states);
+            });
+            events.clear();
+            states.clear();
+        }
+    }
+
+    public Rows rows() {
+        return new Rows();
+    }
+
+    /** Applies one usage event; its rows join {@code rows}, which the caller writes before commit. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void usage(CloudEvent e) {
+    public void usage(CloudEvent e, Rows rows) {
         switch (e.type()) {
-            case EventTypes.VOUCHER_ISSUED, EventTypes.VOUCHER_EXPIRED -> voucher(e, EventCodec.data(e, Payloads.VoucherUsage.class));
-            case EventTypes.REDEMPTION_TRANSITION -> redemption(e, EventCodec.data(e, Payloads.RedemptionUsage.class));
+            case EventTypes.VOUCHER_ISSUED, EventTypes.VOUCHER_EXPIRED ->
+                    voucher(e, EventCodec.data(e, Payloads.VoucherUsage.class), rows);
+            case EventTypes.REDEMPTION_TRANSITION ->
+                    redemption(e, EventCodec.data(e, Payloads.RedemptionUsage.class), rows);
             case EventTypes.LEDGER_SNAPSHOT -> snapshot(e, EventCodec.data(e, Payloads.LedgerSnapshot.class));
             default -> provenance.refuse(e, "unknown usage event type");
         }
     }
 
-    private void voucher(CloudEvent e, Payloads.VoucherUsage v) {
+    private void voucher(CloudEvent e, Payloads.VoucherUsage v, Rows rows) {
         if (!provenance.from(e, v.province(), "voucher " + v.voucherId())) {
             return;
         }
-        insert(e, v.province(), v.voucherId(), null, v.amountFen(), v.budgetYear(), null, null, null, null, v.at());
+        rows.events.add(event(e, v.province(), v.voucherId(), null, v.amountFen(), v.budgetYear(), null, null, null,
+                null, v.at()));
     }
 
-    private void redemption(CloudEvent e, Payloads.RedemptionUsage r) {
+    private void redemption(CloudEvent e, Payloads.RedemptionUsage r, Rows rows) {
         if (!provenance.from(e, r.province(), "redemption " + r.redemptionId())) {
             return;
         }
-        insert(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(), r.category(),
-                r.providerUscc(), r.providerProvince(), r.filedAt(), r.at());
-        em.createNativeQuery("""
-                        INSERT INTO redemption_state (redemption_id, province, provider_uscc, provider_province, category,
-                          status, voucher_amount_fen, budget_year, filed_at, paid_at, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                        ON CONFLICT (redemption_id) DO UPDATE SET status = excluded.status,
-                          paid_at = coalesce(excluded.paid_at, redemption_state.paid_at), updated_at = excluded.updated_at
-                        WHERE redemption_state.updated_at <= excluded.updated_at""")
-                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.province())
-                .setParameter(3, r.providerUscc()).setParameter(4, r.providerProvince()).setParameter(5, r.category())
-                .setParameter(6, r.status()).setParameter(7, r.voucherAmountFen()).setParameter(8, r.budgetYear())
-                .setParameter(9, utc(r.filedAt())).setParameter(10, "PAID".equals(r.status()) ? utc(r.at()) : null)
-                .setParameter(11, utc(r.at())).executeUpdate();
+        rows.events.add(event(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(),
+                r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at()));
+        rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
+                r.providerProvince(), r.category(), r.status(), r.voucherAmountFen(), r.budgetYear(), utc(r.filedAt()),
+                "PAID".equals(r.status()) ? utc(r.at()) : null, utc(r.at())});
         boolean live = LIVE.contains(r.status());
         // a live cross-region redemption's invoice is recorded by Routing when its request arrives; this stream
         // only ends it, so the two consumers do not wait on each other's row locks
@@ -88,18 +116,45 @@ public class Aggregation {
                 .setParameter(7, s.expiredFen()).setParameter(8, utc(s.at())).executeUpdate();
     }
 
-    private void insert(CloudEvent e, String province, String aggregateId, String status, long amountFen,
-                        Integer budgetYear, String category, String providerUscc, String providerProvince,
-                        java.time.Instant filedAt, java.time.Instant at) {
-        em.createNativeQuery("""
-                        INSERT INTO usage_event (event_id, type, province, aggregate_id, status, amount_fen, budget_year,
-                          category, provider_uscc, provider_province, filed_at, at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING""")
-                .setParameter(1, UUID.fromString(e.id())).setParameter(2, e.type()).setParameter(3, province)
-                .setParameter(4, aggregateId).setParameter(5, status).setParameter(6, amountFen)
-                .setParameter(7, budgetYear).setParameter(8, category).setParameter(9, providerUscc)
-                .setParameter(10, providerProvince).setParameter(11, utc(filedAt)).setParameter(12, utc(at))
-                .executeUpdate();
+    private static final String INSERT_EVENT = """
+            INSERT INTO usage_event (event_id, type, province, aggregate_id, status, amount_fen, budget_year,
+              category, provider_uscc, provider_province, filed_at, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    /** The latest state of each redemption; an older transition arriving late does not overwrite a newer one. */
+    private static final String UPSERT_STATE = """
+            INSERT INTO redemption_state (redemption_id, province, provider_uscc, provider_province, category,
+              status, voucher_amount_fen, budget_year, filed_at, paid_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (redemption_id) DO UPDATE SET status = excluded.status,
+              paid_at = coalesce(excluded.paid_at, redemption_state.paid_at), updated_at = excluded.updated_at
+            WHERE redemption_state.updated_at <= excluded.updated_at""";
+
+    private static Object[] event(CloudEvent e, String province, String aggregateId, String status, long amountFen,
+                                  Integer budgetYear, String category, String providerUscc, String providerProvince,
+                                  java.time.Instant filedAt, java.time.Instant at) {
+        return new Object[] {UUID.fromString(e.id()), e.type(), province, aggregateId, status, amountFen, budgetYear,
+                category, providerUscc, providerProvince, utc(filedAt), utc(at)};
+    }
+
+    /** One JDBC batch: the driver sends all rows in one round trip. */
+    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] == null) {
+                        ps.setNull(i + 1, Types.NULL);
+                    } else {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static OffsetDateTime utc(java.time.Instant i) {

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
@@ -84,12 +85,8 @@ public class FederationConsumers {
     @Blocking
     public void nodeInbox(List<String> batch) {
         // a batch is applied in one transaction: one commit for many events, each still recorded in the inbox
-        Retry.eachInTransaction(em, batch, json -> {
-            CloudEvent e = fromHub(json);
-            if (e != null && inbox.firstDelivery(e)) {
-                apply(e);
-            }
-        });
+        List<CloudEvent> events = batch.stream().map(FederationConsumers::fromHub).filter(Objects::nonNull).toList();
+        Retry.inTransaction(() -> inbox.eachFirstDelivery(events, this::apply));
     }
 
     private void apply(CloudEvent e) {

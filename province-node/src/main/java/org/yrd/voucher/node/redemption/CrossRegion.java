@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -85,24 +86,28 @@ public class CrossRegion {
     public Incoming confirm(String providerUscc, UUID id) {
         lockRequested(providerUscc, id);
         providers.requireInGoodStanding(providers.require(providerUscc)); // P5, P13: checked again now
-        return answer(id, "CONFIRMED", null);
+        answer(id, "CONFIRMED", null);
+        return incoming(id);
     }
 
     @Transactional
     public Incoming dispute(String providerUscc, UUID id, String reason) {
         lockRequested(providerUscc, id);
-        return answer(id, "DISPUTED", reason);
+        answer(id, "DISPUTED", reason);
+        return incoming(id);
     }
 
-    private Incoming answer(UUID id, String answer, String reason) {
-        em.createNativeQuery("UPDATE incoming_redemption SET status = ?1, answered_at = ?2, reason = ?3 WHERE id = ?4")
+    /** Records the provider's answer and sends it to the hub, in one round trip for the row. */
+    private void answer(UUID id, String answer, String reason) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        UPDATE incoming_redemption SET status = ?1, answered_at = ?2, reason = ?3 WHERE id = ?4
+                        RETURNING issuing_province, provider_uscc""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
                 .setParameter(1, answer).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, reason)
-                .setParameter(4, id).executeUpdate();
-        Incoming in = incoming(id);
+                .setParameter(4, id).getSingleResult();
         outbox.publish(Topics.HUB_REQUESTS, id.toString(), EventTypes.REDEMPTION_PROVIDER_ANSWERED,
-                new Payloads.ProviderAnswer(id.toString(), in.issuingProvince(), config.province().name(),
-                        in.providerUscc(), answer, reason, clock.instant()));
-        return in;
+                new Payloads.ProviderAnswer(id.toString(), (String) row[0], config.province().name(), (String) row[1],
+                        answer, reason, clock.instant()));
     }
 
     private void lockRequested(String providerUscc, UUID id) {

@@ -257,11 +257,13 @@ public class Redemptions {
 
     /**
      * The voucher under its row lock, with the state read under that lock: if the session already holds a
-     * copy, it is refreshed, so a concurrent change is never overwritten with stale figures.
+     * copy, it is refreshed, so a concurrent change is never overwritten with stale figures. Once this
+     * transaction holds the lock, its copy is the truth: refreshing it again would discard our own unflushed
+     * changes (two redemptions of one voucher ended in one run).
      */
     private Voucher lockVoucher(UUID id) {
         Voucher v = em.find(Voucher.class, id);
-        if (v != null) {
+        if (v != null && em.getLockMode(v) != LockModeType.PESSIMISTIC_WRITE) {
             em.refresh(v, LockModeType.PESSIMISTIC_WRITE);
         }
         return v;

@@ -5,7 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.CloudEvent;
 
 /** Consumed event ids, recorded in the same transaction as the event's effect. */
@@ -27,5 +34,39 @@ public class Inbox {
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, UUID.fromString(e.id())).setParameter(2, e.type())
                 .setParameter(3, OffsetDateTime.now(clock)).executeUpdate() == 1;
+    }
+
+    /**
+     * Applies the events of a polled batch that are seen for the first time, in their order, inside the
+     * caller's transaction: all ids are recorded in one round trip, and an event redelivered, or repeated
+     * within the batch, is skipped. The session is flushed and cleared after each event, so a batch of n
+     * events does not cost n² dirty checks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eachFirstDelivery(List<CloudEvent> events, Consumer<CloudEvent> effect) {
+        Map<UUID, CloudEvent> byId = new LinkedHashMap<>();
+        for (CloudEvent e : events) {
+            byId.putIfAbsent(UUID.fromString(e.id()), e);
+        }
+        if (byId.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> recorded = em.createNativeQuery("""
+                        INSERT INTO inbox (event_id, event_type, processed_at)
+                        SELECT id, type, ?3 FROM unnest(cast(?1 AS uuid[]), cast(?2 AS varchar[])) AS e(id, type)
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("inbox")
+                .setParameter(1, byId.keySet().toArray(new UUID[0]))
+                .setParameter(2, byId.values().stream().map(CloudEvent::type).toArray(String[]::new))
+                .setParameter(3, OffsetDateTime.now(clock)).getResultList();
+        Set<UUID> fresh = new HashSet<>(recorded);
+        for (Map.Entry<UUID, CloudEvent> e : byId.entrySet()) {
+            if (fresh.contains(e.getKey())) {
+                effect.accept(e.getValue());
+                em.flush();
+                em.clear();
+            }
+        }
     }
 }

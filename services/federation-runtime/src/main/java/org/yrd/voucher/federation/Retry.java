@@ -1,13 +1,10 @@
 package org.yrd.voucher.federation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,21 +36,6 @@ public final class Retry {
                 }
             }
         }
-    }
-
-    /**
-     * Applies each item of a polled batch, all in one transaction (again on a transient conflict). The
-     * persistence context is flushed and cleared after each item: every query auto-flushes and dirty-checks
-     * what the session holds, so without it a batch of n events would cost n² checks.
-     */
-    public static <T> void eachInTransaction(EntityManager em, List<T> items, Consumer<T> work) {
-        inTransaction(() -> {
-            for (T item : items) {
-                work.accept(item);
-                em.flush();
-                em.clear();
-            }
-        });
     }
 
     static boolean transient_(Throwable e) {
