@@ -46,6 +46,9 @@ class HubConsumersTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    HubConsumers consumers;
+
     EventProducer producer;
 
     @BeforeEach
@@ -148,6 +151,46 @@ class HubConsumersTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM usage_event WHERE aggregate_id = ?1")
                 .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRepeatingAnEventAppliesItOnceAndKeepsTheLatestState() {
+        // the consumer's own entry point, with a batch as Kafka hands it over: a repeat inside the batch, and a
+        // transition that is older than one already applied arriving after it
+        String redemption = UUID.randomUUID().toString();
+        Instant filed = Instant.now().minusSeconds(120);
+        CloudEvent approved = transition(redemption, "APPROVED", filed, filed.plusSeconds(30));
+        CloudEvent paid = transition(redemption, "PAID", filed, filed.plusSeconds(60));
+        consumers.usage(List.of(EventCodec.write(paid), EventCodec.write(paid), EventCodec.write(approved)));
+        consumers.usage(List.of(EventCodec.write(paid)));
+
+        assertThat(count("SELECT count(*) FROM usage_event WHERE aggregate_id = ?1", redemption)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM inbox WHERE event_id IN (?1, ?2)", null,
+                UUID.fromString(paid.id()), UUID.fromString(approved.id()))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT status FROM redemption_state WHERE redemption_id = ?1")
+                .setParameter(1, UUID.fromString(redemption)).getSingleResult())).isEqualTo("PAID");
+    }
+
+    private CloudEvent transition(String redemption, String status, Instant filed, Instant at) {
+        // JS → ZJ: a flow no other test here counts
+        var usage = new Payloads.RedemptionUsage("JS", redemption, UUID.randomUUID().toString(), uscc("320505"),
+                uscc("330106"), "ZJ", "RESEARCH_AND_DEVELOPMENT", status, 50_000, 2026, "h-" + redemption, filed, at);
+        return EventCodec.envelope(CloudEvent.nodeSource("JS"), EventTypes.REDEMPTION_TRANSITION, redemption, at, usage);
+    }
+
+    private long count(String sql, String aggregateId, Object... ids) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            if (aggregateId != null) {
+                q.setParameter(1, aggregateId);
+            } else {
+                for (int i = 0; i < ids.length; i++) {
+                    q.setParameter(i + 1, ids[i]);
+                }
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
     }
 
     @Test
