@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
@@ -52,6 +53,9 @@ public class NegativeList {
                                         AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))
                            OR EXISTS (SELECT 1 FROM yrd_credit c WHERE c.party_uscc = p.uscc AND c.listed)
                         ORDER BY p.n LIMIT 1""")
+                // reads the lists only: a pending change to the redemption need not be flushed first
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("negative_list_entry").addSynchronizedQuerySpace("yrd_credit")
                 .setParameter(1, usccs).setParameter(2, TimeSource.today(clock)).getResultList();
         return listed.stream().findFirst();
     }
