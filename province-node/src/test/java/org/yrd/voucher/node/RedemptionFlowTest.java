@@ -179,25 +179,23 @@ class RedemptionFlowTest {
 
     @Test
     void aNegativeListedPayeeIsNeverPaid() {
-        String id = file(enterprise, filing(voucher, provider, invoice(), 400_000, 200_000)).then().extract().path("id");
-        assertThat(confirm(id).get("status")).isEqualTo("APPROVED");
-        operator("/negative-list", Map.of("partyUscc", enterprise, "partyKind", "ENTERPRISE", "reason", "fraud"))
-                .then().statusCode(201);
-        operator("/redemptions/{id}/pay", Map.of("paymentReference", "BANK-1"), id).then().statusCode(422)
-                .body("rule", equalTo("P13")).body("code", equalTo("payee-negative-listed"));
-        given().get("/api/v1/enterprises/{e}/redemptions/{id}", enterprise, id).then().body("status", equalTo("APPROVED"));
-        assertThat(Fixtures.voucherOf(enterprise, voucher).get("redeemedFen")).isEqualTo(0);
+        listedAfterApprovalBlocksPayment(enterprise, "ENTERPRISE", "payee-negative-listed");
     }
 
     @Test
     void aProviderListedAfterApprovalBlocksThePaymentToTheEnterprise() {
         // Shanghai reimburses the enterprise (POST_SUBSIDY): the provider is not the payee, and still blocks it
+        listedAfterApprovalBlocksPayment(provider, "PROVIDER", "provider-negative-listed");
+    }
+
+    /** P13: a party listed between approval and payment stops the payment; nothing moves. */
+    private void listedAfterApprovalBlocksPayment(String party, String kind, String code) {
         String id = file(enterprise, filing(voucher, provider, invoice(), 400_000, 200_000)).then().extract().path("id");
         assertThat(confirm(id).get("status")).isEqualTo("APPROVED");
-        operator("/negative-list", Map.of("partyUscc", provider, "partyKind", "PROVIDER", "reason", "fake reports"))
+        operator("/negative-list", Map.of("partyUscc", party, "partyKind", kind, "reason", "fraud"))
                 .then().statusCode(201);
-        operator("/redemptions/{id}/pay", Map.of("paymentReference", "BANK-2"), id).then().statusCode(422)
-                .body("rule", equalTo("P13")).body("code", equalTo("provider-negative-listed"));
+        operator("/redemptions/{id}/pay", Map.of("paymentReference", "BANK-1"), id).then().statusCode(422)
+                .body("rule", equalTo("P13")).body("code", equalTo(code));
         given().get("/api/v1/enterprises/{e}/redemptions/{id}", enterprise, id).then().body("status", equalTo("APPROVED"));
         assertThat(Fixtures.voucherOf(enterprise, voucher).get("redeemedFen")).isEqualTo(0);
     }
