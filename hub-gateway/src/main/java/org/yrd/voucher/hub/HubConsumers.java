@@ -2,7 +2,6 @@ package org.yrd.voucher.hub;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -25,7 +24,6 @@ import org.yrd.voucher.hub.statistics.Aggregation;
 public class HubConsumers {
     private static final Logger LOG = Logger.getLogger(HubConsumers.class);
 
-    private final EntityManager em;
     private final Inbox inbox;
     private final Provenance provenance;
     private final Recognition recognition;
@@ -33,9 +31,8 @@ public class HubConsumers {
     private final Routing routing;
     private final Aggregation aggregation;
 
-    HubConsumers(EntityManager em, Inbox inbox, Provenance provenance, Recognition recognition, JointPunishment jointPunishment,
+    HubConsumers(Inbox inbox, Provenance provenance, Recognition recognition, JointPunishment jointPunishment,
                  Routing routing, Aggregation aggregation) {
-        this.em = em;
         this.inbox = inbox;
         this.provenance = provenance;
         this.recognition = recognition;
