@@ -34,10 +34,15 @@ public class NegativeList {
     }
 
     /** SQL that is true when party ?1 is listed on day ?2; other queries embed it to save a round trip. */
-    public static final String LISTED_SQL = """
-            (EXISTS (SELECT 1 FROM negative_list_entry WHERE party_uscc = ?1 AND ended_at IS NULL
-                     AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2))
-             OR EXISTS (SELECT 1 FROM yrd_credit WHERE party_uscc = ?1 AND listed))""";
+    public static final String LISTED_SQL = listedSql("?1");
+
+    /** The one definition of "listed on day ?2" (P13), for the party that {@code party} names in a query. */
+    private static String listedSql(String party) {
+        return """
+                (EXISTS (SELECT 1 FROM negative_list_entry e WHERE e.party_uscc = %1$s AND e.ended_at IS NULL
+                         AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))
+                 OR EXISTS (SELECT 1 FROM yrd_credit c WHERE c.party_uscc = %1$s AND c.listed))""".formatted(party);
+    }
 
     public boolean isListed(String uscc) {
         return (Boolean) em.createNativeQuery("SELECT " + LISTED_SQL)
@@ -47,12 +52,9 @@ public class NegativeList {
     /** The first of these parties that is listed today, in the order given; one round trip for all of them. */
     public Optional<String> firstListed(String... usccs) {
         @SuppressWarnings("unchecked")
-        List<String> listed = em.createNativeQuery("""
-                        SELECT p.uscc FROM unnest(cast(?1 AS varchar[])) WITH ORDINALITY AS p(uscc, n)
-                        WHERE EXISTS (SELECT 1 FROM negative_list_entry e WHERE e.party_uscc = p.uscc AND e.ended_at IS NULL
-                                        AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))
-                           OR EXISTS (SELECT 1 FROM yrd_credit c WHERE c.party_uscc = p.uscc AND c.listed)
-                        ORDER BY p.n LIMIT 1""")
+        List<String> listed = em.createNativeQuery(
+                        "SELECT p.uscc FROM unnest(cast(?1 AS varchar[])) WITH ORDINALITY AS p(uscc, n) WHERE "
+                                + listedSql("p.uscc") + " ORDER BY p.n LIMIT 1")
                 // reads the lists only: a pending change to the redemption need not be flushed first
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("negative_list_entry").addSynchronizedQuerySpace("yrd_credit")
