@@ -74,21 +74,21 @@ public class Routing {
             return;
         }
         UUID id = UUID.fromString(a.redemptionId());
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "SELECT issuing_province, provider_province FROM cross_region WHERE redemption_id = ?1")
-                .setParameter(1, id).getResultStream().findFirst().orElse(null);
-        if (row == null || !a.providerProvince().equals(row[1])) {
+        // the answer is recorded only for a request routed to that provider's province, in one round trip
+        String issuingProvince = (String) em.createNativeQuery("""
+                        UPDATE cross_region SET status = ?1, answered_at = ?2 WHERE redemption_id = ?3
+                          AND provider_province = ?4 RETURNING issuing_province""")
+                .setParameter(1, a.answer()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, id)
+                .setParameter(4, a.providerProvince()).getResultStream().findFirst().orElse(null);
+        if (issuingProvince == null) {
             provenance.refuse(e, "no cross-region request " + id + " for a provider of " + a.providerProvince());
             return;
         }
-        em.createNativeQuery("UPDATE cross_region SET status = ?1, answered_at = ?2 WHERE redemption_id = ?3")
-                .setParameter(1, a.answer()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, id)
-                .executeUpdate();
         if (!"CONFIRMED".equals(a.answer())) {
             em.createNativeQuery("UPDATE invoice_seen SET live = false WHERE redemption_id = ?1").setParameter(1, id)
                     .executeUpdate();
         }
-        outbox.publish(Topics.nodeInbox((String) row[0]), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
+        outbox.publish(Topics.nodeInbox(issuingProvince), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
     }
 
     /**
