@@ -4,33 +4,48 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The transactional outbox: business code records an event here in the same transaction as the state
  * change it announces, never on an emitter directly, so an event is published if and only if its change
  * committed. {@link OutboxRelay} publishes it.
+ *
+ * <p>A transaction's events are written together just before it commits, after Hibernate's own flush, as
+ * one JDBC batch in the order they were published (the relay's order): a consumer applying a polled batch
+ * of n events in one transaction then pays one round trip for its outbox, not n. Until then nothing is
+ * written, so a transaction that rolls back leaves no row.
  */
 @ApplicationScoped
 public class Outbox {
-    /** Fired when an outbox row is written; observed after commit to wake the relay. */
+    /** Fired when an event is published; observed after commit to wake the relay. */
     public record Written() {}
 
+    private static final String INSERT = """
+            INSERT INTO outbox (topic, event_key, event_id, payload, created_at) VALUES (?, ?, ?, ?, ?)""";
+
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final String source;
     private final Event<Written> written;
 
     /** {@code yrd.federation.source}: {@code /yrd/node/<province>} on a node, {@code /yrd/hub} on the hub. */
-    Outbox(EntityManager em, Clock clock, @ConfigProperty(name = "yrd.federation.source") String source,
-           Event<Written> written) {
+    Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock,
+           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written) {
         this.em = em;
+        this.transactions = transactions;
         this.clock = clock;
         this.source = source;
         this.written = written;
@@ -38,18 +53,43 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, Object data) {
-        CloudEvent e = EventCodec.envelope(source, type, key,
-                clock.instant(), data);
-        em.createNativeQuery("""
-                        INSERT INTO outbox (topic, event_key, event_id, payload, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
-                // touches the outbox only: without the space, Hibernate would flush the whole session first, and
-                // an entity changed again after this call (a transition, then its timestamps) would be updated twice
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox")
-                .setParameter(1, topic).setParameter(2, key).setParameter(3, UUID.fromString(e.id()))
-                .setParameter(4, EventCodec.write(e)).setParameter(5, OffsetDateTime.now(clock))
-                .executeUpdate();
+        CloudEvent e = EventCodec.envelope(source, type, key, clock.instant(), data);
+        pending().rows.add(new Row(topic, key, UUID.fromString(e.id()), EventCodec.write(e), OffsetDateTime.now(clock)));
         written.fire(new Written());
         return e;
+    }
+
+    private record Row(String topic, String key, UUID eventId, String payload, OffsetDateTime createdAt) {}
+
+    /** This transaction's unwritten events; the first call registers their write before commit. */
+    private Pending pending() {
+        Pending p = (Pending) transactions.getResource(Pending.class);
+        if (p == null) {
+            p = new Pending();
+            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks().registerCallback(p);
+            transactions.putResource(Pending.class, p);
+        }
+        return p;
+    }
+
+    private static final class Pending implements BeforeCompletionCallback {
+        final List<Row> rows = new ArrayList<>();
+
+        @Override
+        public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+            session.doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (Row r : rows) {
+                        insert.setString(1, r.topic());
+                        insert.setString(2, r.key());
+                        insert.setObject(3, r.eventId());
+                        insert.setString(4, r.payload());
+                        insert.setObject(5, r.createdAt());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+        }
     }
 }
