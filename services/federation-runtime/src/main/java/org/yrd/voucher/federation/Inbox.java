@@ -18,6 +18,8 @@ import org.yrd.voucher.events.CloudEvent;
 /** Consumed event ids, recorded in the same transaction as the event's effect. */
 @ApplicationScoped
 public class Inbox {
+    static final int CLEAR_EVERY = 64;
+
     private final EntityManager em;
     private final Clock clock;
 
@@ -39,8 +41,9 @@ public class Inbox {
     /**
      * Applies the events of a polled batch that are seen for the first time, in their order, inside the
      * caller's transaction: all ids are recorded in one round trip, and an event redelivered, or repeated
-     * within the batch, is skipped. The session is flushed and cleared after each event, so a batch of n
-     * events does not cost n² dirty checks.
+     * within the batch, is skipped. The session is flushed after each event and cleared after every
+     * {@value #CLEAR_EVERY}: a batch of n events does not cost n² dirty checks, and the rows its events share
+     * (a provider, a voucher) are read once per batch rather than once per event.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eachFirstDelivery(List<CloudEvent> events, Consumer<CloudEvent> effect) {
@@ -61,11 +64,14 @@ public class Inbox {
                 .setParameter(2, byId.values().stream().map(CloudEvent::type).toArray(String[]::new))
                 .setParameter(3, OffsetDateTime.now(clock)).getResultList();
         Set<UUID> fresh = new HashSet<>(recorded);
+        int applied = 0;
         for (Map.Entry<UUID, CloudEvent> e : byId.entrySet()) {
             if (fresh.contains(e.getKey())) {
                 effect.accept(e.getValue());
                 em.flush();
-                em.clear();
+                if (++applied % CLEAR_EVERY == 0) {
+                    em.clear();
+                }
             }
         }
     }
