@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.EventTypes;
@@ -49,8 +49,14 @@ public class NegativeList {
                 .setParameter(1, uscc).setParameter(2, TimeSource.today(clock)).getSingleResult();
     }
 
-    /** The first of these parties that is listed today, in the order given; one round trip for all of them. */
-    public Optional<String> firstListed(String... usccs) {
+    /** A party to a decision, and the refusal code (P13) if it is listed. */
+    public record Party(String uscc, String refusal) {}
+
+    /**
+     * Refuses with the P13 problem of the first of these parties that is listed today, in the order given;
+     * one round trip for all of them.
+     */
+    public void refuseIfListed(Party... parties) {
         @SuppressWarnings("unchecked")
         List<String> listed = em.createNativeQuery(
                         "SELECT p.uscc FROM unnest(cast(?1 AS varchar[])) WITH ORDINALITY AS p(uscc, n) WHERE "
@@ -58,8 +64,13 @@ public class NegativeList {
                 // reads the lists only: a pending change to the redemption need not be flushed first
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("negative_list_entry").addSynchronizedQuerySpace("yrd_credit")
-                .setParameter(1, usccs).setParameter(2, TimeSource.today(clock)).getResultList();
-        return listed.stream().findFirst();
+                .setParameter(1, Arrays.stream(parties).map(Party::uscc).toArray(String[]::new))
+                .setParameter(2, TimeSource.today(clock)).getResultList();
+        for (Party p : parties) {
+            if (listed.contains(p.uscc())) {
+                throw ProblemException.refused(p.refusal(), "P13", p.uscc());
+            }
+        }
     }
 
     /** Refuses with a P13 problem when the party is listed today. */

@@ -102,23 +102,27 @@ public class Providers {
 
     /** P5 + P13: a provider in good standing today: admitted and not on the negative list. */
     public void requireInGoodStanding(Provider p) {
+        requireAdmitted(p);
+        negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
+    }
+
+    private static void requireAdmitted(Provider p) {
         if (p.status != ProviderStatus.ADMITTED) {
             throw ProblemException.refused("provider-not-admitted", "P5", p.uscc, p.status);
         }
-        negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
     }
 
     /** A provider an enterprise of this province may redeem with, and the province that vouches for it. */
     public record Standing(String uscc, String homeProvince, Set<String> categories) {}
 
     /**
-     * This province's own admitted provider, or one the hub recognises YRD-wide (P5, P8, P14); in either
-     * case not on the local or the YRD negative list (P13).
+     * This province's own admitted provider, or one the hub recognises YRD-wide (P5, P8, P14). The caller
+     * checks the negative list (P13), with the other parties to its decision in one query.
      */
     public Standing standing(String uscc) {
         Provider local = Provider.findById(UsccParam.require("providerUscc", uscc));
         if (local != null) {
-            requireInGoodStanding(local);
+            requireAdmitted(local);
             return new Standing(local.uscc, config.province().name(), local.categories());
         }
         @SuppressWarnings("unchecked")
@@ -128,7 +132,6 @@ public class Providers {
         if (rows.isEmpty() || !((Boolean) rows.get(0)[1])) {
             throw ProblemException.refused("provider-not-recognised", "P14", uscc);
         }
-        negativeList.refuseIfListed(uscc, "provider-negative-listed");
         return new Standing(uscc, (String) rows.get(0)[0],
                 new LinkedHashSet<>(Arrays.asList(((String) rows.get(0)[2]).split(","))));
     }

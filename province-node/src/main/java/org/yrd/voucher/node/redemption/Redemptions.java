@@ -73,8 +73,10 @@ public class Redemptions {
         if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
             throw ProblemException.notFound("voucher", f.voucherId());
         }
-        negativeList.refuseIfListed(enterpriseUscc, "enterprise-negative-listed");
-        // local and admitted, or recognised YRD-wide through the hub (P5, P8, P14); never listed (P13)
+        // P13: neither the enterprise nor the provider is listed (one query for both, the enterprise named first)
+        negativeList.refuseIfListed(new NegativeList.Party(enterpriseUscc, "enterprise-negative-listed"),
+                new NegativeList.Party(f.providerUscc(), "provider-negative-listed"));
+        // local and admitted, or recognised YRD-wide through the hub (P5, P8, P14)
         Providers.Standing provider = providers.standing(f.providerUscc());
         if (!v.validOn(today)) {
             throw ProblemException.refused("voucher-expired", "P7", v.expiresOn);
@@ -194,11 +196,9 @@ public class Redemptions {
         Redemption r = locked(id);
         move(r, RedemptionStatus.PAID);
         // P13: a listed payee is never paid, and neither party may be listed; the payee is named first
-        negativeList.firstListed(r.payeeUscc, r.enterpriseUscc, r.providerUscc).ifPresent(listed -> {
-            String code = listed.equals(r.payeeUscc) ? "payee-negative-listed"
-                    : listed.equals(r.enterpriseUscc) ? "enterprise-negative-listed" : "provider-negative-listed";
-            throw ProblemException.refused(code, "P13", listed);
-        });
+        negativeList.refuseIfListed(new NegativeList.Party(r.payeeUscc, "payee-negative-listed"),
+                new NegativeList.Party(r.enterpriseUscc, "enterprise-negative-listed"),
+                new NegativeList.Party(r.providerUscc, "provider-negative-listed"));
         Voucher v = lockVoucher(r.voucherId);
         v.heldFen -= r.voucherAmountFen;
         v.redeemedFen += r.voucherAmountFen;
