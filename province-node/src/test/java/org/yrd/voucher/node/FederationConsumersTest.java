@@ -2,6 +2,7 @@ package org.yrd.voucher.node;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
@@ -42,6 +45,9 @@ class FederationConsumersTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Outbox outboxBean;
 
     EventProducer producer;
 
@@ -143,6 +149,24 @@ class FederationConsumersTest {
         // and the relay publishes them: nothing stays unsent for long
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM outbox WHERE sent_at IS NULL").getSingleResult()).longValue() == 0));
+    }
+
+    @Test
+    void aTransactionsEventsAreWrittenInTheirOrderAndOnlyIfItCommits() {
+        String key = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String type : List.of("yrd.test.first.v1", "yrd.test.second.v1", "yrd.test.third.v1")) {
+                outboxBean.publish("yrd.test.outbox", key, type, Map.of("key", key));
+            }
+        });
+        assertThat(outbox("yrd.test.outbox", key))
+                .containsExactly("yrd.test.first.v1", "yrd.test.second.v1", "yrd.test.third.v1");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outboxBean.publish("yrd.test.outbox", key, "yrd.test.rolled-back.v1", Map.of("key", key));
+            throw new IllegalStateException("the state change failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(outbox("yrd.test.outbox", key))
+                .containsExactly("yrd.test.first.v1", "yrd.test.second.v1", "yrd.test.third.v1");
     }
 
     @SuppressWarnings("unchecked")
