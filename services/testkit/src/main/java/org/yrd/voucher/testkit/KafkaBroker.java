@@ -39,8 +39,10 @@ public final class KafkaBroker {
         try {
             String cp = module.resolve("target/classes") + java.io.File.pathSeparator
                     + Files.readString(module.resolve("target/classpath.txt")).trim();
+            // C1 only: the broker shares this host's cores with the apps and PostgreSQL, and two minutes after
+            // its start C2 was still compiling with half of the broker's CPU (docs/benchmarks.md)
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", cp, "org.yrd.voucher.kafka.BrokerMain", dir.toString(), String.valueOf(port)))
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", cp, "org.yrd.voucher.kafka.BrokerMain", dir.toString(), String.valueOf(port)))
                     .redirectErrorStream(true).start();
             CompletableFuture<Boolean> ready = new CompletableFuture<>();
             java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
