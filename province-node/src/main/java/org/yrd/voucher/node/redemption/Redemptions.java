@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.InvoiceHash;
@@ -256,17 +257,23 @@ public class Redemptions {
     }
 
     /**
-     * The voucher under its row lock, with the state read under that lock: if the session already holds a
-     * copy, it is refreshed, so a concurrent change is never overwritten with stale figures. Once this
-     * transaction holds the lock, its copy is the truth: refreshing it again would discard our own unflushed
-     * changes (two redemptions of one voucher ended in one run).
+     * The voucher under its row lock, with the state read under that lock. Not yet in this session, it is
+     * read with {@code SELECT … FOR UPDATE} (one round trip). If the session already holds an unlocked copy,
+     * that copy is refreshed under the lock, so a concurrent change is never overwritten with stale figures.
+     * Once this transaction holds the lock, its copy is the truth: refreshing it again would discard our own
+     * unflushed changes (two redemptions of one voucher ended in one run).
      */
     private Voucher lockVoucher(UUID id) {
-        Voucher v = em.find(Voucher.class, id);
-        if (v != null && em.getLockMode(v) != LockModeType.PESSIMISTIC_WRITE) {
-            em.refresh(v, LockModeType.PESSIMISTIC_WRITE);
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        Voucher held = (Voucher) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id,
+                session.getFactory().getMappingMetamodel().getEntityDescriptor(Voucher.class)));
+        if (held == null) {
+            return em.find(Voucher.class, id, LockModeType.PESSIMISTIC_WRITE);
         }
-        return v;
+        if (em.getLockMode(held) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(held, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return held;
     }
 
     private String enterpriseName(String uscc) {
