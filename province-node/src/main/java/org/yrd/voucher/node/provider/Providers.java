@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
@@ -102,14 +103,10 @@ public class Providers {
 
     /** P5 + P13: a provider in good standing today: admitted and not on the negative list. */
     public void requireInGoodStanding(Provider p) {
-        requireAdmitted(p);
-        negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
-    }
-
-    private static void requireAdmitted(Provider p) {
         if (p.status != ProviderStatus.ADMITTED) {
             throw ProblemException.refused("provider-not-admitted", "P5", p.uscc, p.status);
         }
+        negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
     }
 
     /** A provider an enterprise of this province may redeem with, and the province that vouches for it. */
@@ -120,20 +117,25 @@ public class Providers {
      * checks the negative list (P13), with the other parties to its decision in one query.
      */
     public Standing standing(String uscc) {
-        Provider local = Provider.findById(UsccParam.require("providerUscc", uscc));
-        if (local != null) {
-            requireAdmitted(local);
-            return new Standing(local.uscc, config.province().name(), local.categories());
-        }
+        // one round trip for both places a provider can come from; this province's own record comes first
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT home_province, recognised, categories FROM provider_registry WHERE uscc = ?1")
-                .setParameter(1, uscc).getResultList();
-        if (rows.isEmpty() || !((Boolean) rows.get(0)[1])) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT true, status, NULL, categories FROM provider WHERE uscc = ?1
+                        UNION ALL
+                        SELECT false, NULL, home_province, categories FROM provider_registry WHERE uscc = ?1 AND recognised
+                        ORDER BY 1 DESC""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("provider").addSynchronizedQuerySpace("provider_registry")
+                .setParameter(1, UsccParam.require("providerUscc", uscc)).getResultList();
+        if (rows.isEmpty()) {
             throw ProblemException.refused("provider-not-recognised", "P14", uscc);
         }
-        return new Standing(uscc, (String) rows.get(0)[0],
-                new LinkedHashSet<>(Arrays.asList(((String) rows.get(0)[2]).split(","))));
+        Object[] row = rows.get(0);
+        boolean local = (Boolean) row[0];
+        if (local && !ProviderStatus.ADMITTED.name().equals(row[1])) {
+            throw ProblemException.refused("provider-not-admitted", "P5", uscc, row[1]);
+        }
+        return new Standing(uscc, local ? config.province().name() : (String) row[2],
+                new LinkedHashSet<>(Arrays.asList(((String) row[3]).split(","))));
     }
 
     public List<ProviderStatusChange> history(String uscc) {
