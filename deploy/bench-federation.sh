@@ -27,7 +27,7 @@ pids+=($!); wait_for "$state/kafka.log" '^READY'
 jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$state/$1.jfr,settings=profile" || true; }
 # APP_OPTS: JVM options of the three apps. The default keeps the JIT at C1: on one 2-core host shared by
 # three apps, the broker and PostgreSQL, C2's compiler threads cost more CPU than its faster code saves
-# (docs/benchmarks.md). APP_OPTS= (empty) runs the JVM's default tiers. BENCH_OPTS: the driver's, e.g. -Dbench.warmup=60
+# (docs/benchmarks.md). APP_OPTS= (empty) runs the JVM's default tiers. BENCH_OPTS: the driver's (default C1 only, as the apps), e.g. "-XX:TieredStopAtLevel=1 -Dbench.warmup=60"
 common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN ${APP_OPTS--XX:TieredStopAtLevel=1})
 java "${common[@]}" $(jfr hub) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
@@ -40,7 +40,7 @@ java "${common[@]}" $(jfr node_zj) -Dnode.province=ZJ -Dquarkus.http.port=18083 
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done
 
-java ${BENCH_OPTS:-} -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
+java ${BENCH_OPTS--XX:TieredStopAtLevel=1} -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
   "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" "$rate" "$seconds" \
   "jdbc:postgresql://localhost:$pg_port/hub" \
   | tee "$state/result.txt"

@@ -28,7 +28,7 @@ trap 'kill $node_pid $pg_pid 2>/dev/null || true' EXIT
 until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$state/postgres.log"; exit 1; }; sleep 0.5; done
 
 # NODE_OPTS: the node's JVM options; by default C1 only, as on any host it shares (docs/benchmarks.md).
-# PG_OPTS: the PostgreSQL launcher's, e.g. -Dpg.shared_preload_libraries=pg_stat_statements. BENCH_OPTS: the driver's.
+# PG_OPTS: the PostgreSQL launcher's, e.g. -Dpg.shared_preload_libraries=pg_stat_statements. BENCH_OPTS: the driver's (default C1 only: -XX:TieredStopAtLevel=1).
 # Shanghai's demo policy with a 2-billion-yuan budget, so the warm-up and the run never exhaust it
 sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billion yuan/' deploy/policies/SH.yaml \
   > "$state/SH-bench.yaml"
@@ -39,7 +39,7 @@ node_pid=$!
 until curl -sf "localhost:$node_port/q/health/ready" >/dev/null; do kill -0 $node_pid || { cat "$state/node.log"; exit 1; }; sleep 0.5; done
 
 echo "== node: apply + approve, $clients clients, 30 s warm-up then ${seconds}s measured (30,000 yuan each: above the auto-approval threshold)"
-java ${BENCH_OPTS:-} -cp "$cp" org.yrd.voucher.testkit.bench.NodeBenchmark "http://localhost:$node_port" "$clients" "$seconds" 3000000 310115 \
+java ${BENCH_OPTS--XX:TieredStopAtLevel=1} -cp "$cp" org.yrd.voucher.testkit.bench.NodeBenchmark "http://localhost:$node_port" "$clients" "$seconds" 3000000 310115 \
   | tee "$state/node-bench.txt"
 
 echo "== pgbench tpcb-like, 8 clients, ${seconds}s, same server"

@@ -130,7 +130,32 @@ public final class FederationBenchmark {
         if (hubDb != null) {
             stages(zjDb, hubDb, shDb, since);
         }
+        timeline(shDb, since);
         System.exit(0);
+    }
+
+    /** Filed→visible per 5 s of the run: shows whether a tail is one stall or a queue that keeps growing. */
+    static void timeline(String shDb, java.sql.Timestamp since) throws Exception {
+        StringBuilder line = new StringBuilder("  filed->visible by 5 s of filing (p50/max ms):");
+        try (Connection c = DriverManager.getConnection(shDb, "postgres", "postgres");
+             var st = c.prepareStatement("""
+                     SELECT floor(extract(epoch FROM filed_at - ?) / 5)::int,
+                            percentile_disc(0.5) WITHIN GROUP (ORDER BY received_at - filed_at),
+                            max(received_at - filed_at)
+                     FROM incoming_redemption WHERE filed_at >= ? GROUP BY 1 ORDER BY 1""")) {
+            st.setTimestamp(1, since);
+            st.setTimestamp(2, since);
+            ResultSet rs = st.executeQuery();
+            while (rs.next()) {
+                line.append(' ').append(millis(rs.getObject(2))).append('/').append(millis(rs.getObject(3)));
+            }
+        }
+        System.out.println(line);
+    }
+
+    private static long millis(Object interval) {
+        var i = (org.postgresql.util.PGInterval) interval;
+        return Math.round((i.getHours() * 3600 + i.getMinutes() * 60 + i.getSeconds()) * 1000);
     }
 
     /**
