@@ -249,6 +249,31 @@ class HubConsumersTest {
         assertThat(outboxTypes(Topics.nodeInbox("ZJ"), again)).isEmpty();
     }
 
+    @Test
+    void aRequestForACategoryTheProviderIsNotRecognisedForIsRefusedAndDoesNotHoldTheInvoice() throws Exception {
+        String p = recognisedConsultancy();
+        String hash = "hash-" + UUID.randomUUID();
+        String testing = UUID.randomUUID().toString();
+        String consulting = UUID.randomUUID().toString();
+        for (String[] r : new String[][] {{testing, "TESTING_INSPECTION_CERTIFICATION"}, {consulting, "SCI_TECH_CONSULTING"}}) {
+            send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_REQUESTED, r[0], new Payloads.CrossRegionRequest(r[0],
+                    "ZJ", "SH", p, uscc("330106"), "企业", r[1], "HT", hash, 1000, 500, java.time.LocalDate.now(),
+                    Instant.now()));
+        }
+        // the consultancy is recognised for consulting only (P14); the refused request left the invoice free
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(outboxTypes(Topics.nodeInbox("ZJ"), testing)).containsExactly(EventTypes.REDEMPTION_REFUSED_BY_HUB);
+            assertThat(outboxTypes(Topics.nodeInbox("SH"), consulting))
+                    .containsExactly(EventTypes.REDEMPTION_CONFIRMATION_REQUESTED);
+        });
+        assertThat(outboxTypes(Topics.nodeInbox("SH"), testing)).isEmpty();
+        String refusal = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT payload FROM outbox WHERE topic = ?1 AND event_key = ?2").setParameter(1, Topics.nodeInbox("ZJ"))
+                .setParameter(2, testing).getSingleResult());
+        assertThat(EventCodec.data(EventCodec.read(refusal), Payloads.HubRefusal.class).code())
+                .isEqualTo("provider-not-recognised");
+    }
+
     /** An SH consultancy the hub has recognised. */
     String recognisedConsultancy() throws Exception {
         String p = uscc("310104");

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventTypes;
@@ -41,29 +42,49 @@ public class Routing {
             return;
         }
         UUID id = UUID.fromString(r.redemptionId());
-        // invoices travel only as keyed hashes: equal invoices have equal hashes in every province
-        boolean duplicate = !em.createNativeQuery(
-                        "SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id <> ?2 AND live")
-                .setParameter(1, r.invoiceHash()).setParameter(2, id).getResultList().isEmpty();
-        if (duplicate) {
+        HubProvider p = HubProvider.findById(r.providerUscc());
+        boolean recognised = p != null && p.recognised && p.homeProvince.equals(r.providerProvince())
+                && p.recognisedCategories().contains(r.category());
+        // One round trip decides and records the request. Invoices travel only as keyed hashes: equal invoices
+        // have equal hashes in every province, and a live one under another redemption is a duplicate (checked
+        // first). Otherwise, for a recognised provider, the invoice is recorded as live and the request as
+        // routed, unless the usage stream has already recorded the redemption as ended (its node released it,
+        // e.g. while the hub was down), which is never undone here.
+        Object[] outcome = (Object[]) em.createNativeQuery("""
+                        WITH duplicate AS (
+                          SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id <> ?2 AND live LIMIT 1
+                        ), earlier AS (
+                          SELECT live FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id = ?2
+                        ), seen AS (
+                          INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
+                          SELECT ?1, ?2, ?3, true, ?4 WHERE ?7 AND NOT EXISTS (SELECT 1 FROM duplicate)
+                          ON CONFLICT DO NOTHING RETURNING live
+                        ), routed AS (
+                          INSERT INTO cross_region (redemption_id, issuing_province, provider_province, provider_uscc,
+                            status, requested_at)
+                          SELECT ?2, ?3, ?5, ?6, 'REQUESTED', ?4 WHERE ?7 AND NOT EXISTS (SELECT 1 FROM duplicate)
+                            AND (NOT EXISTS (SELECT 1 FROM earlier) OR (SELECT live FROM earlier))
+                          ON CONFLICT DO NOTHING RETURNING 1
+                        )
+                        SELECT EXISTS (SELECT 1 FROM duplicate),
+                               EXISTS (SELECT 1 FROM seen) OR coalesce((SELECT live FROM earlier), false)""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("invoice_seen")
+                .addSynchronizedQuerySpace("cross_region")
+                .setParameter(1, r.invoiceHash()).setParameter(2, id).setParameter(3, r.issuingProvince())
+                .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, r.providerProvince())
+                .setParameter(6, r.providerUscc()).setParameter(7, recognised).getSingleResult();
+        if ((Boolean) outcome[0]) {
             refuse(r, "invoice-already-redeemed", "the invoice has already been redeemed in the YRD");
             return;
         }
-        HubProvider p = HubProvider.findById(r.providerUscc());
-        if (p == null || !p.recognised || !p.homeProvince.equals(r.providerProvince())
-                || !p.recognisedCategories().contains(r.category())) {
+        if (!recognised) {
             refuse(r, "provider-not-recognised", "the provider is not recognised for " + r.category() + " (P14)");
             return;
         }
-        if (!requestedInvoice(r.invoiceHash(), id, r.issuingProvince())) {
+        if (!(Boolean) outcome[1]) {
             LOG.infof("cross-region request %s not routed: its node has already ended it", id);
             return;
         }
-        em.createNativeQuery("""
-                        INSERT INTO cross_region (redemption_id, issuing_province, provider_province, provider_uscc, status,
-                          requested_at) VALUES (?1, ?2, ?3, ?4, 'REQUESTED', ?5) ON CONFLICT DO NOTHING""")
-                .setParameter(1, id).setParameter(2, r.issuingProvince()).setParameter(3, r.providerProvince())
-                .setParameter(4, r.providerUscc()).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
         outbox.publish(Topics.nodeInbox(r.providerProvince()), r.redemptionId(),
                 EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, r);
     }
@@ -89,21 +110,6 @@ public class Routing {
                     .executeUpdate();
         }
         outbox.publish(Topics.nodeInbox(issuingProvince), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
-    }
-
-    /**
-     * Records a cross-region request's invoice as live; false if the usage stream has already recorded the
-     * redemption as ended (its node released it, e.g. while the hub was down), which is never undone here.
-     */
-    private boolean requestedInvoice(String invoiceHash, UUID redemptionId, String province) {
-        int inserted = em.createNativeQuery("""
-                        INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
-                        VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, invoiceHash).setParameter(2, redemptionId).setParameter(3, province)
-                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
-        return inserted == 1 || (Boolean) em.createNativeQuery(
-                        "SELECT live FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id = ?2")
-                .setParameter(1, invoiceHash).setParameter(2, redemptionId).getSingleResult();
     }
 
     /** Invoices the hub has seen in the usage stream of every province. */
