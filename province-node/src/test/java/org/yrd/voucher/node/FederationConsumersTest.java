@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.InvoiceHash;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
@@ -42,6 +44,9 @@ class FederationConsumersTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    NodeConfig config;
 
     @Inject
     EntityManager em;
@@ -119,6 +124,31 @@ class FederationConsumersTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
                 .then().body("status", equalTo("REJECTED")));
         assertThat(Fixtures.voucherOf(e, voucher).get("heldFen")).isEqualTo(0);
+    }
+
+    @Test
+    void aRequestForAnInvoiceBeingRedeemedHereIsDisputedAtOnceAndOthersWaitForTheProvider() throws Exception {
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String e = Fixtures.enterprise("310115");
+        String invoice = "L-" + e.substring(10);
+        Fixtures.file(e, Fixtures.filing(Fixtures.voucher(e, 1_000_000), provider, invoice, 400_000, 200_000)).then()
+                .statusCode(201);
+        String taken = UUID.randomUUID().toString();
+        String free = UUID.randomUUID().toString();
+        for (String[] r : new String[][] {{taken, InvoiceHash.of(config.federation().invoiceHashKey(), provider, invoice)},
+                {free, InvoiceHash.of(config.federation().invoiceHashKey(), provider,
+                        invoice + "-2")}}) {
+            send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, r[0],
+                    new Payloads.CrossRegionRequest(r[0], "ZJ", "SH", provider, Fixtures.uscc("330106"), "杭州企业",
+                            "TESTING_INSPECTION_CERTIFICATION", "HT-1", r[1], 300_000, 150_000,
+                            java.time.LocalDate.now(), Instant.now()));
+        }
+        // the same invoice is already being redeemed here (P7): answered without the provider
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/providers/{p}/incoming-redemptions", provider)
+                .then().body("find { it.id == '" + taken + "' }.status", equalTo("DISPUTED"))
+                .body("find { it.id == '" + free + "' }.status", equalTo("REQUESTED")));
+        assertThat(outbox(Topics.HUB_REQUESTS, taken)).containsExactly(EventTypes.REDEMPTION_PROVIDER_ANSWERED);
+        assertThat(outbox(Topics.HUB_REQUESTS, free)).isEmpty();
     }
 
     @Test

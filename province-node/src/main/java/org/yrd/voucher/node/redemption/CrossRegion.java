@@ -54,29 +54,33 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(Payloads.CrossRegionRequest r) {
-        boolean invoiceLive = !em.createNativeQuery("""
-                        SELECT 1 FROM redemption WHERE invoice_hash = ?1 AND status IN
-                          ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID')
-                        UNION ALL SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?1 AND id <> ?2
-                          AND status IN ('REQUESTED', 'CONFIRMED')""")
-                .setParameter(1, r.invoiceHash()).setParameter(2, UUID.fromString(r.redemptionId()))
-                .getResultList().isEmpty();
-        int inserted = em.createNativeQuery("""
-                        INSERT INTO incoming_redemption (id, issuing_province, provider_uscc, enterprise_uscc,
-                          enterprise_name, category, contract_no, invoice_hash, actual_expenditure_fen,
-                          voucher_amount_fen, completion_date, filed_at, received_at, status)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'REQUESTED')
-                        ON CONFLICT DO NOTHING""")
+        // one round trip: whether the invoice is already being redeemed here, and the request recorded
+        Object[] outcome = (Object[]) em.createNativeQuery("""
+                        WITH received AS (
+                          INSERT INTO incoming_redemption (id, issuing_province, provider_uscc, enterprise_uscc,
+                            enterprise_name, category, contract_no, invoice_hash, actual_expenditure_fen,
+                            voucher_amount_fen, completion_date, filed_at, received_at, status)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'REQUESTED')
+                          ON CONFLICT DO NOTHING RETURNING 1)
+                        SELECT EXISTS (SELECT 1 FROM received),
+                               EXISTS (SELECT 1 FROM redemption WHERE invoice_hash = ?8 AND status IN
+                                         ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID'))
+                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?8 AND id <> ?1
+                                         AND status IN ('REQUESTED', 'CONFIRMED'))""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
+                .addSynchronizedQuerySpace("redemption")
                 .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.issuingProvince())
                 .setParameter(3, r.providerUscc()).setParameter(4, r.enterpriseUscc()).setParameter(5, r.enterpriseName())
                 .setParameter(6, r.category()).setParameter(7, r.contractNo()).setParameter(8, r.invoiceHash())
                 .setParameter(9, r.actualExpenditureFen()).setParameter(10, r.voucherAmountFen())
                 .setParameter(11, r.completionDate()).setParameter(12, r.filedAt().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(13, OffsetDateTime.now(clock)).executeUpdate();
-        if (inserted == 1 && invoiceLive) {
+                .setParameter(13, OffsetDateTime.now(clock)).getSingleResult();
+        boolean inserted = (Boolean) outcome[0];
+        boolean invoiceLive = (Boolean) outcome[1];
+        if (inserted && invoiceLive) {
             // the same invoice is already being redeemed here: answer at once, no provider action needed
             answer(UUID.fromString(r.redemptionId()), "DISPUTED", "invoice already redeemed in " + config.province());
-        } else if (inserted == 1 && config.federation().autoConfirm()) {
+        } else if (inserted && config.federation().autoConfirm()) {
             providers.requireInGoodStanding(providers.require(r.providerUscc()));
             answer(UUID.fromString(r.redemptionId()), "CONFIRMED", "auto-confirmed (load test)");
         }
