@@ -13,8 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.yrd.voucher.events.InvoiceHash;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
@@ -53,6 +56,12 @@ class FederationConsumersTest {
 
     @Inject
     Outbox outboxBean;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    Clock clock;
 
     EventProducer producer;
 
@@ -197,6 +206,41 @@ class FederationConsumersTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(outbox("yrd.test.outbox", key))
                 .containsExactly("yrd.test.first.v1", "yrd.test.second.v1", "yrd.test.third.v1");
+    }
+
+    @Test
+    void sentOutboxRowsAndInboxIdsPastRetentionArePurgedAndUnsentRowsAreKept() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID oldSent = UUID.randomUUID();
+        UUID oldUnsent = UUID.randomUUID();
+        UUID recentSent = UUID.randomUUID();
+        UUID oldInbox = UUID.randomUUID();
+        UUID recentInbox = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Object[] row : new Object[][] {{oldSent, now.minusDays(40), now.minusDays(40)},
+                    {oldUnsent, now.minusDays(40), null}, {recentSent, now.minusDays(40), now.minusDays(29)}}) {
+                em.createNativeQuery("""
+                                INSERT INTO outbox (topic, event_key, event_id, payload, created_at, sent_at)
+                                VALUES ('yrd.test.retention', 'k', ?1, '{}', ?2, ?3)""")
+                        .setParameter(1, row[0]).setParameter(2, row[1]).setParameter(3, row[2]).executeUpdate();
+            }
+            for (Object[] row : new Object[][] {{oldInbox, now.minusDays(31)}, {recentInbox, now.minusDays(29)}}) {
+                em.createNativeQuery("INSERT INTO inbox (event_id, event_type, processed_at) VALUES (?1, 'yrd.test.v1', ?2)")
+                        .setParameter(1, row[0]).setParameter(2, row[1]).executeUpdate();
+            }
+        });
+
+        retention.purge();
+
+        // 30 days by default; an unsent row waits for the broker however old it is (the relay may send it now)
+        assertThat(present("outbox", oldSent, oldUnsent, recentSent)).containsExactlyInAnyOrder(oldUnsent, recentSent);
+        assertThat(present("inbox", oldInbox, recentInbox)).containsExactly(recentInbox);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> present(String table, UUID... eventIds) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) em.createNativeQuery(
+                "SELECT event_id FROM " + table + " WHERE event_id = ANY(?1)").setParameter(1, eventIds).getResultList());
     }
 
     @SuppressWarnings("unchecked")

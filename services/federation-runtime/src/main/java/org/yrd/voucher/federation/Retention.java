@@ -1,0 +1,68 @@
+package org.yrd.voucher.federation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the outbox and the inbox from growing without bound. Sent outbox rows and inbox ids older than
+ * {@code yrd.federation.retention} (default 30 days) are deleted, a slice at a time; unsent rows are never
+ * deleted. An inbox id must outlive every copy of its event that could still be delivered, so the retention
+ * must be longer than the retention of the Kafka topics (7 days by default).
+ */
+@ApplicationScoped
+public class Retention {
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+    static final int SLICE = 10_000;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Duration retention;
+
+    Retention(EntityManager em, Clock clock,
+              @ConfigProperty(name = "yrd.federation.retention", defaultValue = "P30D") Duration retention) {
+        this.em = em;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** {@code yrd.federation.retention.purge-every}: how often to purge ({@code off} to never). */
+    @Scheduled(every = "${yrd.federation.retention.purge-every:1h}", delayed = "1m", identity = "federation-retention",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        long[] purged = purge();
+        if (purged[0] + purged[1] > 0) {
+            LOG.infof("retention: purged %d sent outbox rows and %d inbox ids older than %s", purged[0], purged[1],
+                    retention);
+        }
+    }
+
+    /** Deletes what is past retention; returns {sent outbox rows, inbox ids} deleted. */
+    public long[] purge() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
+        long outbox = slices("""
+                DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE sent_at < ?1 LIMIT %d)""", cutoff);
+        long inbox = slices("""
+                DELETE FROM inbox WHERE event_id IN (SELECT event_id FROM inbox WHERE processed_at < ?1 LIMIT %d)""",
+                cutoff);
+        return new long[] {outbox, inbox};
+    }
+
+    /** Short transactions, one slice each, so that a first purge of a large table never holds locks for long. */
+    private long slices(String sql, OffsetDateTime cutoff) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql.formatted(SLICE))
+                    .setParameter(1, cutoff).executeUpdate());
+            total += deleted;
+        } while (deleted == SLICE);
+        return total;
+    }
+}
