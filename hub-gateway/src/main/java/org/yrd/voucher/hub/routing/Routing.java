@@ -99,6 +99,7 @@ public class Routing {
         String issuingProvince = (String) em.createNativeQuery("""
                         UPDATE cross_region SET status = ?1, answered_at = ?2 WHERE redemption_id = ?3
                           AND provider_province = ?4 RETURNING issuing_province""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("cross_region")
                 .setParameter(1, a.answer()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, id)
                 .setParameter(4, a.providerProvince()).getResultStream().findFirst().orElse(null);
         if (issuingProvince == null) {
