@@ -10,13 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.yrd.voucher.node.Fixtures.apply;
 import static org.yrd.voucher.node.Fixtures.operator;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
@@ -25,6 +31,15 @@ import org.yrd.voucher.testkit.PostgresResource;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 class VoucherLifecycleTest {
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
 
     @AfterEach
     void resetClock() {
@@ -143,6 +158,29 @@ class VoucherLifecycleTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("amountFen", 300_000)).post("/api/v1/enterprises/{u}/applications", e)
                 .then().statusCode(400).body("violations[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void idempotencyKeysPastRetentionAreForgottenAndRecentOnesStillReplay() {
+        String e = Fixtures.enterprise("310115");
+        String recent = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", recent).body(Map.of("amountFen", 300_000))
+                .post("/api/v1/enterprises/{u}/applications", e).then().statusCode(201);
+        String old = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, body)
+                        VALUES ('test', ?1, repeat('0', 64), ?2, 201, '{}')""")
+                .setParameter(1, old).setParameter(2, OffsetDateTime.now(clock).minusDays(31)).executeUpdate());
+
+        assertThat(idempotency.purge()).isGreaterThanOrEqualTo(1);
+
+        // node.idempotency.retention is 30 days
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT key FROM idempotency_key WHERE key IN (?1, ?2)").setParameter(1, old).setParameter(2, recent)
+                .getResultList())).containsExactly(recent);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", recent).body(Map.of("amountFen", 300_000))
+                .post("/api/v1/enterprises/{u}/applications", e).then().statusCode(201)
+                .header("Idempotent-Replayed", "true");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.yrd.voucher.node.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.policy.Violation;
 
 /**
@@ -30,11 +32,27 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Retention retention;
+    private final NodeConfig config;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock) {
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Retention retention, NodeConfig config) {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.retention = retention;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${node.idempotency.purge-every}", delayed = "1m", identity = "idempotency-retention",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPurge() {
+        purge();
+    }
+
+    /** Deletes keys older than {@code node.idempotency.retention}; returns how many. */
+    public long purge() {
+        return retention.olderThan("idempotency_key", "created_at",
+                OffsetDateTime.now(clock).minus(config.idempotency().retention()));
     }
 
     /**

@@ -21,6 +21,21 @@ public interface NodeConfig {
 
     Federation federation();
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long an {@code Idempotency-Key} and its first answer are kept; a retry after that runs again.
+         * Clients retry within minutes; the invoice rule (P7) still refuses a second redemption of an invoice.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+
+        /** How often keys past retention are deleted (a Quarkus scheduler interval, or {@code off}). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
     interface Federation {
         /**
          * Key of the keyed hash under which invoices travel (provider USCC + invoice number); the same on

@@ -46,20 +46,22 @@ public class Retention {
     /** Deletes what is past retention; returns {sent outbox rows, inbox ids} deleted. */
     public long[] purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
-        long outbox = slices("""
-                DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE sent_at < ?1 LIMIT %d)""", cutoff);
-        long inbox = slices("""
-                DELETE FROM inbox WHERE event_id IN (SELECT event_id FROM inbox WHERE processed_at < ?1 LIMIT %d)""",
-                cutoff);
-        return new long[] {outbox, inbox};
+        // an unsent row has no sent_at, so it is never older than the cutoff
+        return new long[] {olderThan("outbox", "sent_at", cutoff), olderThan("inbox", "processed_at", cutoff)};
     }
 
-    /** Short transactions, one slice each, so that a first purge of a large table never holds locks for long. */
-    private long slices(String sql, OffsetDateTime cutoff) {
+    /**
+     * Deletes the rows of {@code table} whose {@code column} is before {@code cutoff}, in slices of
+     * {@value #SLICE}, each its own short transaction, so that a first purge of a large table never holds
+     * locks for long. Returns how many rows were deleted. The names are the caller's constants, never input.
+     */
+    public long olderThan(String table, String column, OffsetDateTime cutoff) {
+        String sql = "DELETE FROM %1$s WHERE ctid = ANY(ARRAY(SELECT ctid FROM %1$s WHERE %2$s < ?1 LIMIT %3$d))"
+                .formatted(table, column, SLICE);
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql.formatted(SLICE))
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
                     .setParameter(1, cutoff).executeUpdate());
             total += deleted;
         } while (deleted == SLICE);
