@@ -152,7 +152,7 @@ class FederationConsumersTest {
                             "TESTING_INSPECTION_CERTIFICATION", "HT-1", r[1], 300_000, 150_000,
                             java.time.LocalDate.now(), Instant.now()));
         }
-        // the same invoice is already being redeemed here (P7): answered without the provider
+        // the same invoice is already being redeemed here: answered without the provider
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/providers/{p}/incoming-redemptions", provider)
                 .then().body("find { it.id == '" + taken + "' }.status", equalTo("DISPUTED"))
                 .body("find { it.id == '" + free + "' }.status", equalTo("REQUESTED")));

@@ -26,7 +26,7 @@ public interface NodeConfig {
     interface Idempotency {
         /**
          * How long an {@code Idempotency-Key} and its first answer are kept; a retry after that runs again.
-         * Clients retry within minutes; the invoice rule (P7) still refuses a second redemption of an invoice.
+         * Clients retry within minutes; the one-redemption-per-invoice check still refuses a second redemption.
          */
         @WithDefault("P30D")
         Duration retention();
