@@ -125,6 +125,13 @@ class FederationIT {
                 .then().statusCode(200).extract().path("status");
     }
 
+    /** The voucher money the hub counts as held in a province's redemptions, from that province's usage stream. */
+    static long hubHeldFen(String province) {
+        List<Number> held = given().baseUri(hub.url()).get("/api/v1/taskgroup/provinces").then().statusCode(200)
+                .extract().path("findAll { it.province == '" + province + "' }.heldFen");
+        return held.isEmpty() ? 0 : held.get(0).longValue();
+    }
+
     static String incomingId(String provider, String redemption) {
         List<String> ids = given().baseUri(sh.url()).get("/api/v1/providers/{p}/incoming-redemptions", provider)
                 .then().statusCode(200).extract().path("id");
@@ -188,11 +195,13 @@ class FederationIT {
 
         // an invoice first redeemed locally in SH, then filed from ZJ: the hub refuses it across provinces
         String localInvoice = "FP-" + UUID.randomUUID().toString().substring(0, 8);
+        long shHeldBefore = hubHeldFen("SH");
         post(sh, "/api/v1/enterprises/{e}/redemptions", filing(shVoucher, shProvider, localInvoice, 400_000, 200_000),
                 shEnterprise).then().statusCode(201);
         String other = enterprise(zj, "330106");
         String otherVoucher = voucher(zj, other, 1_000_000);
-        await().atMost(PATIENCE).pollDelay(Duration.ofSeconds(1)).until(() -> true); // SH's usage event reaches the hub
+        // SH's usage event has reached the hub: the same transaction records the invoice as live
+        await().atMost(PATIENCE).until(() -> hubHeldFen("SH") == shHeldBefore + 200_000);
         String id = post(zj, "/api/v1/enterprises/{e}/redemptions", filing(otherVoucher, shProvider, localInvoice,
                 400_000, 200_000), other).then().statusCode(201).extract().path("id");
         await().atMost(PATIENCE).until(() -> "REJECTED".equals(status(zj, other, id)));
@@ -250,14 +259,23 @@ class FederationIT {
             }
         }
         assertThat(paid).as("a PAID usage event on " + Topics.USAGE).isNotNull();
+        // after the two copies, on the same key (so the same partition, consumed in order), an event the hub
+        // refuses and lists: once it is listed, the copies before it have been consumed too
+        Payloads.RedemptionUsage usage = EventCodec.data(EventCodec.read(paid.value()), Payloads.RedemptionUsage.class);
+        CloudEvent marker = EventCodec.envelope(CloudEvent.nodeSource("SH"), EventTypes.REDEMPTION_TRANSITION,
+                usage.redemptionId(), java.time.Instant.now(), usage);   // SH speaking for a ZJ redemption
         try (var producer = new KafkaProducer<String, String>(producerProps())) {
             producer.send(new ProducerRecord<>(Topics.USAGE, paid.key(), paid.value())).get();
             producer.send(new ProducerRecord<>(Topics.USAGE, paid.key(), paid.value())).get();
+            producer.send(new ProducerRecord<>(Topics.USAGE, paid.key(), EventCodec.write(marker))).get();
         }
-        await().pollDelay(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
+                .get("/api/v1/taskgroup/provenance-refusals").then()
+                .body("eventId", org.hamcrest.Matchers.hasItem(marker.id())));
+        given().baseUri(hub.url())
                 .get("/api/v1/taskgroup/flows")
                 .then().body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.count", equalTo(2))
-                .body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.amountFen", equalTo(1_800_000)));
+                .body("find { it.issuingProvince == 'ZJ' && it.providerProvince == 'SH' }.amountFen", equalTo(1_800_000));
     }
 
     @Test
