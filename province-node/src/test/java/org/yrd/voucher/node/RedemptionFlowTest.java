@@ -83,6 +83,40 @@ class RedemptionFlowTest {
     }
 
     @Test
+    void theOperatorsQueueComesAPageAtATimeOldestFirst() {
+        List<String> ours = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(3_600 + k));
+            ours.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
+                    .extract().path("id"));
+        }
+        List<Map<String, Object>> queue = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 2) {
+            List<Map<String, Object>> page = given().get("/api/v1/operator/redemptions?status=FILED&limit=2&offset=" + offset)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            if (page.isEmpty()) {
+                break;
+            }
+            queue.addAll(page);
+        }
+        List<String> ids = queue.stream().map(r -> (String) r.get("id")).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsSubsequence(ours);
+        assertThat(queue).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("FILED"));
+        assertThat(queue.stream().map(r -> java.time.OffsetDateTime.parse((String) r.get("filedAt")).toInstant()).toList())
+                .isSorted();
+        given().get("/api/v1/operator/redemptions?status=FILED&limit=1&offset=" + ids.indexOf(ours.get(1)))
+                .then().body("id", org.hamcrest.Matchers.contains(ours.get(1)));
+
+        for (String bad : List.of("limit=0", "limit=501", "limit=ten", "offset=-1", "status=UNKNOWN")) {
+            String field = bad.substring(0, bad.indexOf('='));
+            given().get("/api/v1/operator/redemptions?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo(field));
+        }
+    }
+
+    @Test
     void largerRedemptionWaitsForTheOperatorAfterConfirmation() {
         String big = Fixtures.enterprise("310115");
         String id0 = Fixtures.apply(big, 10_000_000).then().extract().path("id");

@@ -37,7 +37,7 @@ public class NegativeList {
     public static final String LISTED_SQL = listedSql("?1");
 
     /** The one definition of "listed on day ?2" (P13), for the party that {@code party} names in a query. */
-    private static String listedSql(String party) {
+    public static String listedSql(String party) {
         return """
                 (EXISTS (SELECT 1 FROM negative_list_entry e WHERE e.party_uscc = %1$s AND e.ended_at IS NULL
                          AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))

@@ -6,11 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
@@ -29,13 +27,10 @@ public class Providers {
     private final PolicyService policies;
     private final Outbox outbox;
     private final NodeConfig config;
-    private final EntityManager em;
 
-    Providers(Clock clock, NegativeList negativeList, PolicyService policies, Outbox outbox, NodeConfig config,
-              EntityManager em) {
+    Providers(Clock clock, NegativeList negativeList, PolicyService policies, Outbox outbox, NodeConfig config) {
         this.outbox = outbox;
         this.config = config;
-        this.em = em;
         this.clock = clock;
         this.negativeList = negativeList;
         this.policies = policies;
@@ -113,29 +108,40 @@ public class Providers {
     public record Standing(String uscc, String homeProvince, Set<String> categories) {}
 
     /**
-     * This province's own admitted provider, or one the hub recognises YRD-wide (P5, P8, P14). The caller
-     * checks the negative list (P13), with the other parties to its decision in one query.
+     * The columns {@link #standing(String, Object[], int)} reads, from the joins {@link #standingFrom(String)}
+     * adds to a query; a caller that needs more than the standing reads it all in one round trip.
      */
-    public Standing standing(String uscc) {
-        // one round trip for both places a provider can come from; this province's own record comes first
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT true, status, NULL, categories FROM provider WHERE uscc = ?1
-                        UNION ALL
-                        SELECT false, NULL, home_province, categories FROM provider_registry WHERE uscc = ?1 AND recognised
-                        ORDER BY 1 DESC""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("provider").addSynchronizedQuerySpace("provider_registry")
-                .setParameter(1, UsccParam.require("providerUscc", uscc)).getResultList();
-        if (rows.isEmpty()) {
+    public static final String STANDING_COLUMNS = "p.status, p.categories, y.home_province, y.categories";
+
+    /** Left joins of this province's record and the YRD registry's for the provider named by {@code param}. */
+    public static String standingFrom(String param) {
+        return """
+                (SELECT 1) AS one LEFT JOIN provider p ON p.uscc = %1$s
+                LEFT JOIN provider_registry y ON y.uscc = %1$s AND y.recognised""".formatted(param);
+    }
+
+    /**
+     * The provider's standing from {@link #STANDING_COLUMNS} at {@code at} in {@code row}: this province's own
+     * record comes first and must be admitted (P5); otherwise the hub's recognition makes it usable (P8, P14).
+     * The caller checks the negative list (P13), with the other parties to its decision in the same query.
+     */
+    public Standing standing(String uscc, Object[] row, int at) {
+        UsccParam.require("providerUscc", uscc);
+        String localStatus = (String) row[at];
+        if (localStatus != null) {
+            if (!ProviderStatus.ADMITTED.name().equals(localStatus)) {
+                throw ProblemException.refused("provider-not-admitted", "P5", uscc, localStatus);
+            }
+            return new Standing(uscc, config.province().name(), categories((String) row[at + 1]));
+        }
+        if (row[at + 2] == null) {
             throw ProblemException.refused("provider-not-recognised", "P14", uscc);
         }
-        Object[] row = rows.get(0);
-        boolean local = (Boolean) row[0];
-        if (local && !ProviderStatus.ADMITTED.name().equals(row[1])) {
-            throw ProblemException.refused("provider-not-admitted", "P5", uscc, row[1]);
-        }
-        return new Standing(uscc, local ? config.province().name() : (String) row[2],
-                new LinkedHashSet<>(Arrays.asList(((String) row[3]).split(","))));
+        return new Standing(uscc, (String) row[at + 2], categories((String) row[at + 3]));
+    }
+
+    private static Set<String> categories(String csv) {
+        return new LinkedHashSet<>(Arrays.asList(csv.split(",")));
     }
 
     public List<ProviderStatusChange> history(String uscc) {

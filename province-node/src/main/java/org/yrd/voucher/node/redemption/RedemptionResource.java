@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.EnterpriseResource;
@@ -157,10 +158,13 @@ public class RedemptionResource {
 
     // ---- operator
 
+    /** The operator's work queue, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
     @GET
     @Path("/operator/redemptions")
-    public List<RedemptionView> list(@QueryParam("status") RedemptionStatus status) {
-        return redemptions.withStatus(status).stream().map(RedemptionView::of).toList();
+    public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                                     @QueryParam("offset") String offset) {
+        return redemptions.withStatus(RedemptionStatus.param("status", status), Paging.of(limit, offset)).stream()
+                .map(RedemptionView::of).toList();
     }
 
     @POST

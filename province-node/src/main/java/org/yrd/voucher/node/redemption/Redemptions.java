@@ -16,11 +16,12 @@ import org.yrd.voucher.events.InvoiceHash;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
-import org.yrd.voucher.node.enterprise.EnterpriseResource;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.ledger.LedgerEntry;
 import org.yrd.voucher.node.policy.PolicyService;
@@ -65,20 +66,33 @@ public class Redemptions {
 
     @Transactional
     public Redemption file(String enterpriseUscc, Filing f) {
-        EnterpriseResource.require(enterpriseUscc);
+        UsccParam.require("uscc", enterpriseUscc);
         LocalDate today = TimeSource.today(clock);
         if (f.completionDate().isAfter(today)) {
             throw ProblemException.invalid("completionDate", "must not be in the future: only completed purchases are redeemed");
+        }
+        String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), f.invoiceNo());
+        // everything the filing is checked against but the voucher, in one round trip; checked in the order below
+        Object[] facts = (Object[]) em.createNativeQuery(FILING_FACTS)
+                .setParameter(1, enterpriseUscc).setParameter(2, today).setParameter(3, f.providerUscc())
+                .setParameter(4, f.invoiceNo()).setParameter(5, invoiceHash).getSingleResult();
+        String enterpriseName = (String) facts[0];
+        if (enterpriseName == null) {
+            throw ProblemException.notFound("enterprise", enterpriseUscc);
         }
         Voucher v = lockVoucher(f.voucherId());
         if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
             throw ProblemException.notFound("voucher", f.voucherId());
         }
-        // P13: neither the enterprise nor the provider is listed (one query for both, the enterprise named first)
-        negativeList.refuseIfListed(new NegativeList.Party(enterpriseUscc, "enterprise-negative-listed"),
-                new NegativeList.Party(f.providerUscc(), "provider-negative-listed"));
+        // P13: neither the enterprise nor the provider is listed, the enterprise named first
+        if ((Boolean) facts[1]) {
+            throw ProblemException.refused("enterprise-negative-listed", "P13", enterpriseUscc);
+        }
+        if ((Boolean) facts[2]) {
+            throw ProblemException.refused("provider-negative-listed", "P13", f.providerUscc());
+        }
         // local and admitted, or recognised YRD-wide through the hub (P5, P8, P14)
-        Providers.Standing provider = providers.standing(f.providerUscc());
+        Providers.Standing provider = providers.standing(f.providerUscc(), facts, 4);
         if (!v.validOn(today)) {
             throw ProblemException.refused("voucher-expired", "P7", v.expiresOn);
         }
@@ -86,8 +100,8 @@ public class Redemptions {
         if (f.completionDate().isBefore(v.issuedOn)) {
             throw ProblemException.refused("completion-before-issue", "P7", v.issuedOn);
         }
-        String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), f.invoiceNo());
-        if (invoiceTaken(f.providerUscc(), f.invoiceNo(), invoiceHash)) {
+        // one redemption per invoice: a concurrent filing that read before ours committed meets the unique index
+        if ((Boolean) facts[3]) {
             throw ProblemException.conflict("invoice-already-redeemed", f.invoiceNo());
         }
         PolicyVersion pv = policies.current();
@@ -133,7 +147,7 @@ public class Redemptions {
             // the provider confirms on its own node; the hub checks the invoice across provinces and routes
             outbox.publish(Topics.HUB_REQUESTS, r.id.toString(), EventTypes.REDEMPTION_REQUESTED,
                     new Payloads.CrossRegionRequest(r.id.toString(), config.province().name(), r.providerProvince,
-                            r.providerUscc, r.enterpriseUscc, enterpriseName(r.enterpriseUscc), r.category, r.contractNo,
+                            r.providerUscc, r.enterpriseUscc, enterpriseName, r.category, r.contractNo,
                             r.invoiceHash, r.actualExpenditureFen, r.voucherAmountFen, r.completionDate,
                             r.filedAt.toInstant()));
         }
@@ -276,20 +290,18 @@ public class Redemptions {
         return held;
     }
 
-    private String enterpriseName(String uscc) {
-        return EnterpriseResource.require(uscc).name;
-    }
-
-    private boolean invoiceTaken(String providerUscc, String invoiceNo, String invoiceHash) {
-        // redeemed here, or a cross-region request this province's provider holds for the same invoice
-        return (Boolean) em.createNativeQuery("""
-                        SELECT EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?1 AND invoice_no = ?2
-                                         AND status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID'))
-                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?3
-                                         AND status IN ('REQUESTED', 'CONFIRMED'))""")
-                .setParameter(1, providerUscc).setParameter(2, invoiceNo).setParameter(3, invoiceHash)
-                .getSingleResult();
-    }
+    /**
+     * ?1 enterprise, ?2 today, ?3 provider, ?4 invoice number, ?5 invoice hash: the enterprise's name (null if
+     * unknown), whether the enterprise and the provider are listed (P13), whether the invoice is taken (redeemed
+     * here, or held by a cross-region request to this province's provider), and the provider's standing.
+     */
+    private static final String FILING_FACTS = "SELECT (SELECT name FROM enterprise WHERE uscc = ?1), "
+            + NegativeList.listedSql("?1") + ", " + NegativeList.listedSql("?3") + """
+            , (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_no = ?4
+                         AND status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID'))
+               OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?5
+                         AND status IN ('REQUESTED', 'CONFIRMED'))), """
+            + Providers.STANDING_COLUMNS + " FROM " + Providers.standingFrom("?3");
 
     Redemption locked(UUID id) {
         Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -323,7 +335,10 @@ public class Redemptions {
         return Redemption.list("providerUscc = ?1 order by filedAt", uscc);
     }
 
-    public List<Redemption> withStatus(RedemptionStatus status) {
-        return status == null ? Redemption.list("order by filedAt") : Redemption.list("status = ?1 order by filedAt", status);
+    /** One page, oldest filing first; the id breaks ties so that pages neither skip nor repeat a row. */
+    public List<Redemption> withStatus(RedemptionStatus status, Paging page) {
+        var query = status == null ? Redemption.<Redemption>find("order by filedAt, id")
+                : Redemption.<Redemption>find("status = ?1 order by filedAt, id", status);
+        return query.range(page.offset(), page.last()).list();
     }
 }
