@@ -25,6 +25,10 @@ import org.jboss.logging.Logger;
  * Publishes the outbox in id order (idempotent producer, acks=all) and marks what the broker acknowledged
  * as sent. While the broker is down rows simply wait: nothing is lost and local work goes on. Delivery is
  * at least once; consumers keep an inbox so that the effect is exactly once.
+ * <p>
+ * One transaction per cycle: the rows the broker acknowledged are marked in the transaction that selects the
+ * next batch, or on their own once the outbox has gone quiet. A crash in between only means those rows are
+ * published again, which the consumers' inboxes absorb.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +46,10 @@ public class OutboxRelay {
     private final Clock clock;
 
     private final Duration linger;
+
+    /** Rows the broker acknowledged that are not yet marked, and when; touched by the relay thread only. */
+    private Long[] acked = new Long[0];
+    private OffsetDateTime ackedAt;
 
     /** {@code yrd.federation.relay.linger}: how long the relay gathers commits after a wake-up. */
     OutboxRelay(EntityManager em, OutboxSignal signal, Clock clock,
@@ -68,10 +76,13 @@ public class OutboxRelay {
             try {
                 int sent = relayOnce();
                 if (sent < BATCH) {
-                    // woken by a commit, wait a moment for the commits right behind it: one select, one send
-                    // and one update then carry many events instead of one each (a few ms more per hop)
+                    // woken by a commit, wait a moment for the commits right behind it: one transaction and
+                    // one send then carry many events instead of one each (a few ms more per hop)
                     if (signal.await(500)) {
                         sleep(linger);
+                    } else if (acked.length > 0) {
+                        QuarkusTransaction.requiringNew().run(this::markAcked);
+                        acked = new Long[0];
                     }
                 }
             } catch (Exception e) {
@@ -79,14 +90,23 @@ public class OutboxRelay {
                 sleep(Duration.ofSeconds(1));
             }
         }
+        try {
+            QuarkusTransaction.requiringNew().run(this::markAcked);
+        } catch (Exception e) {
+            LOG.debugf("outbox relay stopping: %s; the last batch will be published again", e.toString());
+        }
     }
 
     /** Sends one batch; returns how many rows the broker acknowledged. */
     @SuppressWarnings("unchecked")
     int relayOnce() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT id, topic, event_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT " + BATCH)
-                .getResultList());
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
+            markAcked();
+            return em.createNativeQuery(
+                            "SELECT id, topic, event_key, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT " + BATCH)
+                    .getResultList();
+        });
+        acked = new Long[0];
         if (rows.isEmpty()) {
             return 0;
         }
@@ -117,13 +137,17 @@ public class OutboxRelay {
                 break;
             }
         }
-        if (!sent.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "UPDATE outbox SET sent_at = ?1 WHERE id = ANY(?2)")
-                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, sent.toArray(new Long[0]))
-                    .executeUpdate());
-        }
+        acked = sent.toArray(new Long[0]);
+        ackedAt = OffsetDateTime.now(clock);
         return sent.size();
+    }
+
+    /** Marks the acknowledged rows as sent, at the time the broker acknowledged them, in the caller's transaction. */
+    private void markAcked() {
+        if (acked.length > 0) {
+            em.createNativeQuery("UPDATE outbox SET sent_at = ?1 WHERE id = ANY(?2)")
+                    .setParameter(1, ackedAt).setParameter(2, acked).executeUpdate();
+        }
     }
 
     private static void sleep(Duration d) {
