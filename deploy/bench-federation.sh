@@ -25,10 +25,14 @@ java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port
 pids+=($!); wait_for "$state/kafka.log" '^READY'
 # PROFILE=1 records a JFR profile of each app into $state/<app>.jfr (read with: jfr print --events jdk.ExecutionSample)
 jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$state/$1.jfr,settings=profile" || true; }
-# APP_OPTS: JVM options of the three apps. The default keeps the JIT at C1: on one 2-core host shared by
-# three apps, the broker and PostgreSQL, C2's compiler threads cost more CPU than its faster code saves
-# (docs/benchmarks.md). APP_OPTS= (empty) runs the JVM's default tiers. BENCH_OPTS: the driver's (default C1 only, as the apps), e.g. "-XX:TieredStopAtLevel=1 -Dbench.warmup=60"
-common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN ${APP_OPTS--XX:TieredStopAtLevel=1})
+# APP_OPTS: JVM options of the three apps. The defaults are for one 2-core host shared by three apps, the
+# broker and PostgreSQL (docs/benchmarks.md): the JIT stays at C1 (C2's compiler threads cost more CPU than its
+# faster code saves), the serial collector (no concurrent GC threads, cheaper barriers) and a pool of 8
+# connections per app, so that a burst of requests at one app queues for a connection instead of crowding
+# the cores the other apps' consumers need. APP_OPTS= (empty) runs the JVM's and the apps' own defaults.
+# BENCH_OPTS: the driver's (default C1 only, as the apps), e.g. "-XX:TieredStopAtLevel=1 -Dbench.warmup=60"
+common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN
+        ${APP_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8})
 java "${common[@]}" $(jfr hub) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18090/q/health/ready >/dev/null; do sleep 0.5; done

@@ -39,8 +39,10 @@ pids+=($!); wait_for "$logs/postgres.log" '^READY' $!
 java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$logs/kafka.log" 2>&1 &
 pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
 
-# five apps share this machine: C1 only keeps the JIT from taking the cores (docs/benchmarks.md)
-common=(-Xmx384m -XX:TieredStopAtLevel=1 -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
+# five apps share this machine (docs/benchmarks.md): C1 only keeps the JIT from taking the cores, the serial
+# collector needs no GC threads of its own, and small pools keep one busy app from crowding out the others
+common=(-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
+        -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
 java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
 pids+=($!); wait_for "$logs/hub.log" 'started in' $!
