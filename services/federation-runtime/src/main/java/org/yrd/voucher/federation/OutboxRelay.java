@@ -90,10 +90,12 @@ public class OutboxRelay {
                 sleep(Duration.ofSeconds(1));
             }
         }
-        try {
-            QuarkusTransaction.requiringNew().run(this::markAcked);
-        } catch (Exception e) {
-            LOG.debugf("outbox relay stopping: %s; the last batch will be published again", e.toString());
+        if (acked.length > 0) {
+            try {
+                QuarkusTransaction.requiringNew().run(this::markAcked);
+            } catch (Exception e) {
+                LOG.debugf("outbox relay stopping: %s; the last batch will be published again", e.toString());
+            }
         }
     }
 
