@@ -80,9 +80,8 @@ public class OutboxRelay {
                     // one send then carry many events instead of one each (a few ms more per hop)
                     if (signal.await(500)) {
                         sleep(linger);
-                    } else if (acked.length > 0) {
-                        QuarkusTransaction.requiringNew().run(this::markAcked);
-                        acked = new Long[0];
+                    } else {
+                        markAckedAlone();
                     }
                 }
             } catch (Exception e) {
@@ -90,12 +89,10 @@ public class OutboxRelay {
                 sleep(Duration.ofSeconds(1));
             }
         }
-        if (acked.length > 0) {
-            try {
-                QuarkusTransaction.requiringNew().run(this::markAcked);
-            } catch (Exception e) {
-                LOG.debugf("outbox relay stopping: %s; the last batch will be published again", e.toString());
-            }
+        try {
+            markAckedAlone();
+        } catch (Exception e) {
+            LOG.debugf("outbox relay stopping: %s; the last batch will be published again", e.toString());
         }
     }
 
@@ -142,6 +139,14 @@ public class OutboxRelay {
         acked = sent.toArray(new Long[0]);
         ackedAt = OffsetDateTime.now(clock);
         return sent.size();
+    }
+
+    /** Marks the acknowledged rows in a transaction of their own, when no next batch will carry them. */
+    private void markAckedAlone() {
+        if (acked.length > 0) {
+            QuarkusTransaction.requiringNew().run(this::markAcked);
+            acked = new Long[0];
+        }
     }
 
     /** Marks the acknowledged rows as sent, at the time the broker acknowledged them, in the caller's transaction. */
