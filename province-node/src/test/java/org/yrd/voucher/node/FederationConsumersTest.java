@@ -158,6 +158,14 @@ class FederationConsumersTest {
                 .body("find { it.id == '" + free + "' }.status", equalTo("REQUESTED")));
         assertThat(outbox(Topics.HUB_REQUESTS, taken)).containsExactly(EventTypes.REDEMPTION_PROVIDER_ANSWERED);
         assertThat(outbox(Topics.HUB_REQUESTS, free)).isEmpty();
+        // the provider's to-do list is the requests still waiting for its answer
+        given().get("/api/v1/providers/{p}/incoming-redemptions?status=REQUESTED", provider).then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(free));
+        given().get("/api/v1/providers/{p}/incoming-redemptions?status=DISPUTED&limit=1", provider).then()
+                .body("id", org.hamcrest.Matchers.contains(taken));
+        Pages.refusesBadPaging("/api/v1/providers/" + provider + "/incoming-redemptions");
+        given().get("/api/v1/providers/{p}/incoming-redemptions?status=waiting", provider).then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
     }
 
     @Test

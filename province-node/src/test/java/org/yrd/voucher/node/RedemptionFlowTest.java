@@ -90,30 +90,35 @@ class RedemptionFlowTest {
             ours.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
                     .extract().path("id"));
         }
-        List<Map<String, Object>> queue = new java.util.ArrayList<>();
-        for (int offset = 0; ; offset += 2) {
-            List<Map<String, Object>> page = given().get("/api/v1/operator/redemptions?status=FILED&limit=2&offset=" + offset)
-                    .then().statusCode(200).extract().jsonPath().getList("$");
-            assertThat(page).hasSizeLessThanOrEqualTo(2);
-            if (page.isEmpty()) {
-                break;
-            }
-            queue.addAll(page);
-        }
-        List<String> ids = queue.stream().map(r -> (String) r.get("id")).toList();
-        assertThat(ids).doesNotHaveDuplicates().containsSubsequence(ours);
+        List<Map<String, Object>> queue = Pages.all("/api/v1/operator/redemptions?status=FILED", 2, "filedAt");
+        List<Object> ids = Pages.ids(queue);
+        assertThat(ids).containsSubsequence(ours.toArray());
         assertThat(queue).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("FILED"));
-        assertThat(queue.stream().map(r -> java.time.OffsetDateTime.parse((String) r.get("filedAt")).toInstant()).toList())
-                .isSorted();
         given().get("/api/v1/operator/redemptions?status=FILED&limit=1&offset=" + ids.indexOf(ours.get(1)))
                 .then().body("id", org.hamcrest.Matchers.contains(ours.get(1)));
 
-        for (String bad : List.of("limit=0", "limit=501", "limit=ten", "offset=-1", "status=UNKNOWN")) {
-            String field = bad.substring(0, bad.indexOf('='));
-            given().get("/api/v1/operator/redemptions?" + bad).then().statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("violations[0].field", equalTo(field));
+        Pages.refusesBadPaging("/api/v1/operator/redemptions");
+        given().get("/api/v1/operator/redemptions?status=UNKNOWN").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void anEnterpriseAndItsProviderSeeTheirRedemptionsAPageAtATime() {
+        List<String> ours = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(7_200 + k));
+            ours.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
+                    .extract().path("id"));
         }
+        // the enterprise and the provider are this test's own: each list is exactly the three, in the order filed
+        assertThat(Pages.ids(Pages.all("/api/v1/enterprises/" + enterprise + "/redemptions", 2, "filedAt")))
+                .containsExactlyElementsOf(ours);
+        assertThat(Pages.ids(Pages.all("/api/v1/providers/" + provider + "/redemptions", 2, "filedAt")))
+                .containsExactlyElementsOf(ours);
+        given().get("/api/v1/enterprises/{e}/redemptions?limit=1&offset=2", enterprise).then()
+                .body("id", org.hamcrest.Matchers.contains(ours.get(2)));
+        Pages.refusesBadPaging("/api/v1/enterprises/" + enterprise + "/redemptions");
+        Pages.refusesBadPaging("/api/v1/providers/" + provider + "/redemptions");
     }
 
     @Test

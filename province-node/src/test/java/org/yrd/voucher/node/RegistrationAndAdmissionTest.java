@@ -1,6 +1,7 @@
 package org.yrd.voucher.node;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,6 +42,22 @@ class RegistrationAndAdmissionTest {
     }
 
     @Test
+    void theOperatorsProviderListIsPagedAndAnUnknownStatusIsNamed() {
+        String a = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String b = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        var admitted = Pages.all("/api/v1/operator/providers?status=ADMITTED", 2, "appliedAt");
+        assertThat(admitted.stream().map(r -> r.get("uscc")).toList()).containsSubsequence(a, b);
+        assertThat(admitted).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("ADMITTED"));
+        assertThat(Pages.all("/api/v1/operator/providers", 3, "appliedAt").size()).isGreaterThanOrEqualTo(admitted.size());
+        // an unknown state was JAX-RS's bare 404; it is a 400 that names the parameter and the allowed values
+        given().get("/api/v1/operator/providers?status=admitted").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("ADMITTED"));
+        Pages.refusesBadPaging("/api/v1/operator/providers");
+    }
+
+    @Test
     void providerLifecycleKeepsItsHistoryAndDisclosesOnlyAdmittedProviders() {
         String p = Fixtures.uscc("310104");
         given().contentType(ContentType.JSON).body(Map.of("uscc", p, "name", "上海测试研究院",
@@ -48,7 +65,9 @@ class RegistrationAndAdmissionTest {
                         "qualifications", List.of(Map.of("kind", "CNAS", "number", "L1234"))))
                 .post("/api/v1/providers").then().statusCode(201).body("status", equalTo("APPLIED"));
         given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
-        given().get("/api/v1/operator/providers?status=APPLIED").then().body("uscc", hasItem(p));
+        assertThat(Pages.all("/api/v1/operator/providers?status=APPLIED", 100, "appliedAt"))
+                .anySatisfy(r -> assertThat(r.get("uscc")).isEqualTo(p))
+                .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("APPLIED"));
 
         decide(p, "admit", "CNAS accredited").then().statusCode(200).body("status", equalTo("ADMITTED"));
         given().get("/api/v1/public/providers").then().body("uscc", hasItem(p));

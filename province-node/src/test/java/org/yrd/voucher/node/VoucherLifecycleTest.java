@@ -62,11 +62,30 @@ class VoucherLifecycleTest {
     }
 
     @Test
+    void theOperatorsApplicationQueueComesAPageAtATimeOldestFirst() {
+        String e = Fixtures.enterprise("310115");
+        java.util.List<Object> ours = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(600 + k));
+            ours.add(apply(e, 5_000_000 + k).then().statusCode(201).body("status", equalTo("PENDING"))
+                    .extract().path("id"));
+        }
+        var queue = Pages.all("/api/v1/operator/applications/pending", 2, "filedAt");
+        assertThat(Pages.ids(queue)).containsSubsequence(ours.toArray());
+        assertThat(queue).allSatisfy(a -> assertThat(a.get("status")).isEqualTo("PENDING"));
+        // a decided application leaves the queue
+        operator("/applications/{id}/reject", Map.of("reason", "budget plan missing"), ours.get(1)).then().statusCode(200);
+        assertThat(Pages.ids(Pages.all("/api/v1/operator/applications/pending", 2, "filedAt")))
+                .contains(ours.get(0), ours.get(2)).doesNotContain(ours.get(1));
+        Pages.refusesBadPaging("/api/v1/operator/applications/pending");
+    }
+
+    @Test
     void largeApplicationWaitsForTheOperatorWhoApprovesOrRejects() {
         String e = Fixtures.enterprise("310115");
         String id = apply(e, 5_000_000).then().statusCode(201)
                 .body("status", equalTo("PENDING")).body("voucherId", nullValue()).extract().path("id");
-        given().get("/api/v1/operator/applications/pending").then().body("id", hasItem(id));
+        assertThat(Pages.ids(Pages.all("/api/v1/operator/applications/pending", 100, "filedAt"))).contains(id);
 
         operator("/applications/{id}/approve", Map.of("reason", "R&D plan checked"), id).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("operator"))

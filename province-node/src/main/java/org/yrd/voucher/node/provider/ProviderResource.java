@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.node.common.EnumParam;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")
@@ -64,11 +66,13 @@ public class ProviderResource {
         return ProviderView.of(providers.require(uscc));
     }
 
+    /** The providers of this province, optionally in one admission state, earliest application first, a page at a time. */
     @GET
     @Path("/operator/providers")
-    public List<ProviderView> list(@QueryParam("status") ProviderStatus status) {
-        List<Provider> all = status == null ? Provider.listAll() : Provider.list("status", status);
-        return all.stream().map(ProviderView::of).toList();
+    public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                                   @QueryParam("offset") String offset) {
+        return providers.list(EnumParam.of("status", status, ProviderStatus.class), Paging.of(limit, offset)).stream()
+                .map(ProviderView::of).toList();
     }
 
     @GET

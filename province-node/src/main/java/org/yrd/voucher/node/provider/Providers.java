@@ -13,6 +13,7 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.UsccParam;
@@ -142,6 +143,13 @@ public class Providers {
 
     private static Set<String> categories(String csv) {
         return new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    /** One page of this province's providers, optionally in one state, earliest application first. */
+    public List<Provider> list(ProviderStatus status, Paging page) {
+        var query = status == null ? Provider.<Provider>find("order by appliedAt, uscc")
+                : Provider.<Provider>find("status = ?1 order by appliedAt, uscc", status);
+        return query.range(page.offset(), page.last()).list();
     }
 
     public List<ProviderStatusChange> history(String uscc) {

@@ -13,6 +13,7 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.federation.Outbox;
@@ -49,6 +50,9 @@ public class CrossRegion {
                            String enterpriseName, String category, String contractNo, String invoiceHash,
                            long actualExpenditureFen, long voucherAmountFen, java.time.LocalDate completionDate,
                            OffsetDateTime filedAt, String status, OffsetDateTime answeredAt, String reason) {}
+
+    /** Where a request from another province stands on the provider's node. */
+    public enum IncomingStatus { REQUESTED, CONFIRMED, DISPUTED }
 
     // ---- on the provider's node
 
@@ -127,20 +131,28 @@ public class CrossRegion {
         }
     }
 
-    public List<Incoming> incomingFor(String providerUscc) {
+    /** A page of this provider's requests from other provinces, oldest first, optionally only those in one state. */
+    public List<Incoming> incomingFor(String providerUscc, IncomingStatus status, Paging page) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery(
-                        "SELECT id FROM incoming_redemption WHERE provider_uscc = ?1 ORDER BY received_at")
-                .setParameter(1, providerUscc).getResultList();
-        return ids.stream().map(i -> incoming((UUID) i)).toList();
+        List<Object[]> rows = em.createNativeQuery("SELECT " + INCOMING_COLUMNS + """
+                         FROM incoming_redemption WHERE provider_uscc = ?1 AND (?2 = '' OR status = ?2)
+                        ORDER BY received_at, id LIMIT ?3 OFFSET ?4""")
+                .setParameter(1, providerUscc).setParameter(2, status == null ? "" : status.name())
+                .setParameter(3, page.limit()).setParameter(4, page.offset()).getResultList();
+        return rows.stream().map(CrossRegion::incoming).toList();
     }
 
     Incoming incoming(UUID id) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        SELECT id, issuing_province, provider_uscc, enterprise_uscc, enterprise_name, category, contract_no,
-                          invoice_hash, actual_expenditure_fen, voucher_amount_fen, completion_date, filed_at, status,
-                          answered_at, reason FROM incoming_redemption WHERE id = ?1""")
-                .setParameter(1, id).getSingleResult();
+        return incoming((Object[]) em.createNativeQuery(
+                        "SELECT " + INCOMING_COLUMNS + " FROM incoming_redemption WHERE id = ?1")
+                .setParameter(1, id).getSingleResult());
+    }
+
+    private static final String INCOMING_COLUMNS = """
+            id, issuing_province, provider_uscc, enterprise_uscc, enterprise_name, category, contract_no, invoice_hash,
+            actual_expenditure_fen, voucher_amount_fen, completion_date, filed_at, status, answered_at, reason""";
+
+    private static Incoming incoming(Object[] r) {
         return new Incoming((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
                 r[10] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[10],

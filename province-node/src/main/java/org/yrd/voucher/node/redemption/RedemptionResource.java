@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.node.common.EnumParam;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.ProblemException;
@@ -89,11 +90,14 @@ public class RedemptionResource {
                 () -> RedemptionView.of(redemptions.file(uscc, filing)));
     }
 
+    /** The enterprise's redemptions, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
     @GET
     @Path("/enterprises/{uscc}/redemptions")
-    public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc) {
+    public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
+                                             @QueryParam("offset") String offset) {
+        Paging page = Paging.of(limit, offset);
         EnterpriseResource.require(uscc);
-        return redemptions.ofEnterprise(uscc).stream().map(RedemptionView::of).toList();
+        return redemptions.ofEnterprise(uscc, page).stream().map(RedemptionView::of).toList();
     }
 
     @GET
@@ -108,11 +112,13 @@ public class RedemptionResource {
 
     // ---- provider
 
+    /** Redemptions filed with this provider in its own province, oldest first, a page at a time. */
     @GET
     @Path("/providers/{uscc}/redemptions")
-    public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc) {
+    public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
+                                           @QueryParam("offset") String offset) {
         UsccParam.require("uscc", uscc);
-        return redemptions.ofProvider(uscc).stream().map(RedemptionView::of).toList();
+        return redemptions.ofProvider(uscc, Paging.of(limit, offset)).stream().map(RedemptionView::of).toList();
     }
 
     @POST
@@ -133,12 +139,17 @@ public class RedemptionResource {
                 () -> RedemptionView.of(redemptions.dispute(uscc, id, body.reason())));
     }
 
-    /** Requests from enterprises of other provinces, confirmed here on the provider's own node. */
+    /**
+     * Requests from enterprises of other provinces, confirmed here on the provider's own node: oldest first, a
+     * page at a time, optionally only those in one state ({@code ?status=REQUESTED} is the provider's to-do list).
+     */
     @GET
     @Path("/providers/{uscc}/incoming-redemptions")
-    public List<CrossRegion.Incoming> incoming(@PathParam("uscc") String uscc) {
+    public List<CrossRegion.Incoming> incoming(@PathParam("uscc") String uscc, @QueryParam("status") String status,
+                                               @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         UsccParam.require("uscc", uscc);
-        return crossRegion.incomingFor(uscc);
+        return crossRegion.incomingFor(uscc, EnumParam.of("status", status, CrossRegion.IncomingStatus.class),
+                Paging.of(limit, offset));
     }
 
     @POST
@@ -163,7 +174,7 @@ public class RedemptionResource {
     @Path("/operator/redemptions")
     public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                      @QueryParam("offset") String offset) {
-        return redemptions.withStatus(RedemptionStatus.param("status", status), Paging.of(limit, offset)).stream()
+        return redemptions.withStatus(EnumParam.of("status", status, RedemptionStatus.class), Paging.of(limit, offset)).stream()
                 .map(RedemptionView::of).toList();
     }
 

@@ -1,9 +1,7 @@
 package org.yrd.voucher.node.redemption;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import org.yrd.voucher.node.common.ProblemException;
 
 /**
  * FILED → PROVIDER_CONFIRMED → APPROVED → PAID, or REJECTED / DISPUTED / EXPIRED. The amount is held on
@@ -29,14 +27,5 @@ public enum RedemptionStatus {
     /** Whether the amount is still held on the voucher. */
     public boolean holds() {
         return this == FILED || this == PROVIDER_CONFIRMED || this == APPROVED;
-    }
-
-    /** A status given as a query parameter: absent means any; anything else unknown is a 400 naming it. */
-    public static RedemptionStatus param(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(values()).filter(s -> s.name().equals(value.strip())).findFirst()
-                .orElseThrow(() -> ProblemException.invalid(field, "one of " + Arrays.toString(values())));
     }
 }

@@ -327,12 +327,16 @@ public class Redemptions {
         return r;
     }
 
-    public List<Redemption> ofEnterprise(String uscc) {
-        return Redemption.list("enterpriseUscc = ?1 order by filedAt", uscc);
+    /** One page of an enterprise's redemptions, oldest filing first. */
+    public List<Redemption> ofEnterprise(String uscc, Paging page) {
+        return Redemption.<Redemption>find("enterpriseUscc = ?1 order by filedAt, id", uscc)
+                .range(page.offset(), page.last()).list();
     }
 
-    public List<Redemption> ofProvider(String uscc) {
-        return Redemption.list("providerUscc = ?1 order by filedAt", uscc);
+    /** One page of the redemptions filed with a provider of this province, oldest filing first. */
+    public List<Redemption> ofProvider(String uscc, Paging page) {
+        return Redemption.<Redemption>find("providerUscc = ?1 order by filedAt, id", uscc)
+                .range(page.offset(), page.last()).list();
     }
 
     /** One page, oldest filing first; the id breaks ties so that pages neither skip nor repeat a row. */

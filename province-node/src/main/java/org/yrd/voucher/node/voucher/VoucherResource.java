@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.node.common.Actor;
 import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.EnterpriseResource;
 import org.yrd.voucher.policy.Money;
@@ -78,10 +80,11 @@ public class VoucherResource {
         return vouchers.ofEnterprise(uscc).stream().map(VoucherView::of).toList();
     }
 
+    /** The operator's queue of applications to decide, oldest first, a page at a time ({@code limit} ≤ 500). */
     @GET
     @Path("/operator/applications/pending")
-    public List<ApplicationView> pending() {
-        return vouchers.pendingApplications().stream().map(ApplicationView::of).toList();
+    public List<ApplicationView> pending(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return vouchers.pendingApplications(Paging.of(limit, offset)).stream().map(ApplicationView::of).toList();
     }
 
     @POST

@@ -14,6 +14,7 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.ProblemException;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.TimeSource;
@@ -234,7 +235,9 @@ public class Vouchers {
         return VoucherApplication.list("enterpriseUscc = ?1 order by filedAt", uscc);
     }
 
-    public List<VoucherApplication> pendingApplications() {
-        return VoucherApplication.list("status = ?1 order by filedAt", VoucherApplication.Status.PENDING);
+    /** One page of the operator's queue of applications to decide, oldest first. */
+    public List<VoucherApplication> pendingApplications(Paging page) {
+        return VoucherApplication.<VoucherApplication>find("status = ?1 order by filedAt, id",
+                VoucherApplication.Status.PENDING).range(page.offset(), page.last()).list();
     }
 }
