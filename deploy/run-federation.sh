@@ -22,7 +22,10 @@ cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
-trap 'exit 0' INT TERM
+trap 'exit 0' INT TERM HUP
+# each service in a session of its own, so that the kernel shares the cores per service as separate hosts or
+# systemd units would, not per thread (docs/configuration.md); they stop with this script
+own=; if command -v setsid >/dev/null; then own=setsid; fi
 
 wait_for() { # file pattern pid
   for _ in $(seq 1 240); do
@@ -33,17 +36,17 @@ wait_for() { # file pattern pid
   echo "timed out; see $1" >&2; exit 1
 }
 
-java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" $pg_port \
+$own java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" $pg_port \
   hub node_sh node_js node_zj node_ah > "$logs/postgres.log" 2>&1 &
 pids+=($!); wait_for "$logs/postgres.log" '^READY' $!
-java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$logs/kafka.log" 2>&1 &
+$own java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$logs/kafka.log" 2>&1 &
 pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
 
 # five apps share this machine (docs/benchmarks.md): C1 only keeps the JIT from taking the cores, the serial
 # collector needs no GC threads of its own, and small pools keep one busy app from crowding out the others
 common=(-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
         -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
-java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
+$own java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
 pids+=($!); wait_for "$logs/hub.log" 'started in' $!
 echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swagger-ui)"
@@ -51,7 +54,7 @@ echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swa
 port=8081
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
-  java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+  $own java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
     -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
   pids+=($!)
