@@ -102,17 +102,18 @@ public final class FederationBenchmark {
         }, "payer");
         payer.start();
         if (warmUp > 0) {
-            int[] w = file(zj, provider, slots, seq, rate, warmUp);
+            int[] w = file(zj, provider, slots, seq, rate, warmUp, null);
             waitUntilPaid(paid, w[0], 120);
             System.out.printf("warm-up: %d filed in %ds at %d/s, all paid: %b%n", w[0], warmUp, rate, paid.get() >= w[0]);
         }
         // after the warm-up has drained, a lead-in at the same rate flows straight into the measured phase: the
         // restart after that idle gap is not the steady state the target is about (docs/benchmarks.md)
         int paidBefore = paid.get();
-        int ledIn = leadIn > 0 ? file(zj, provider, slots, seq, rate, leadIn)[0] : 0;
+        int ledIn = leadIn > 0 ? file(zj, provider, slots, seq, rate, leadIn, null)[0] : 0;
         java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis());
         long started = System.nanoTime();
-        int[] f = file(zj, provider, slots, seq, rate, seconds);
+        ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
+        int[] f = file(zj, provider, slots, seq, rate, seconds, answered);
         double filingSeconds = (System.nanoTime() - started) / 1e9;
         waitUntilPaid(paid, paidBefore + ledIn + f[0], 120);
         payer.interrupt();
@@ -125,6 +126,9 @@ public final class FederationBenchmark {
                 + "WHERE provider_province = 'SH' AND status = 'PAID' AND filed_at >= ?", since);
         System.out.printf(Locale.ROOT, "target %d/s for %ds: filed %d (%.1f/s), refused at filing %d, paid %d%n",
                 rate, seconds, f[0], f[0] / filingSeconds, f[1], paidMs.length);
+        long[] answeredMs = answered.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "filing answered at ZJ  n=%d p50=%d ms p99=%d ms (the enterprise's wait)%n",
+                answeredMs.length, pct(answeredMs, 50), pct(answeredMs, 99));
         System.out.printf(Locale.ROOT, "filed->visible at SH   n=%d p50=%d ms p99=%d ms max=%d ms%n", visible.length,
                 pct(visible, 50), pct(visible, 99), pct(visible, 100));
         System.out.printf(Locale.ROOT, "filed->approved at ZJ  n=%d p50=%d ms p99=%d ms%n", approved.length,
@@ -202,9 +206,13 @@ public final class FederationBenchmark {
         return m;
     }
 
-    /** Files ZJ → SH redemptions at a steady rate for the given time; returns {filed, refused}. */
+    /**
+     * Files ZJ → SH redemptions at a steady rate for the given time; returns {filed, refused}. Each filing's
+     * answer time, from its scheduled moment (so a slow node cannot hide queued filings) to the answer, goes
+     * into {@code answered} when given.
+     */
     static int[] file(Load zj, String provider, ConcurrentLinkedQueue<String[]> slots, AtomicLong seq, int rate,
-                      int seconds) throws InterruptedException {
+                      int seconds, ConcurrentLinkedQueue<Long> answered) throws InterruptedException {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         ExecutorService workers = Executors.newFixedThreadPool(16);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -218,6 +226,7 @@ public final class FederationBenchmark {
                 return;
             }
             submitted.incrementAndGet();
+            long scheduled = System.nanoTime();
             workers.submit(() -> {
                 String invoice = "B-" + seq.incrementAndGet();
                 var r = zj.post("/api/v1/enterprises/" + slot[0] + "/redemptions", "{\"voucherId\":\"" + slot[1]
@@ -226,6 +235,9 @@ public final class FederationBenchmark {
                         + "\"otherPublicFunding\":false},\"contractNo\":\"HT-" + invoice + "\",\"invoiceNo\":\"" + invoice
                         + "\",\"actualExpenditureFen\":2000,\"requestedFen\":1000,\"completionDate\":\"" + today + "\"}");
                 (r.status() == 201 ? filed : failed).incrementAndGet();
+                if (answered != null) {
+                    answered.add((System.nanoTime() - scheduled) / 1_000_000);
+                }
                 return null;
             });
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
