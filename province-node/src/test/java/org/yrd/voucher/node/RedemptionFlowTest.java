@@ -82,14 +82,20 @@ class RedemptionFlowTest {
         assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
     }
 
-    @Test
-    void theOperatorsQueueComesAPageAtATimeOldestFirst() {
-        List<String> ours = new java.util.ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(3_600 + k));
-            ours.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
+    /** Files {@code n} redemptions of this test's enterprise, a second apart from {@code second} after the default. */
+    List<String> fileOneSecondApart(int n, long second) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(second + k));
+            ids.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
                     .extract().path("id"));
         }
+        return ids;
+    }
+
+    @Test
+    void theOperatorsQueueComesAPageAtATimeOldestFirst() {
+        List<String> ours = fileOneSecondApart(3, 3_600);
         List<Map<String, Object>> queue = Pages.all("/api/v1/operator/redemptions?status=FILED", 2, "filedAt");
         List<Object> ids = Pages.ids(queue);
         assertThat(ids).containsSubsequence(ours.toArray());
@@ -104,12 +110,7 @@ class RedemptionFlowTest {
 
     @Test
     void anEnterpriseAndItsProviderSeeTheirRedemptionsAPageAtATime() {
-        List<String> ours = new java.util.ArrayList<>();
-        for (int k = 1; k <= 3; k++) {
-            TestClock.INSTANCE.set(TestClock.DEFAULT.plusSeconds(7_200 + k));
-            ours.add(file(enterprise, filing(voucher, provider, invoice(), 200_000, 100_000)).then().statusCode(201)
-                    .extract().path("id"));
-        }
+        List<String> ours = fileOneSecondApart(3, 7_200);
         // the enterprise and the provider are this test's own: each list is exactly the three, in the order filed
         assertThat(Pages.ids(Pages.all("/api/v1/enterprises/" + enterprise + "/redemptions", 2, "filedAt")))
                 .containsExactlyElementsOf(ours);

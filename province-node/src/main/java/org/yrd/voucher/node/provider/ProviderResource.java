@@ -66,7 +66,7 @@ public class ProviderResource {
         return ProviderView.of(providers.require(uscc));
     }
 
-    /** The providers of this province, optionally in one admission state, earliest application first, a page at a time. */
+    /** This province's providers, optionally in one admission state, earliest application first, a page at a time. */
     @GET
     @Path("/operator/providers")
     public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,

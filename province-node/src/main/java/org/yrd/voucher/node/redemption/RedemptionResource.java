@@ -174,8 +174,8 @@ public class RedemptionResource {
     @Path("/operator/redemptions")
     public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                      @QueryParam("offset") String offset) {
-        return redemptions.withStatus(EnumParam.of("status", status, RedemptionStatus.class), Paging.of(limit, offset)).stream()
-                .map(RedemptionView::of).toList();
+        return redemptions.withStatus(EnumParam.of("status", status, RedemptionStatus.class), Paging.of(limit, offset))
+                .stream().map(RedemptionView::of).toList();
     }
 
     @POST
