@@ -81,6 +81,24 @@ class HubConsumersTest {
     }
 
     @Test
+    void aQueryParameterTheHubCannotUseIsA400NamingIt() {
+        // before, "?year=2026x" and "?limit=ten" were JAX-RS's bare 404, "?limit=0" quietly became 1, and an
+        // unknown province or a misspelt category quietly found nothing
+        for (String[] bad : new String[][] {{"/api/v1/taskgroup/provinces?year=2026x", "year"},
+                {"/api/v1/taskgroup/provinces?year=1999", "year"}, {"/api/v1/taskgroup/top-providers?limit=ten", "limit"},
+                {"/api/v1/taskgroup/top-providers?limit=0", "limit"}, {"/api/v1/taskgroup/top-providers?limit=101", "limit"},
+                {"/api/v1/public/providers?province=HK", "province"},
+                {"/api/v1/public/providers?category=testing", "category"}}) {
+            given().get(bad[0]).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("invalid-request"))
+                    .body("violations[0].field", equalTo(bad[1]));
+        }
+        given().get("/api/v1/taskgroup/provinces?year=2026").then().statusCode(200);
+        given().get("/api/v1/taskgroup/top-providers?limit=100").then().statusCode(200);
+        given().get("/api/v1/public/providers?province=sh&category=SCI_TECH_CONSULTING").then().statusCode(200);
+    }
+
+    @Test
     void testingIsRecognisedOnlyWithCmaOrCnasAndSuspensionWithdrawsRecognition() throws Exception {
         String p = uscc("310104");
         admit("SH", p, "ADMITTED", Set.of("TESTING_INSPECTION_CERTIFICATION", "SCI_TECH_CONSULTING"), List.of());
@@ -137,8 +155,9 @@ class HubConsumersTest {
     @Test
     void aUsageEventDeliveredTwiceIsCountedOnceAndMalformedOnesAreSkipped() throws Exception {
         String redemption = UUID.randomUUID().toString();
+        String lab = uscc("320505");
         var paid = new Payloads.RedemptionUsage("AH", redemption, UUID.randomUUID().toString(), uscc("340104"),
-                uscc("320505"), "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, "h-" + redemption,
+                lab, "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, "h-" + redemption,
                 Instant.now().minusSeconds(60), Instant.now());
         CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource("AH"), EventTypes.REDEMPTION_TRANSITION, redemption,
                 Instant.now(), paid);
@@ -148,6 +167,10 @@ class HubConsumersTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/flows").then()
                 .body("find { it.issuingProvince == 'AH' && it.providerProvince == 'JS' }.count", equalTo(1))
                 .body("find { it.issuingProvince == 'AH' && it.providerProvince == 'JS' }.amountFen", equalTo(123_456)));
+        // P11: the lab is among the top providers, once
+        given().get("/api/v1/taskgroup/top-providers?limit=100").then().statusCode(200)
+                .body("find { it.providerUscc == '" + lab + "' }.count", equalTo(1))
+                .body("find { it.providerUscc == '" + lab + "' }.amountFen", equalTo(123_456));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM usage_event WHERE aggregate_id = ?1")
                 .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);

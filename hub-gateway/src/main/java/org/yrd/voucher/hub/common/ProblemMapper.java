@@ -3,15 +3,26 @@ package org.yrd.voucher.hub.common;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.yrd.voucher.policy.Violation;
 
 /** The hub's errors as RFC 9457 {@code application/problem+json}: never a bare status or a stack trace. */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Problem(String type, String title, int status, String detail, String code) {}
+    public record Problem(String type, String title, int status, String detail, String code,
+                          List<Violation> violations) {}
+
+    @ServerExceptionMapper
+    public Response invalid(QueryParams.Invalid e) {
+        return Response.status(400).type("application/problem+json")
+                .entity(new Problem("urn:yrd:problem:invalid-request", "invalid request", 400,
+                        "a query parameter is not usable; see violations", "invalid-request", e.violations()))
+                .build();
+    }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
@@ -34,6 +45,6 @@ public class ProblemMapper {
 
     static Response problem(int status, String code, String detail) {
         return Response.status(status).type("application/problem+json")
-                .entity(new Problem("urn:yrd:problem:" + code, detail, status, detail, code)).build();
+                .entity(new Problem("urn:yrd:problem:" + code, detail, status, detail, code, null)).build();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
+import org.yrd.voucher.hub.common.QueryParams;
 
 /** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
 @Path("/api/v1/taskgroup")
@@ -36,7 +37,8 @@ public class StatisticsResource {
 
     @GET
     @Path("/provinces")
-    public List<ProvinceTotals> provinces(@QueryParam("year") Integer year) {
+    public List<ProvinceTotals> provinces(@QueryParam("year") String yearParam) {
+        Integer year = QueryParams.year("year", yearParam);
         List<ProvinceTotals> out = new ArrayList<>();
         for (String p : provincesSeen()) {
             Totals t = hubTotals(p, year);
@@ -85,11 +87,11 @@ public class StatisticsResource {
     @GET
     @Path("/top-providers")
     @SuppressWarnings("unchecked")
-    public List<TopProvider> topProviders(@QueryParam("limit") Integer limit) {
-        int l = limit == null ? 10 : Math.max(1, Math.min(limit, 100));
+    public List<TopProvider> topProviders(@QueryParam("limit") String limit) {
+        int l = QueryParams.number("limit", limit, 10, 1, 100);
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
-                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT """ + l).getResultList();
+                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT ?1""").setParameter(1, l).getResultList();
         return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
