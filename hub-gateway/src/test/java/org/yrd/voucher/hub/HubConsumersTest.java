@@ -171,6 +171,12 @@ class HubConsumersTest {
         given().get("/api/v1/taskgroup/top-providers?limit=100").then().statusCode(200)
                 .body("find { it.providerUscc == '" + lab + "' }.count", equalTo(1))
                 .body("find { it.providerUscc == '" + lab + "' }.amountFen", equalTo(123_456));
+        // per category, and P9's filing-to-payment time per issuing province (this one took 60 s)
+        given().get("/api/v1/taskgroup/categories").then().statusCode(200)
+                .body("find { it.category == 'RESEARCH_AND_DEVELOPMENT' }.count", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().get("/api/v1/taskgroup/time-to-redemption").then().statusCode(200)
+                .body("find { it.province == 'AH' }.paid", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("find { it.province == 'AH' }.p90Seconds", org.hamcrest.Matchers.greaterThan(0f));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM usage_event WHERE aggregate_id = ?1")
                 .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);
