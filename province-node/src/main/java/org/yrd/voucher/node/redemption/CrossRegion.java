@@ -51,7 +51,7 @@ public class CrossRegion {
                            long actualExpenditureFen, long voucherAmountFen, java.time.LocalDate completionDate,
                            OffsetDateTime filedAt, String status, OffsetDateTime answeredAt, String reason) {}
 
-    /** Where a request from another province stands on the provider's node. */
+    /** Where a request from another province stands on the provider's node; its answer is one of the last two. */
     public enum IncomingStatus { REQUESTED, CONFIRMED, DISPUTED }
 
     // ---- on the provider's node
@@ -83,10 +83,10 @@ public class CrossRegion {
         boolean invoiceLive = (Boolean) outcome[1];
         if (inserted && invoiceLive) {
             // the same invoice is already being redeemed here: answer at once, no provider action needed
-            answer(UUID.fromString(r.redemptionId()), "DISPUTED", "invoice already redeemed in " + config.province());
+            answer(UUID.fromString(r.redemptionId()), IncomingStatus.DISPUTED, "invoice already redeemed in " + config.province());
         } else if (inserted && config.federation().autoConfirm()) {
             providers.requireInGoodStanding(providers.require(r.providerUscc()));
-            answer(UUID.fromString(r.redemptionId()), "CONFIRMED", "auto-confirmed (load test)");
+            answer(UUID.fromString(r.redemptionId()), IncomingStatus.CONFIRMED, "auto-confirmed (load test)");
         }
     }
 
@@ -94,28 +94,28 @@ public class CrossRegion {
     public Incoming confirm(String providerUscc, UUID id) {
         lockRequested(providerUscc, id);
         providers.requireInGoodStanding(providers.require(providerUscc)); // P5, P13: checked again now
-        answer(id, "CONFIRMED", null);
+        answer(id, IncomingStatus.CONFIRMED, null);
         return incoming(id);
     }
 
     @Transactional
     public Incoming dispute(String providerUscc, UUID id, String reason) {
         lockRequested(providerUscc, id);
-        answer(id, "DISPUTED", reason);
+        answer(id, IncomingStatus.DISPUTED, reason);
         return incoming(id);
     }
 
     /** Records the provider's answer and sends it to the hub, in one round trip for the row. */
-    private void answer(UUID id, String answer, String reason) {
+    private void answer(UUID id, IncomingStatus answer, String reason) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         UPDATE incoming_redemption SET status = ?1, answered_at = ?2, reason = ?3 WHERE id = ?4
                         RETURNING issuing_province, provider_uscc""")
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
-                .setParameter(1, answer).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, reason)
+                .setParameter(1, answer.name()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, reason)
                 .setParameter(4, id).getSingleResult();
         outbox.publish(Topics.HUB_REQUESTS, id.toString(), EventTypes.REDEMPTION_PROVIDER_ANSWERED,
                 new Payloads.ProviderAnswer(id.toString(), (String) row[0], config.province().name(), (String) row[1],
-                        answer, reason, clock.instant()));
+                        answer.name(), reason, clock.instant()));
     }
 
     private void lockRequested(String providerUscc, UUID id) {
@@ -126,7 +126,7 @@ public class CrossRegion {
         if (status.isEmpty()) {
             throw ProblemException.notFound("redemption", id);
         }
-        if (!"REQUESTED".equals(status.get(0))) {
+        if (!IncomingStatus.REQUESTED.name().equals(status.get(0))) {
             throw ProblemException.conflict("illegal-redemption-transition", id, status.get(0), "answered");
         }
     }
@@ -181,7 +181,7 @@ public class CrossRegion {
             LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status);
             return;
         }
-        if ("CONFIRMED".equals(a.answer())) {
+        if (IncomingStatus.CONFIRMED.name().equals(a.answer())) {
             redemptions.providerConfirmed(r);
         } else {
             redemptions.end(r, RedemptionStatus.DISPUTED, a.reason());
