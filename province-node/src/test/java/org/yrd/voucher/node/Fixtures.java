@@ -65,7 +65,7 @@ public final class Fixtures {
                         "otherPublicFunding", false),
                 "contractNo", "HT-" + invoice, "invoiceNo", invoice, "actualExpenditureFen", actual,
                 "requestedFen", requested, "completionDate",
-                org.yrd.voucher.node.common.TimeSource.today(TestClock.INSTANCE).toString());
+                org.yrd.voucher.edge.TimeSource.today(TestClock.INSTANCE).toString());
     }
 
     public static Response file(String enterprise, Map<String, Object> filing) {

@@ -98,7 +98,8 @@ class MalformedInputTest {
 
     @Test
     void badCreditCodesAre400sNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("uscc", "91310115MA1K3Y8P0X", "name", "X",
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(Map.of("uscc", "91310115MA1K3Y8P0X", "name", "X",
                         "recipientType", "STARTUP_TEAM", "districtCode", "310115"))
                 .post("/api/v1/enterprises").then().statusCode(400)
                 .body("violations[0].field", equalTo("uscc"))

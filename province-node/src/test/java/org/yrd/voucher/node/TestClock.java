@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.TimeSource;
 
 /** A clock tests set by hand: fixed at 2026-04-15 10:00 Shanghai unless a test moves it. */
 public final class TestClock extends Clock {

@@ -1,11 +1,11 @@
 package org.yrd.voucher.hub.common;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.Categories;
 import org.yrd.voucher.policy.Province;
-import org.yrd.voucher.policy.Violation;
 
 /**
  * The hub's query parameters, read as text and checked here, so that a value the hub cannot use is a 400
@@ -13,20 +13,6 @@ import org.yrd.voucher.policy.Violation;
  */
 public final class QueryParams {
     private QueryParams() {}
-
-    /** A parameter the hub cannot use; {@link ProblemMapper} answers it with 400. */
-    public static final class Invalid extends RuntimeException {
-        private final transient Violation violation;
-
-        Invalid(String field, String message) {
-            super(field + ": " + message, null, false, false);
-            this.violation = new Violation(field, message);
-        }
-
-        public List<Violation> violations() {
-            return List.of(violation);
-        }
-    }
 
     /** A budget year; absent means every year. */
     public static Integer year(String field, String value) {
@@ -45,18 +31,25 @@ public final class QueryParams {
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(Province.values()).filter(p -> p.name().equals(code)).findFirst()
-                .orElseThrow(() -> new Invalid(field, "one of " + Arrays.toString(Province.values())));
+                .orElseThrow(() -> ProblemException.invalid(field, "one-of-provinces", Arrays.toString(Province.values())));
     }
 
-    /** A category code (P2), common or a province's own; absent means all. */
-    public static String category(String field, String value) {
+    /**
+     * A category (P2) the federation knows: common, or a province's own among {@code known}; absent means all.
+     * An unknown one is refused like an unknown province, not answered with an empty list.
+     */
+    public static String category(String field, String value, Set<String> known) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!Categories.isWellFormed(value.strip())) {
-            throw new Invalid(field, "a category code in upper case, e.g. TESTING_INSPECTION_CERTIFICATION");
+        String code = value.strip();
+        if (!Categories.isWellFormed(code)) {
+            throw ProblemException.invalid(field, "category-code");
         }
-        return value.strip();
+        if (!Categories.COMMON.contains(code) && !known.contains(code)) {
+            throw ProblemException.invalid(field, "unknown-category");
+        }
+        return code;
     }
 
     private static int number(String field, String value, int min, int max) {
@@ -68,6 +61,6 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new Invalid(field, "a whole number from " + min + " to " + max);
+        throw ProblemException.invalid(field, "whole-number", min, max);
     }
 }

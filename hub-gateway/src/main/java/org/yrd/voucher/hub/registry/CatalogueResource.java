@@ -1,29 +1,27 @@
 package org.yrd.voucher.hub.registry;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.Set;
 import org.yrd.voucher.hub.common.QueryParams;
-import org.yrd.voucher.policy.Province;
 
 /** The public YRD catalogue of recognised providers (P8 优质服务机构资源库, P13 disclosure), no login. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/public/providers")
 public class CatalogueResource {
+    private final Catalogue catalogue;
 
-    public record CatalogueEntry(String uscc, String name, String homeProvince, Set<String> categories) {}
+    CatalogueResource(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     @GET
-    public List<CatalogueEntry> search(@QueryParam("category") String categoryParam,
-                                       @QueryParam("province") String provinceParam, @QueryParam("name") String name) {
-        String category = QueryParams.category("category", categoryParam);
-        Province province = QueryParams.province("province", provinceParam);
-        return HubProvider.<HubProvider>list("recognised = true order by name").stream()
-                .filter(p -> category == null || p.recognisedCategories().contains(category))
-                .filter(p -> province == null || p.homeProvince.equals(province.name()))
-                .filter(p -> name == null || p.name.contains(name))
-                .map(p -> new CatalogueEntry(p.uscc, p.name, p.homeProvince, p.recognisedCategories()))
-                .toList();
+    public List<Catalogue.Entry> search(@QueryParam("category") String category,
+                                        @QueryParam("province") String province, @QueryParam("name") String name) {
+        return catalogue.search(QueryParams.category("category", category, catalogue.knownCategories()),
+                QueryParams.province("province", province), name);
     }
 }

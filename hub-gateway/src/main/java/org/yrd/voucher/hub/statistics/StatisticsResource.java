@@ -1,8 +1,10 @@
 package org.yrd.voucher.hub.statistics;
 
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.yrd.voucher.hub.common.QueryParams;
 
 /** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/taskgroup")
 public class StatisticsResource {
     private static final String HELD = "('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')";

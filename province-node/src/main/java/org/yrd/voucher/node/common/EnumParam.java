@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.common;
 
+import org.yrd.voucher.edge.ProblemException;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,6 @@ public final class EnumParam {
         }
         E[] values = type.getEnumConstants();
         return Arrays.stream(values).filter(v -> v.name().equals(value.strip())).findFirst()
-                .orElseThrow(() -> ProblemException.invalid(field, "one of " + Arrays.toString(values)));
+                .orElseThrow(() -> ProblemException.invalid(field, "one-of", Arrays.toString(values)));
     }
 }

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.common;
 
+import org.yrd.voucher.edge.Messages;
+import org.yrd.voucher.edge.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,10 +65,10 @@ public class Idempotency {
      */
     public Response once(String scope, String key, Object request, int status, Supplier<Object> action) {
         if (key == null || key.isBlank()) {
-            throw ProblemException.invalid(HEADER, "required on this request; any unique string, at most 100 characters");
+            throw ProblemException.invalid(HEADER, "idempotency-key-required");
         }
         if (key.length() > 100) {
-            throw ProblemException.invalid(HEADER, "at most 100 characters");
+            throw ProblemException.invalid(HEADER, "max-length", 100);
         }
         String hash = hash(scope, request);
         try {
@@ -118,7 +120,7 @@ public class Idempotency {
             return;
         }
         String problem = write(new StoredProblem(p.status(), p.code(), p.rule(),
-                p.args().stream().map(String::valueOf).toList(), p.violations()));
+                p.args().stream().map(a -> a instanceof Messages.Key ? a : String.valueOf(a)).toList(), p.violations()));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, problem)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
@@ -127,12 +129,15 @@ public class Idempotency {
                 .executeUpdate());
     }
 
-    record StoredProblem(int status, String code, String rule, List<String> args, List<Violation> violations) {}
+    /** A problem as first answered; an argument to be rendered in the reader's language is kept as {"key": …}. */
+    record StoredProblem(int status, String code, String rule, List<Object> args, List<Violation> violations) {}
 
     private ProblemException read(String stored) {
         try {
             StoredProblem p = json.readValue(stored, StoredProblem.class);
-            return new ProblemException(p.status(), p.code(), p.rule(), List.copyOf(p.args()), p.violations());
+            List<Object> args = p.args().stream()
+                    .map(a -> a instanceof java.util.Map<?, ?> m ? new Messages.Key((String) m.get("key")) : a).toList();
+            return new ProblemException(p.status(), p.code(), p.rule(), args, p.violations());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored problem", e);
         }

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.common;
 
+import org.yrd.voucher.edge.ProblemException;
+
 /**
  * {@code limit} and {@code offset} of a list that can grow without bound (a work queue), checked with a 400
  * that names the parameter. Query parameters arrive as text so that "abc" gets that answer too.
@@ -30,6 +32,6 @@ public record Paging(int limit, int offset) {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid(field, "a whole number from " + min + " to " + max);
+        throw ProblemException.invalid(field, "whole-number", min, max);
     }
 }

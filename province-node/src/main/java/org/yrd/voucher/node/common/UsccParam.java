@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.common;
 
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.Uscc;
 
 /** Checks a USCC given in a path or a body, with a 400 that names the field. */
@@ -8,8 +9,7 @@ public final class UsccParam {
 
     public static String require(String field, String value) {
         if (!Uscc.isValid(value)) {
-            throw ProblemException.invalid(field,
-                    "not a valid unified social credit code (GB 32100-2015: 18 characters, check character last)");
+            throw ProblemException.invalid(field, "uscc");
         }
         return value;
     }

@@ -14,9 +14,9 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.federation.Outbox;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.TimeSource;
 
 /** P13: the negative list. A listed party cannot apply, be admitted, confirm or be paid. */
 @ApplicationScoped
@@ -85,7 +85,7 @@ public class NegativeList {
                                  LocalDate startsOn, LocalDate endsOn, String actor) {
         LocalDate start = startsOn == null ? TimeSource.today(clock) : startsOn;
         if (endsOn != null && endsOn.isBefore(start)) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw ProblemException.invalid("endsOn", "ends-before-start");
         }
         NegativeListEntry e = new NegativeListEntry();
         e.id = UUID.randomUUID();

@@ -4,17 +4,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.Actor;
 import org.yrd.voucher.node.common.UsccParam;
 
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class NegativeListResource {
     private final NegativeList negativeList;
@@ -54,7 +58,8 @@ public class NegativeListResource {
 
     @POST
     @Path("/operator/negative-list/{id}/end")
-    public EntryView end(@PathParam("id") UUID id, @NotNull @Valid EndEntry body) {
+    public EntryView end(@PathParam("id") String idParam, @NotNull @Valid EndEntry body) {
+        UUID id = IdParam.uuid("id", idParam);
         return EntryView.of(negativeList.end(id, body.reason(), Actor.OPERATOR));
     }
 

@@ -1,14 +1,17 @@
 package org.yrd.voucher.node.disclosure;
 
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
 import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.ProviderStatus;
 
 /** P13 public disclosure, no login: admitted providers and voucher recipients. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class DisclosureResource {
     private final EntityManager em;

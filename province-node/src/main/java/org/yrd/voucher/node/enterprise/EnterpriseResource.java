@@ -8,19 +8,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 
 /** P1: enterprises (and, where a province admits them, startup teams) register with their node. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class EnterpriseResource {
     private final Clock clock;
@@ -54,12 +57,11 @@ public class EnterpriseResource {
         UsccParam.require("uscc", r.uscc());
         if (r.recipientType() == RecipientType.TECH_SME
                 && (r.smeRegistrationNo() == null || r.smeRegistrationNo().isBlank() || r.smeRegistrationYear() == null)) {
-            throw ProblemException.invalid("smeRegistrationNo",
-                    "a tech SME gives its registration number and year (P1)");
+            throw ProblemException.invalid("smeRegistrationNo", "sme-registration-required");
         }
         if (!config.province().contains(r.districtCode())) {
-            throw ProblemException.invalid("districtCode", "must lie in " + config.province().nameZh()
-                    + " (" + config.province().divisionCode() + "): enterprises register with their home province");
+            throw ProblemException.invalid("districtCode", "district-outside-province", config.province().nameZh(),
+                    config.province().divisionCode());
         }
         if (Enterprise.findById(r.uscc()) != null) {
             throw ProblemException.conflict("enterprise-already-registered", r.uscc());

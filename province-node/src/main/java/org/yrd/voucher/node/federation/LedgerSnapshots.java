@@ -9,7 +9,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.ledger.Ledger;
 
 /** Publishes this node's ledger for the current year, so the hub can reconcile its totals against it. */

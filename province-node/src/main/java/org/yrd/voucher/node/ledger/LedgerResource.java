@@ -1,12 +1,15 @@
 package org.yrd.voucher.node.ledger;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
-import org.yrd.voucher.node.common.ProblemException;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.TimeSource;
 
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class LedgerResource {
     private final Ledger ledger;
@@ -26,7 +29,7 @@ public class LedgerResource {
     public Balance balance(@QueryParam("year") Integer year) {
         int y = year == null ? TimeSource.today(clock).getYear() : year;
         if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", "must lie between 2000 and 2100");
+            throw ProblemException.invalid("year", "whole-number", 2000, 2100);
         }
         var r = ledger.report(y);
         var b = r.fromLedger();

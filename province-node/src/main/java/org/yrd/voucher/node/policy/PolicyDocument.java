@@ -78,19 +78,19 @@ public record PolicyDocument(
 
     private static void require(List<Violation> v, String field, Object value) {
         if (value == null) {
-            v.add(new Violation(field, "required"));
+            v.add(Violation.of(field, "required"));
         }
     }
 
     private static MonthDay monthDay(List<Violation> v, String field, String value) {
         if (value == null) {
-            v.add(new Violation(field, "required, as MM-DD"));
+            v.add(Violation.of(field, "required-month-day"));
             return null;
         }
         try {
             return MonthDay.parse("--" + value);
         } catch (DateTimeParseException e) {
-            v.add(new Violation(field, "'" + value + "' is not a day of the year as MM-DD"));
+            v.add(Violation.of(field, "not-month-day", value));
             return null;
         }
     }

@@ -2,15 +2,18 @@ package org.yrd.voucher.node.policy;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.policy.VoucherPolicy;
 
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class PolicyResource {
     private final PolicyService policies;

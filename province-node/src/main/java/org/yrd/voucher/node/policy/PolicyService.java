@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.ProblemException;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.Messages;
+import org.yrd.voucher.edge.TimeSource;
+import java.util.Locale;
 import org.yrd.voucher.policy.Violation;
 import org.yrd.voucher.policy.VoucherPolicy;
 
@@ -86,7 +88,7 @@ public class PolicyService {
             VoucherPolicy policy = doc.toPolicy(violations);
             if (policy == null) {
                 throw new IllegalStateException("node.policy-file " + source + " is not a valid policy: " + violations.stream()
-                        .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+                        .map(v -> v.field() + " " + Messages.text(Locale.ENGLISH, "violation." + v.code(), v.args())).collect(Collectors.joining("; ")));
             }
             LocalDate today = TimeSource.today(clock);
             insert(1, LocalDate.of(today.getYear(), 1, 1), policy, "node start-up (" + source + ")");

@@ -14,7 +14,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
-import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
@@ -42,8 +42,7 @@ public class Providers {
         var known = policies.current().policy().categories();
         for (int i = 0; i < categories.size(); i++) {
             if (!known.contains(categories.get(i))) {
-                throw ProblemException.invalid("categories[" + i + "]",
-                        "'" + categories.get(i) + "' is not a category of this province's policy (P2)");
+                throw ProblemException.invalid("categories[" + i + "]", "category-not-in-policy", categories.get(i));
             }
         }
         if (Provider.findById(uscc) != null) {

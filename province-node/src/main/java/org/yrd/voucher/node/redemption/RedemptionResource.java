@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
@@ -17,16 +19,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.EnumParam;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
-import org.yrd.voucher.node.common.ProblemException;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.EnterpriseResource;
 import org.yrd.voucher.policy.Money;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
 
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class RedemptionResource {
     private final Redemptions redemptions;
@@ -102,7 +106,8 @@ public class RedemptionResource {
 
     @GET
     @Path("/enterprises/{uscc}/redemptions/{id}")
-    public RedemptionView one(@PathParam("uscc") String uscc, @PathParam("id") UUID id) {
+    public RedemptionView one(@PathParam("uscc") String uscc, @PathParam("id") String idParam) {
+        UUID id = IdParam.uuid("id", idParam);
         Redemption r = redemptions.get(id);
         if (!r.enterpriseUscc.equals(uscc)) {
             throw ProblemException.notFound("redemption", id);
@@ -123,8 +128,9 @@ public class RedemptionResource {
 
     @POST
     @Path("/providers/{uscc}/redemptions/{id}/confirm")
-    public Response confirm(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+    public Response confirm(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                             @HeaderParam(Idempotency.HEADER) String key) {
+        UUID id = IdParam.uuid("id", idParam);
         UsccParam.require("uscc", uscc);
         return idempotency.once("confirm-redemption:" + id, key, uscc, 200,
                 () -> RedemptionView.of(redemptions.confirm(uscc, id)));
@@ -132,8 +138,9 @@ public class RedemptionResource {
 
     @POST
     @Path("/providers/{uscc}/redemptions/{id}/dispute")
-    public Response dispute(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+    public Response dispute(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
+        UUID id = IdParam.uuid("id", idParam);
         UsccParam.require("uscc", uscc);
         return idempotency.once("dispute-redemption:" + id, key, body, 200,
                 () -> RedemptionView.of(redemptions.dispute(uscc, id, body.reason())));
@@ -154,15 +161,17 @@ public class RedemptionResource {
 
     @POST
     @Path("/providers/{uscc}/incoming-redemptions/{id}/confirm")
-    public Response confirmIncoming(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+    public Response confirmIncoming(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                                     @HeaderParam(Idempotency.HEADER) String key) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("confirm-incoming:" + id, key, uscc, 200, () -> crossRegion.confirm(uscc, id));
     }
 
     @POST
     @Path("/providers/{uscc}/incoming-redemptions/{id}/dispute")
-    public Response disputeIncoming(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+    public Response disputeIncoming(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                                     @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("dispute-incoming:" + id, key, body, 200,
                 () -> crossRegion.dispute(uscc, id, body.reason()));
     }
@@ -180,24 +189,27 @@ public class RedemptionResource {
 
     @POST
     @Path("/operator/redemptions/{id}/approve")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Reason body) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("approve-redemption:" + id, key, body, 200,
                 () -> RedemptionView.of(redemptions.approve(id, body.reason())));
     }
 
     @POST
     @Path("/operator/redemptions/{id}/reject")
-    public Response reject(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Reason body) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("reject-redemption:" + id, key, body, 200,
                 () -> RedemptionView.of(redemptions.reject(id, body.reason())));
     }
 
     @POST
     @Path("/operator/redemptions/{id}/pay")
-    public Response pay(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    public Response pay(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                         @NotNull @Valid Payment body) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("pay-redemption:" + id, key, body, 200,
                 () -> RedemptionView.of(redemptions.pay(id, body.paymentReference())));
     }

@@ -18,8 +18,8 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.federation.Outbox;
-import org.yrd.voucher.node.common.ProblemException;
-import org.yrd.voucher.node.common.TimeSource;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.ledger.Ledger;
@@ -69,7 +69,7 @@ public class Redemptions {
         UsccParam.require("uscc", enterpriseUscc);
         LocalDate today = TimeSource.today(clock);
         if (f.completionDate().isAfter(today)) {
-            throw ProblemException.invalid("completionDate", "must not be in the future: only completed purchases are redeemed");
+            throw ProblemException.invalid("completionDate", "completion-in-future");
         }
         String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), f.invoiceNo());
         // everything the filing is checked against but the voucher, in one round trip; checked in the order below

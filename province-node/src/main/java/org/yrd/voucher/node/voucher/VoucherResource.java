@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.Actor;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
@@ -24,6 +27,7 @@ import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.EnterpriseResource;
 import org.yrd.voucher.policy.Money;
 
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class VoucherResource {
     private final Vouchers vouchers;
@@ -89,16 +93,18 @@ public class VoucherResource {
 
     @POST
     @Path("/operator/applications/{id}/approve")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Decision d) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("approve-application:" + id, key, d, 200,
                 () -> ApplicationView.of(vouchers.approve(id, Actor.OPERATOR, d.reason())));
     }
 
     @POST
     @Path("/operator/applications/{id}/reject")
-    public Response reject(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Decision d) {
+        UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("reject-application:" + id, key, d, 200,
                 () -> ApplicationView.of(vouchers.reject(id, Actor.OPERATOR, d.reason())));
     }

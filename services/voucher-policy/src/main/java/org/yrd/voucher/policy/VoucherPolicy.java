@@ -70,45 +70,45 @@ public record VoucherPolicy(
     public List<Violation> violations() {
         List<Violation> v = new ArrayList<>();
         if (mode == null) {
-            v.add(new Violation("mode", "must be PRE_SUBSIDY or POST_SUBSIDY (P7)"));
+            v.add(Violation.of("mode", "policy-mode"));
         }
         if (subsidyRatio == null || subsidyRatio.signum() <= 0 || subsidyRatio.compareTo(BigDecimal.ONE) > 0) {
-            v.add(new Violation("subsidyRatio", "must be above 0 and at most 1"));
+            v.add(Violation.of("subsidyRatio", "policy-ratio-range"));
         } else if (subsidyRatio.scale() > 4) {
-            v.add(new Violation("subsidyRatio", "at most 4 decimal places"));
+            v.add(Violation.of("subsidyRatio", "policy-ratio-scale", 4));
         }
         checkMoney(v, "perApplicationCapFen", perApplicationCapFen, 1);
         checkMoney(v, "annualCapFen", annualCapFen, 1);
         checkMoney(v, "annualBudgetFen", annualBudgetFen, 1);
         checkMoney(v, "autoApprovalThresholdFen", autoApprovalThresholdFen, 0);
         if (annualCapFen < perApplicationCapFen) {
-            v.add(new Violation("annualCapFen", "must not be below perApplicationCapFen (P6)"));
+            v.add(Violation.of("annualCapFen", "policy-annual-below-per-application"));
         }
         if (!eligibleRecipients.contains(RecipientType.TECH_SME)) {
-            v.add(new Violation("eligibleRecipients", "must include TECH_SME: tech SMEs are the main recipients (P1)"));
+            v.add(Violation.of("eligibleRecipients", "policy-tech-sme-required"));
         }
         for (String c : localCategories) {
             if (!Categories.isWellFormed(c)) {
-                v.add(new Violation("localCategories", "'" + c + "' is not an upper-case code like INDUSTRIAL_DESIGN"));
+                v.add(Violation.of("localCategories", "policy-category-code", c));
             }
         }
         if (voucherValidityDays < 1 || voucherValidityDays > 1096) {
-            v.add(new Violation("voucherValidityDays", "must lie between 1 and 1096"));
+            v.add(Violation.of("voucherValidityDays", "whole-number", 1, 1096));
         }
         for (String zone : pilotZones) {
             if (zone == null || !zone.matches("\\d{2,6}")) {
-                v.add(new Violation("pilotZones", "'" + zone + "' is not a 2- to 6-digit division code prefix (P16)"));
+                v.add(Violation.of("pilotZones", "policy-pilot-zone", zone));
             }
         }
         if (reapplyMinUsagePercent < 0 || reapplyMinUsagePercent > 100) {
-            v.add(new Violation("reapplyMinUsagePercent", "must lie between 0 and 100"));
+            v.add(Violation.of("reapplyMinUsagePercent", "whole-number", 0, 100));
         }
         return v;
     }
 
     private static void checkMoney(List<Violation> v, String field, long fen, long min) {
         if (fen < min || fen > Money.MAX_FEN) {
-            v.add(new Violation(field, "must lie between " + min + " and " + Money.MAX_FEN + " fen"));
+            v.add(Violation.of(field, "policy-money-range", min, Money.MAX_FEN));
         }
     }
 }

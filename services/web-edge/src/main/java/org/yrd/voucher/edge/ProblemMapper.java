@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.common;
+package org.yrd.voucher.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.yrd.voucher.policy.Violation;
 
-/** The one place errors become {@code application/problem+json}: never a bare status, never a stack trace. */
+/**
+ * The one place, for node and hub alike, where errors become {@code application/problem+json} in the reader's
+ * language: never a bare status, never a stack trace.
+ */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -42,7 +45,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .map(v -> Violation.of(fieldOf(v), "constraint", v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field))
                 .collect(Collectors.toList());
         return render(ProblemException.invalid(violations), Messages.locale(headers));
@@ -55,6 +58,20 @@ public class ProblemMapper {
             return invalidBody(json, headers);
         }
         int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        return render(ofStatus(status), Messages.locale(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers) {
+        LOG.error("unexpected failure", e);
+        return render(ofStatus(500), Messages.locale(headers));
+    }
+
+    /** The problem for a bare HTTP status that our code did not choose (e.g. the framework's 404 or 415). */
+    public static ProblemException ofStatus(int status) {
         String code = switch (status) {
             case 400 -> "bad-request";
             case 401 -> "unauthenticated";
@@ -62,35 +79,34 @@ public class ProblemMapper {
             case 404 -> "no-such-resource";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
+            case 431 -> "headers-too-large";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
-        if (status >= 500) {
-            LOG.error("request failed", e);
+        return new ProblemException(status, code, null, List.of(), List.of());
+    }
+
+    public static Problem body(ProblemException e, Locale locale) {
+        // a problem may have a title of its own (e.g. a reused Idempotency-Key is no policy refusal)
+        String title = Messages.find(locale, "title." + e.code(), List.of());
+        if (title == null) {
+            title = Messages.text(locale, "title." + e.status(), List.of());
         }
-        return render(new ProblemException(status, code, null, List.of(), List.of()), Messages.locale(headers));
+        List<Problem.FieldProblem> fields = e.violations().stream()
+                .map(v -> new Problem.FieldProblem(v.field(), v.code(),
+                        Messages.text(locale, "violation." + v.code(), v.args())))
+                .toList();
+        return new Problem("urn:yrd:problem:" + e.code(), title, e.status(), Messages.text(locale, e.code(), e.args()),
+                e.code(), e.rule(), fields);
     }
 
-    @ServerExceptionMapper
-    public Response unexpected(Exception e, HttpHeaders headers) {
-        LOG.error("unexpected failure", e);
-        return render(new ProblemException(500, "internal-error", null, List.of(), List.of()), Messages.locale(headers));
-    }
-
-    static Response render(ProblemException e, Locale locale) {
-        String status = String.valueOf(e.status());
-        Problem body = new Problem(
-                "urn:yrd:problem:" + e.code(),
-                Messages.text(locale, "title." + (e.status() == 422 ? "422" : status), List.of()),
-                e.status(),
-                Messages.text(locale, e.code(), e.args()),
-                e.code(),
-                e.rule(),
-                e.violations());
+    public static Response render(ProblemException e, Locale locale) {
         return Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, Messages.language(locale))
-                .entity(body)
+                .entity(body(e, locale))
                 .build();
     }
 
@@ -101,20 +117,38 @@ public class ProblemMapper {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
-        String message = e.getOriginalMessage();
-        if (message != null && message.length() > 200) {
-            message = message.substring(0, 200);
+        if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            return List.of(Violation.of(field, "wrong-type", typeName(mi.getTargetType())));
         }
-        return List.of(new Violation(field, message == null ? "malformed JSON" : message));
+        return List.of(Violation.of(field, "malformed-json"));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type.isEnum()) {
+            return java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true/false";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date (yyyy-MM-dd)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
     }
 
     static String fieldOf(ConstraintViolation<?> v) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
             names.add(node.getName());

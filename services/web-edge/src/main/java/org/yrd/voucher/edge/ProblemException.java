@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.common;
+package org.yrd.voucher.edge;
 
 import java.util.List;
 import org.yrd.voucher.policy.Refusal;
@@ -16,7 +16,7 @@ public class ProblemException extends RuntimeException {
     private final List<Violation> violations;
 
     public ProblemException(int status, String code, String rule, List<Object> args, List<Violation> violations) {
-        super(code);
+        super(code, null, false, false);
         this.status = status;
         this.code = code;
         this.rule = rule;
@@ -33,8 +33,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, code, rule, List.of(args), List.of());
     }
 
+    /** 404; {@code what} is a kind of thing ("enterprise", "voucher" …), rendered in the reader's language. */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", null, List.of(what, String.valueOf(id)), List.of());
+        return new ProblemException(404, "not-found", null, List.of(new Messages.Key("thing." + what), String.valueOf(id)),
+                List.of());
     }
 
     /** 409: the thing is not in a state that allows this. */
@@ -47,8 +49,9 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "invalid-request", null, List.of(), violations);
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return invalid(List.of(new Violation(field, message)));
+    /** 400: one field breaks the rule {@code violation.<code>} of the message bundles. */
+    public static ProblemException invalid(String field, String code, Object... args) {
+        return invalid(List.of(Violation.of(field, code, args)));
     }
 
     public int status() {

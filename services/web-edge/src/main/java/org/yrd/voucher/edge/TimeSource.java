@@ -1,4 +1,4 @@
-package org.yrd.voucher.node.common;
+package org.yrd.voucher.edge;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,8 +6,12 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 
-/** The clock and the programme's calendar: decisions take "today" in Asia/Shanghai. */
+/**
+ * The clock, the id generator and the programme's calendar: decisions take "today" in Asia/Shanghai. Tests
+ * replace the clock or the ids with an alternative bean.
+ */
 @ApplicationScoped
 public class TimeSource {
     public static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
@@ -17,6 +21,13 @@ public class TimeSource {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    Ids ids() {
+        return UUID::randomUUID;
     }
 
     public static LocalDate today(Clock clock) {

@@ -1,0 +1,106 @@
+package org.yrd.voucher.node;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yrd.voucher.testkit.KafkaResource;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/** Errors as a client meets them at the door: always problem+json, in the reader's language, naming the field. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class ErrorDoorsTest {
+
+    @Test
+    void aVeryLongUriIsA414Problem() {
+        given().get("/api/v1/public/" + "a".repeat(5000)).then().statusCode(414)
+                .contentType("application/problem+json").body("type", equalTo("urn:yrd:problem:uri-too-long"))
+                .body("title", equalTo("请求地址过长"));
+        given().header("Accept-Language", "en").get("/api/v1/public/" + "a".repeat(20_000)).then().statusCode(414)
+                .contentType("application/problem+json").body("title", equalTo("URI too long"));
+        // below the limit: the API's own answer
+        given().get("/api/v1/public/" + "a".repeat(3000)).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/operator/redemptions/-1/pay", "/api/v1/operator/redemptions/not-a-uuid/reject",
+            "/api/v1/operator/applications/123/approve"})
+    void aMalformedIdInThePathIsA400NamingIt(String path) {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reason", "r", "paymentReference", "p")).post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].code", equalTo("uuid"));
+    }
+
+    @Test
+    void aControlCharacterForAUsccIsA400NamingIt() {
+        given().contentType(ContentType.JSON).body(Map.of("reason", "r"))
+                .post("/api/v1/operator/providers/%00/suspend")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("uscc"));
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIs415AndChangesNothing() {
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        given().contentType(ContentType.TEXT).body("raw reason")
+                .post("/api/v1/operator/providers/{u}/suspend", provider)
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("unsupported-media-type"));
+        given().get("/api/v1/providers/{u}", provider).then().body("status", equalTo("ADMITTED"));
+    }
+
+    @Test
+    void notFoundSpeaksOneLanguage() {
+        String unknown = Fixtures.uscc("310115");
+        given().get("/api/v1/enterprises/{u}", unknown).then().statusCode(404)
+                .body("detail", equalTo("未找到企业：" + unknown + "。"));
+        given().header("Accept-Language", "en").get("/api/v1/enterprises/{u}", unknown).then().statusCode(404)
+                .body("detail", equalTo("No enterprise " + unknown + "."));
+    }
+
+    @Test
+    void fieldMessagesFollowTheReadersLanguage() {
+        var bad = Map.of("uscc", "91310115MA1K3Y8P0X", "name", "X", "recipientType", "STARTUP_TEAM",
+                "districtCode", "310115");
+        given().contentType(ContentType.JSON).body(bad).post("/api/v1/enterprises").then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("violations[0].code", equalTo("uscc"))
+                .body("violations[0].message", containsString("统一社会信用代码"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(Map.of("name", "X"))
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .header("Content-Language", "en")
+                .body("violations.message", org.hamcrest.Matchers.hasItem("must not be null"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "X"))
+                .post("/api/v1/enterprises").then().statusCode(400)
+                .body("violations.message", org.hamcrest.Matchers.hasItem("不能为null"));
+    }
+
+    @Test
+    void aReusedIdempotencyKeyIsNotCalledAPolicyRefusal() {
+        String enterprise = Fixtures.enterprise("310115");
+        String key = UUID.randomUUID().toString();
+        for (long amount : new long[] {100_000, 200_000}) {
+            var answer = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(Map.of("amountFen", amount)).post("/api/v1/enterprises/{u}/applications", enterprise);
+            if (amount == 200_000) {
+                answer.then().statusCode(422).body("code", equalTo("idempotency-key-reused"))
+                        .body("title", not(equalTo("政策不允许")));
+            }
+        }
+    }
+}
