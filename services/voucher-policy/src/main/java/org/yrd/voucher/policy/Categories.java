@@ -25,6 +25,19 @@ public final class Categories {
 
     private Categories() {}
 
+    /** A category list as stored (comma-separated), in its order and without repeats; empty for none. */
+    public static Set<String> split(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(List.of(stored.split(",")));
+    }
+
+    /** The stored form of a category list: comma-separated, in its order and without repeats. */
+    public static String join(java.util.Collection<String> categories) {
+        return String.join(",", new LinkedHashSet<>(categories));
+    }
+
     /** Category codes are upper-case words joined by underscores, e.g. {@code INDUSTRIAL_DESIGN}. */
     public static boolean isWellFormed(String code) {
         return code != null && code.matches("[A-Z][A-Z0-9_]{1,63}");

@@ -18,7 +18,7 @@ public final class RedemptionRules {
     public record Claim(String category, Set<String> providerCategories, Declarations declarations,
                         long requestedFen, long actualExpenditureFen) {}
 
-    public sealed interface Decision permits Granted, Refused {}
+    public sealed interface Decision permits Granted, Refused, Conflict {}
 
     /**
      * @param voucherAmountFen   paid from the voucher
@@ -27,6 +27,17 @@ public final class RedemptionRules {
     public record Granted(long voucherAmountFen, long enterpriseShareFen, RedemptionMode.Payee payee) implements Decision {}
 
     public record Refused(Refusal refusal) implements Decision {}
+
+    /** The filing collides with another one (e.g. its invoice is already being redeemed): a state conflict. */
+    public record Conflict(Refusal refusal) implements Decision {}
+
+    /** Why a voucher pays less than was requested (P6), so that the enterprise is told, not left to compare. */
+    public enum Trim {
+        /** the voucher's available balance is less than the request */
+        BALANCE,
+        /** the province's subsidy ratio of the actual expenditure is less than the request */
+        RATIO
+    }
 
     public static Decision evaluate(VoucherPolicy policy, Claim claim, long voucherAvailableFen) {
         Declarations d = claim.declarations();
@@ -65,6 +76,15 @@ public final class RedemptionRules {
     public static long voucherAmount(VoucherPolicy policy, long requestedFen, long actualExpenditureFen, long availableFen) {
         long byRatio = Money.share(actualExpenditureFen, policy.subsidyRatio());
         return Math.max(0, Math.min(Math.min(requestedFen, availableFen), Math.min(byRatio, actualExpenditureFen)));
+    }
+
+    /** What limited the amount below the request, or {@code null} when the request is paid in full. */
+    public static Trim trimmedBy(VoucherPolicy policy, long requestedFen, long actualExpenditureFen, long availableFen) {
+        long amount = voucherAmount(policy, requestedFen, actualExpenditureFen, availableFen);
+        if (amount >= requestedFen) {
+            return null;
+        }
+        return amount == Math.min(requestedFen, availableFen) ? Trim.BALANCE : Trim.RATIO;
     }
 
     private static Refused refuse(String code, String rule, Object... args) {
