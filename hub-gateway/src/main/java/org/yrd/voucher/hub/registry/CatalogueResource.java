@@ -1,15 +1,12 @@
 package org.yrd.voucher.hub.registry;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.yrd.voucher.hub.common.QueryParams;
 
 /** The public YRD catalogue of recognised providers (P8 优质服务机构资源库, P13 disclosure), no login. */
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/public/providers")
 public class CatalogueResource {
     private final Catalogue catalogue;

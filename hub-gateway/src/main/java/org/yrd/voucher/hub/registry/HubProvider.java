@@ -6,9 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import org.yrd.voucher.policy.Categories;
 
 /** A provider as its home province reports it, with the hub's recognition decision. */
 @Entity
@@ -32,14 +31,11 @@ public class HubProvider extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     public Set<String> categories() {
-        return split(categoryList);
+        return Categories.split(categoryList);
     }
 
     public Set<String> recognisedCategories() {
-        return split(recognisedCategoryList);
+        return Categories.split(recognisedCategoryList);
     }
 
-    static Set<String> split(String list) {
-        return list == null || list.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(list.split(",")));
-    }
 }

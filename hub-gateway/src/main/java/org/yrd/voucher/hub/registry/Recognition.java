@@ -19,6 +19,7 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.hub.common.HubConfig;
 import org.yrd.voucher.hub.common.Provenance;
+import org.yrd.voucher.policy.Categories;
 
 /** Mutual recognition (P5, P8, P14): the home province admits; the hub applies the YRD standard. */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class Recognition {
         }
         p.name = a.name();
         p.status = a.status();
-        p.categoryList = String.join(",", a.categories());
+        p.categoryList = Categories.join(a.categories());
         try {
             p.qualifications = JSON.writeValueAsString(a.qualifications());
         } catch (JsonProcessingException ex) {
@@ -93,7 +94,7 @@ public class Recognition {
         }
         boolean recognised = "ADMITTED".equals(p.status) && !listed && !recognisedCategories.isEmpty();
         p.recognised = recognised;
-        p.recognisedCategoryList = recognised ? String.join(",", recognisedCategories) : "";
+        p.recognisedCategoryList = recognised ? Categories.join(recognisedCategories) : "";
         p.reason = reasons.isEmpty() ? "meets the YRD recognition standard" : String.join("; ", reasons);
         p.updatedAt = OffsetDateTime.now(clock);
         outbox.publish(Topics.PROVIDER_REGISTRY, p.uscc,

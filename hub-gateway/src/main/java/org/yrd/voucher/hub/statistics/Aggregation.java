@@ -11,21 +11,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.States;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.routing.Routing;
 
 /** Data aggregation (P8, P10, P11): every voucher and redemption transition, stored once. */
 @ApplicationScoped
 public class Aggregation {
-    private static final Set<String> LIVE = Set.of("FILED", "PROVIDER_CONFIRMED", "APPROVED", "PAID");
-
     private final EntityManager em;
     private final Provenance provenance;
     private final Routing routing;
@@ -91,8 +89,8 @@ public class Aggregation {
                 r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at()));
         rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
                 r.providerProvince(), r.category(), r.status(), r.voucherAmountFen(), r.budgetYear(), utc(r.filedAt()),
-                "PAID".equals(r.status()) ? utc(r.at()) : null, utc(r.at())});
-        boolean live = LIVE.contains(r.status());
+                States.PAID.equals(r.status()) ? utc(r.at()) : null, utc(r.at())});
+        boolean live = States.LIVE.contains(r.status());
         // a live cross-region redemption's invoice is recorded by Routing when its request arrives; this stream
         // only ends it, so the two consumers do not wait on each other's row locks
         if (!live || r.province().equals(r.providerProvince())) {

@@ -1,25 +1,21 @@
 package org.yrd.voucher.hub.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.List;
-import org.yrd.voucher.hub.common.QueryParams;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.States;
 
-/** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
-@Consumes(MediaType.APPLICATION_JSON)
-@Path("/api/v1/taskgroup")
-public class StatisticsResource {
-    private static final String HELD = "('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')";
-
+/**
+ * The read model of YRD-wide statistics for the task group (P8, P10, P11), over what {@link Aggregation}
+ * writes. Money in fen.
+ */
+@ApplicationScoped
+public class Statistics {
     private final EntityManager em;
 
-    StatisticsResource(EntityManager em) {
+    Statistics(EntityManager em) {
         this.em = em;
     }
 
@@ -38,10 +34,7 @@ public class StatisticsResource {
 
     public record Totals(long issuedFen, long heldFen, long redeemedFen, long expiredFen) {}
 
-    @GET
-    @Path("/provinces")
-    public List<ProvinceTotals> provinces(@QueryParam("year") String yearParam) {
-        Integer year = QueryParams.year("year", yearParam);
+    public List<ProvinceTotals> provinces(Integer year) {
         List<ProvinceTotals> out = new ArrayList<>();
         for (String p : provincesSeen()) {
             Totals t = hubTotals(p, year);
@@ -53,55 +46,44 @@ public class StatisticsResource {
     }
 
     /** Issuing province × provider province, for redemptions paid. */
-    @GET
-    @Path("/flows")
     @SuppressWarnings("unchecked")
     public List<Flow> flows() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
-                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2""").getResultList();
+                WHERE status = ?1 GROUP BY 1, 2 ORDER BY 1, 2""").setParameter(1, States.PAID).getResultList();
         return rows.stream().map(r -> new Flow((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
-    @GET
-    @Path("/categories")
     @SuppressWarnings("unchecked")
     public List<CategoryTotal> categories() {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID'
-                GROUP BY 1 ORDER BY 3 DESC""").getResultList();
+                SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = ?1
+                GROUP BY 1 ORDER BY 3 DESC""").setParameter(1, States.PAID).getResultList();
         return rows.stream().map(r -> new CategoryTotal((String) r[0], n(r[1]), n(r[2]))).toList();
     }
 
     /** P9: filing → payment time, per issuing province. */
-    @GET
-    @Path("/time-to-redemption")
     @SuppressWarnings("unchecked")
     public List<TimeToRedemption> timeToRedemption() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT province, count(*),
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at)),
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at))
-                FROM redemption_state WHERE status = 'PAID' GROUP BY 1 ORDER BY 1""").getResultList();
+                FROM redemption_state WHERE status = ?1 GROUP BY 1 ORDER BY 1""").setParameter(1, States.PAID)
+                .getResultList();
         return rows.stream().map(r -> new TimeToRedemption((String) r[0], n(r[1]), d(r[2]), d(r[3]))).toList();
     }
 
     /** P11: the providers that served most, by amount paid. */
-    @GET
-    @Path("/top-providers")
     @SuppressWarnings("unchecked")
-    public List<TopProvider> topProviders(@QueryParam("limit") String limit) {
-        int l = QueryParams.number("limit", limit, 10, 1, 100);
+    public List<TopProvider> topProviders(int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
-                WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT ?1""").setParameter(1, l).getResultList();
+                WHERE status = ?2 GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT ?1""").setParameter(1, limit).setParameter(2, States.PAID).getResultList();
         return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
     /** For national statistics: one line per redemption, as the hub knows it. */
-    @GET
-    @Path("/export.csv")
-    @Produces("text/csv")
     @SuppressWarnings("unchecked")
     public String export() {
         List<Object[]> rows = em.createNativeQuery("""
@@ -119,8 +101,6 @@ public class StatisticsResource {
     }
 
     /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */
-    @GET
-    @Path("/reconciliation")
     @SuppressWarnings("unchecked")
     public List<Reconciliation> reconciliation() {
         List<Object[]> snaps = em.createNativeQuery("""
@@ -144,8 +124,6 @@ public class StatisticsResource {
 
     public record Refusal(String eventId, String source, String type, String reason, String at) {}
 
-    @GET
-    @Path("/provenance-refusals")
     @SuppressWarnings("unchecked")
     public List<Refusal> refusals() {
         List<Object[]> rows = em.createNativeQuery(
@@ -156,15 +134,17 @@ public class StatisticsResource {
 
     private Totals hubTotals(String province, Integer year) {
         Object[] v = (Object[]) em.createNativeQuery("""
-                        SELECT coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.issued.v1'), 0),
-                               coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.expired.v1'), 0)
+                        SELECT coalesce(sum(amount_fen) FILTER (WHERE type = ?3), 0),
+                               coalesce(sum(amount_fen) FILTER (WHERE type = ?4), 0)
                         FROM usage_event WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
-                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getSingleResult();
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year)
+                .setParameter(3, EventTypes.VOUCHER_ISSUED).setParameter(4, EventTypes.VOUCHER_EXPIRED).getSingleResult();
         Object[] r = (Object[]) em.createNativeQuery("""
-                        SELECT coalesce(sum(voucher_amount_fen) FILTER (WHERE status IN """ + HELD + """
-                        ), 0), coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
+                        SELECT coalesce(sum(voucher_amount_fen) FILTER (WHERE status = ANY(cast(?3 AS varchar[]))), 0),
+                               coalesce(sum(voucher_amount_fen) FILTER (WHERE status = ?4), 0)
                         FROM redemption_state WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
-                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getSingleResult();
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year)
+                .setParameter(3, States.sql(States.HOLDING)).setParameter(4, States.PAID).getSingleResult();
         return new Totals(n(v[0]), n(r[0]), n(r[1]), n(v[1]));
     }
 

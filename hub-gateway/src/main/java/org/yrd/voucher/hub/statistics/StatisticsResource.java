@@ -1,0 +1,72 @@
+package org.yrd.voucher.hub.statistics;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.yrd.voucher.hub.common.QueryParams;
+
+/** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
+@Path("/api/v1/taskgroup")
+public class StatisticsResource {
+    private final Statistics statistics;
+
+    StatisticsResource(Statistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @GET
+    @Path("/provinces")
+    public List<Statistics.ProvinceTotals> provinces(@QueryParam("year") String year) {
+        return statistics.provinces(QueryParams.year("year", year));
+    }
+
+    /** Issuing province × provider province, for redemptions paid. */
+    @GET
+    @Path("/flows")
+    public List<Statistics.Flow> flows() {
+        return statistics.flows();
+    }
+
+    @GET
+    @Path("/categories")
+    public List<Statistics.CategoryTotal> categories() {
+        return statistics.categories();
+    }
+
+    /** P9: filing → payment time, per issuing province. */
+    @GET
+    @Path("/time-to-redemption")
+    public List<Statistics.TimeToRedemption> timeToRedemption() {
+        return statistics.timeToRedemption();
+    }
+
+    /** P11: the providers that served most, by amount paid. */
+    @GET
+    @Path("/top-providers")
+    public List<Statistics.TopProvider> topProviders(@QueryParam("limit") String limit) {
+        return statistics.topProviders(QueryParams.number("limit", limit, 10, 1, 100));
+    }
+
+    /** For national statistics: one line per redemption, as the hub knows it. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    public String export() {
+        return statistics.export();
+    }
+
+    /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */
+    @GET
+    @Path("/reconciliation")
+    public List<Statistics.Reconciliation> reconciliation() {
+        return statistics.reconciliation();
+    }
+
+    @GET
+    @Path("/provenance-refusals")
+    public List<Statistics.Refusal> refusals() {
+        return statistics.refusals();
+    }
+}
