@@ -206,7 +206,8 @@ class FederationIT {
                 400_000, 200_000), other).then().statusCode(201).extract().path("id");
         await().atMost(PATIENCE).until(() -> "REJECTED".equals(status(zj, other, id)));
         given().baseUri(zj.url()).get("/api/v1/enterprises/{e}/redemptions/{id}", other, id).then()
-                .body("reason", org.hamcrest.Matchers.startsWith("invoice-already-redeemed"));
+                .body("reasonCode", equalTo("invoice-already-redeemed"))
+                .body("reason", equalTo("该发票已在长三角其他省市用于兑付。"));
         given().baseUri(zj.url()).get("/api/v1/enterprises/{e}/vouchers", other).then().body("[0].heldFen", equalTo(0));
     }
 

@@ -21,6 +21,12 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    /** What the scheduler does every {@code node.jobs.every}: unanswered redemptions end, then vouchers past validity. */
+    public static void runExpiryJobs() {
+        io.quarkus.arc.Arc.container().instance(org.yrd.voucher.node.redemption.RedemptionExpiry.class).get().run();
+        io.quarkus.arc.Arc.container().instance(org.yrd.voucher.node.voucher.VoucherExpiry.class).get().run();
+    }
+
     /** A fresh valid USCC registered in the given district (e.g. 310115 Pudong). */
     public static String uscc(String district) {
         String first17 = "91" + district + String.format("%09d", SEQ.incrementAndGet());

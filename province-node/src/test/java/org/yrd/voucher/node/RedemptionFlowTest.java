@@ -260,7 +260,7 @@ class RedemptionFlowTest {
         confirm(idBig); // 18,000 yuan → auto-approved, held until paid
 
         TestClock.INSTANCE.setDay(LocalDate.of(2027, 4, 15));
-        io.quarkus.arc.Arc.container().instance(org.yrd.voucher.node.voucher.ExpiryJobs.class).get().run();
+        Fixtures.runExpiryJobs();
         operator("/redemptions/{id}/reject", Map.of("reason", "late"), idBig).then().statusCode(200);
 
         var v = Fixtures.voucherOf(enterprise, voucher);

@@ -231,7 +231,7 @@ class VoucherLifecycleTest {
         var before = Fixtures.balance(2026);
 
         TestClock.INSTANCE.setDay(java.time.LocalDate.of(2027, 4, 15));
-        io.quarkus.arc.Arc.container().instance(org.yrd.voucher.node.voucher.ExpiryJobs.class).get().run();
+        Fixtures.runExpiryJobs();
 
         var voucher = Fixtures.voucherOf(e, v);
         assertThat(voucher.get("status")).isEqualTo("EXPIRED");

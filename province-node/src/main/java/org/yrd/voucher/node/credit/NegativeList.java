@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.yrd.voucher.events.EventTypes;
@@ -16,6 +16,7 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.TimeSource;
 
 /** P13: the negative list. A listed party cannot apply, be admitted, confirm or be paid. */
@@ -23,54 +24,34 @@ import org.yrd.voucher.edge.TimeSource;
 public class NegativeList {
     private final EntityManager em;
     private final Clock clock;
+    private final Ids ids;
     private final Outbox outbox;
     private final NodeConfig config;
 
-    NegativeList(EntityManager em, Clock clock, Outbox outbox, NodeConfig config) {
+    NegativeList(EntityManager em, Clock clock, Ids ids, Outbox outbox, NodeConfig config) {
         this.em = em;
         this.clock = clock;
+        this.ids = ids;
         this.outbox = outbox;
         this.config = config;
     }
 
-    /** SQL that is true when party ?1 is listed on day ?2; other queries embed it to save a round trip. */
-    public static final String LISTED_SQL = listedSql("?1");
-
-    /** The one definition of "listed on day ?2" (P13), for the party that {@code party} names in a query. */
-    public static String listedSql(String party) {
-        return """
-                (EXISTS (SELECT 1 FROM negative_list_entry e WHERE e.party_uscc = %1$s AND e.ended_at IS NULL
-                         AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))
-                 OR EXISTS (SELECT 1 FROM yrd_credit c WHERE c.party_uscc = %1$s AND c.listed))""".formatted(party);
-    }
-
+    /** P13: whether the party is listed today, here or YRD-wide ({@code party_listed}, migration V6). */
     public boolean isListed(String uscc) {
-        return (Boolean) em.createNativeQuery("SELECT " + LISTED_SQL)
+        return (Boolean) em.createNativeQuery("SELECT party_listed(?1, ?2)")
                 .setParameter(1, uscc).setParameter(2, TimeSource.today(clock)).getSingleResult();
     }
 
-    /** A party to a decision, and the refusal code (P13) if it is listed. */
-    public record Party(String uscc, String refusal) {}
-
-    /**
-     * Refuses with the P13 problem of the first of these parties that is listed today, in the order given;
-     * one round trip for all of them.
-     */
-    public void refuseIfListed(Party... parties) {
+    /** Which of these parties are listed today, in one round trip. */
+    public Set<String> listed(String... usccs) {
         @SuppressWarnings("unchecked")
         List<String> listed = em.createNativeQuery(
-                        "SELECT p.uscc FROM unnest(cast(?1 AS varchar[])) WITH ORDINALITY AS p(uscc, n) WHERE "
-                                + listedSql("p.uscc") + " ORDER BY p.n LIMIT 1")
+                        "SELECT p.uscc FROM unnest(cast(?1 AS varchar[])) AS p(uscc) WHERE party_listed(p.uscc, ?2)")
                 // reads the lists only: a pending change to the redemption need not be flushed first
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("negative_list_entry").addSynchronizedQuerySpace("yrd_credit")
-                .setParameter(1, Arrays.stream(parties).map(Party::uscc).toArray(String[]::new))
-                .setParameter(2, TimeSource.today(clock)).getResultList();
-        for (Party p : parties) {
-            if (listed.contains(p.uscc())) {
-                throw ProblemException.refused(p.refusal(), "P13", p.uscc());
-            }
-        }
+                .setParameter(1, usccs).setParameter(2, TimeSource.today(clock)).getResultList();
+        return Set.copyOf(listed);
     }
 
     /** Refuses with a P13 problem when the party is listed today. */
@@ -88,7 +69,7 @@ public class NegativeList {
             throw ProblemException.invalid("endsOn", "ends-before-start");
         }
         NegativeListEntry e = new NegativeListEntry();
-        e.id = UUID.randomUUID();
+        e.id = ids.next();
         e.partyUscc = uscc;
         e.partyKind = kind;
         e.partyName = name;

@@ -18,7 +18,6 @@ import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.Actor;
 import org.yrd.voucher.node.common.UsccParam;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class NegativeListResource {
     private final NegativeList negativeList;
@@ -48,6 +47,7 @@ public class NegativeListResource {
                               LocalDate startsOn, LocalDate endsOn) {}
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list")
     public Response add(@NotNull @Valid AddEntry body) {
         UsccParam.require("partyUscc", body.partyUscc());
@@ -57,6 +57,7 @@ public class NegativeListResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list/{id}/end")
     public EntryView end(@PathParam("id") String idParam, @NotNull @Valid EndEntry body) {
         UUID id = IdParam.uuid("id", idParam);

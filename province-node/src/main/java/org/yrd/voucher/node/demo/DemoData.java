@@ -13,13 +13,14 @@ import org.jboss.logging.Logger;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
-import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.node.enterprise.Enterprises;
+import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.ProviderStatus;
 import org.yrd.voucher.node.provider.Providers;
-import org.yrd.voucher.node.redemption.Redemptions;
+import org.yrd.voucher.node.redemption.RedemptionService;
 import org.yrd.voucher.node.voucher.VoucherApplication;
-import org.yrd.voucher.node.voucher.Vouchers;
+import org.yrd.voucher.node.voucher.VoucherService;
 import org.yrd.voucher.policy.Province;
 import org.yrd.voucher.policy.RecipientType;
 import org.yrd.voucher.policy.RedemptionRules;
@@ -37,30 +38,33 @@ public class DemoData {
 
     private final NodeConfig config;
     private final Providers providers;
-    private final Vouchers vouchers;
-    private final Redemptions redemptions;
+    private final Enterprises enterprises;
+    private final VoucherService vouchers;
+    private final RedemptionService redemptions;
+    private final PolicyService policies;
     private final Clock clock;
 
-    DemoData(NodeConfig config, Providers providers, Vouchers vouchers, Redemptions redemptions, Clock clock) {
+    DemoData(NodeConfig config, Providers providers, Enterprises enterprises, VoucherService vouchers,
+             RedemptionService redemptions, PolicyService policies, Clock clock) {
         this.config = config;
         this.providers = providers;
+        this.enterprises = enterprises;
         this.vouchers = vouchers;
         this.redemptions = redemptions;
+        this.policies = policies;
         this.clock = clock;
     }
 
     void load(@Observes @Priority(20) StartupEvent ignored) {
-        if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> Enterprise.count() > 0)) {
+        if (!config.demoData() || QuarkusTransaction.requiringNew().call(enterprises::any)) {
             return;
         }
         Province p = config.province();
         String district = DISTRICT.get(p);
         String e1 = uscc(district, 1), e2 = uscc(district, 2), e3 = uscc(district, 3);
-        QuarkusTransaction.requiringNew().run(() -> {
-            enterprise(e1, p.nameZh() + "示范智能装备有限公司", district);
-            enterprise(e2, p.nameZh() + "示范生物医药科技有限公司", district);
-            enterprise(e3, p.nameZh() + "示范新材料有限公司", district);
-        });
+        enterprise(e1, p.nameZh() + "示范智能装备有限公司", district);
+        enterprise(e2, p.nameZh() + "示范生物医药科技有限公司", district);
+        enterprise(e3, p.nameZh() + "示范新材料有限公司", district);
         String lab = uscc(p.divisionCode().substring(0, 2) + "0104", 11);
         String ip = uscc(p.divisionCode().substring(0, 2) + "0104", 12);
         String applicant = uscc(p.divisionCode().substring(0, 2) + "0104", 13);
@@ -73,12 +77,12 @@ public class DemoData {
         providers.decide(ip, ProviderStatus.ADMITTED, "demo: meets the admission standard", "demo");
         providers.apply(applicant, p.nameZh() + "示范技术转移中心", List.of("TECHNOLOGY_TRANSFER"), List.of());
 
-        long small = Math.min(1_000_000, vouchers.currentPolicyThreshold());
+        long small = Math.min(1_000_000, policies.current().policy().autoApprovalThresholdFen());
         try {
             VoucherApplication a1 = vouchers.apply(e1, small);
             vouchers.apply(e2, small);
             if (a1.voucherId != null) {
-                redemptions.file(e1, new Redemptions.Filing(a1.voucherId, lab, "TESTING_INSPECTION_CERTIFICATION",
+                redemptions.file(e1, new RedemptionService.Filing(a1.voucherId, lab, "TESTING_INSPECTION_CERTIFICATION",
                         new RedemptionRules.Declarations(false, false, false), "DEMO-HT-001", "DEMO-FP-001",
                         small, small, TimeSource.today(clock)));
             }
@@ -91,15 +95,8 @@ public class DemoData {
     }
 
     private void enterprise(String uscc, String name, String district) {
-        Enterprise e = new Enterprise();
-        e.uscc = uscc;
-        e.name = name;
-        e.recipientType = RecipientType.TECH_SME;
-        e.smeRegistrationNo = "DEMO" + uscc.substring(8, 17);
-        e.smeRegistrationYear = 2025;
-        e.districtCode = district;
-        e.registeredAt = OffsetDateTime.now(clock);
-        e.persist();
+        enterprises.register(new Enterprises.Registration(uscc, name, RecipientType.TECH_SME,
+                "DEMO" + uscc.substring(8, 17), 2025, district));
     }
 
     static String uscc(String district, int n) {

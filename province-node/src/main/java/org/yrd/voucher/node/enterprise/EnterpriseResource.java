@@ -23,15 +23,12 @@ import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 
 /** P1: enterprises (and, where a province admits them, startup teams) register with their node. */
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class EnterpriseResource {
-    private final Clock clock;
-    private final NodeConfig config;
+    private final Enterprises enterprises;
 
-    EnterpriseResource(Clock clock, NodeConfig config) {
-        this.clock = clock;
-        this.config = config;
+    EnterpriseResource(Enterprises enterprises) {
+        this.enterprises = enterprises;
     }
 
     public record Registration(
@@ -51,45 +48,18 @@ public class EnterpriseResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises")
-    @Transactional
     public Response register(@NotNull @Valid Registration r) {
         UsccParam.require("uscc", r.uscc());
-        if (r.recipientType() == RecipientType.TECH_SME
-                && (r.smeRegistrationNo() == null || r.smeRegistrationNo().isBlank() || r.smeRegistrationYear() == null)) {
-            throw ProblemException.invalid("smeRegistrationNo", "sme-registration-required");
-        }
-        if (!config.province().contains(r.districtCode())) {
-            throw ProblemException.invalid("districtCode", "district-outside-province", config.province().nameZh(),
-                    config.province().divisionCode());
-        }
-        if (Enterprise.findById(r.uscc()) != null) {
-            throw ProblemException.conflict("enterprise-already-registered", r.uscc());
-        }
-        Enterprise e = new Enterprise();
-        e.uscc = r.uscc();
-        e.name = r.name();
-        e.recipientType = r.recipientType();
-        e.smeRegistrationNo = r.smeRegistrationNo();
-        e.smeRegistrationYear = r.smeRegistrationYear();
-        e.districtCode = r.districtCode();
-        e.registeredAt = OffsetDateTime.now(clock);
-        e.persist();
+        Enterprise e = enterprises.register(new Enterprises.Registration(r.uscc(), r.name(), r.recipientType(),
+                r.smeRegistrationNo(), r.smeRegistrationYear(), r.districtCode()));
         return Response.status(201).entity(EnterpriseView.of(e)).build();
     }
 
     @GET
     @Path("/enterprises/{uscc}")
     public EnterpriseView get(@PathParam("uscc") String uscc) {
-        return EnterpriseView.of(require(uscc));
+        return EnterpriseView.of(enterprises.require(uscc));
     }
-
-    public static Enterprise require(String uscc) {
-        Enterprise e = Enterprise.findById(UsccParam.require("uscc", uscc));
-        if (e == null) {
-            throw ProblemException.notFound("enterprise", uscc);
-        }
-        return e;
-    }
-
 }

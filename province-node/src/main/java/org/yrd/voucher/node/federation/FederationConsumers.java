@@ -2,10 +2,7 @@ package org.yrd.voucher.node.federation;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,6 +13,8 @@ import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.node.credit.YrdCredit;
+import org.yrd.voucher.node.provider.YrdRegistry;
 import org.yrd.voucher.node.redemption.CrossRegion;
 
 /**
@@ -26,15 +25,15 @@ import org.yrd.voucher.node.redemption.CrossRegion;
 public class FederationConsumers {
     private static final Logger LOG = Logger.getLogger(FederationConsumers.class);
 
-    private final EntityManager em;
     private final Inbox inbox;
-    private final Clock clock;
+    private final YrdRegistry registry;
+    private final YrdCredit credit;
     private final CrossRegion crossRegion;
 
-    FederationConsumers(EntityManager em, Inbox inbox, Clock clock, CrossRegion crossRegion) {
-        this.em = em;
+    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion) {
         this.inbox = inbox;
-        this.clock = clock;
+        this.registry = registry;
+        this.credit = credit;
         this.crossRegion = crossRegion;
     }
 
@@ -47,16 +46,7 @@ public class FederationConsumers {
         if (e == null || !inbox.firstDelivery(e)) {
             return;
         }
-        var r = EventCodec.data(e, Payloads.RecognitionRecord.class);
-        em.createNativeQuery("""
-                        INSERT INTO provider_registry (uscc, name, home_province, recognised, categories, reason, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, home_province = excluded.home_province,
-                          recognised = excluded.recognised, categories = excluded.categories, reason = excluded.reason,
-                          updated_at = excluded.updated_at""")
-                .setParameter(1, r.uscc()).setParameter(2, r.name()).setParameter(3, r.homeProvince())
-                .setParameter(4, r.recognised()).setParameter(5, String.join(",", r.categories()))
-                .setParameter(6, r.reason()).setParameter(7, OffsetDateTime.now(clock)).executeUpdate();
+        registry.apply(EventCodec.data(e, Payloads.RecognitionRecord.class));
     }
 
     /** Replica of the YRD negative list: a sanction in one province applies here too (P13). */
@@ -68,16 +58,7 @@ public class FederationConsumers {
         if (e == null || !inbox.firstDelivery(e)) {
             return;
         }
-        var s = EventCodec.data(e, Payloads.CreditStatus.class);
-        em.createNativeQuery("""
-                        INSERT INTO yrd_credit (party_uscc, party_kind, party_name, listed, entries, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                        ON CONFLICT (party_uscc) DO UPDATE SET party_kind = excluded.party_kind,
-                          party_name = excluded.party_name, listed = excluded.listed, entries = excluded.entries,
-                          updated_at = excluded.updated_at""")
-                .setParameter(1, s.partyUscc()).setParameter(2, s.partyKind()).setParameter(3, s.partyName())
-                .setParameter(4, !s.entries().isEmpty()).setParameter(5, e.data().path("entries").toString())
-                .setParameter(6, OffsetDateTime.now(clock)).executeUpdate();
+        credit.apply(EventCodec.data(e, Payloads.CreditStatus.class), e.data().path("entries").toString());
     }
 
     /** Cross-region requests and answers the hub routes to this node. */

@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.UUID;
-import org.yrd.voucher.node.voucher.Voucher;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.policy.LedgerBalance;
 
 /** Append-only money movements and the reconciliation of the budget against them. */
@@ -13,25 +16,45 @@ import org.yrd.voucher.policy.LedgerBalance;
 public class Ledger {
     private final EntityManager em;
     private final Clock clock;
+    private final Outbox outbox;
+    private final NodeConfig config;
 
-    Ledger(EntityManager em, Clock clock) {
+    Ledger(EntityManager em, Clock clock, Outbox outbox, NodeConfig config) {
         this.em = em;
         this.clock = clock;
+        this.outbox = outbox;
+        this.config = config;
     }
 
-    public void record(LedgerEntry.Kind kind, long amountFen, Voucher voucher, UUID redemptionId, int policyVersion) {
-        if (amountFen <= 0) {
-            return;
+    /**
+     * Records each movement, in the caller's transaction; issues and expiries also go to the hub (P8 data
+     * aggregation), even an expiry of nothing, so that the hub sees every voucher end. A movement of nothing
+     * leaves no ledger entry.
+     */
+    public void record(Movement... movements) {
+        for (Movement m : movements) {
+            if (m.amountFen() > 0) {
+                LedgerEntry e = new LedgerEntry();
+                e.at = OffsetDateTime.now(clock);
+                e.kind = m.kind();
+                e.amountFen = m.amountFen();
+                e.budgetYear = m.budgetYear();
+                e.voucherId = m.voucherId();
+                e.redemptionId = m.redemptionId();
+                e.policyVersion = m.policyVersion();
+                em.persist(e);
+            }
+            String type = switch (m.kind()) {
+                case ISSUE -> EventTypes.VOUCHER_ISSUED;
+                case EXPIRE -> EventTypes.VOUCHER_EXPIRED;
+                default -> null; // holds, releases and payments reach the hub as redemption transitions
+            };
+            if (type != null) {
+                outbox.publish(Topics.USAGE, m.voucherId().toString(), type, new Payloads.VoucherUsage(
+                        config.province().name(), m.voucherId().toString(), m.enterpriseUscc(), m.amountFen(),
+                        m.budgetYear(), clock.instant()));
+            }
         }
-        LedgerEntry e = new LedgerEntry();
-        e.at = OffsetDateTime.now(clock);
-        e.kind = kind;
-        e.amountFen = amountFen;
-        e.budgetYear = voucher.budgetYear;
-        e.voucherId = voucher.id;
-        e.redemptionId = redemptionId;
-        e.policyVersion = policyVersion;
-        em.persist(e);
     }
 
     /** One year's budget as the ledger sees it, beside the same split read from the vouchers themselves. */

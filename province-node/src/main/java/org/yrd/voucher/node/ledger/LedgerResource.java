@@ -1,15 +1,12 @@
 package org.yrd.voucher.node.ledger;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class LedgerResource {
     private final Ledger ledger;

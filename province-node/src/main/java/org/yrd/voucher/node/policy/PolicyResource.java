@@ -13,7 +13,6 @@ import java.util.List;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.policy.VoucherPolicy;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class PolicyResource {
     private final PolicyService policies;
@@ -48,6 +47,7 @@ public class PolicyResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/policy/versions")
     public Response publish(@NotNull @Valid PublishRequest request) {
         var v = policies.publish(request.policy(), request.effectiveFrom(), "operator");

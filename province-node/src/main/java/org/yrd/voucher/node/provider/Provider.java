@@ -7,9 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.yrd.voucher.policy.Categories;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -37,6 +36,6 @@ public class Provider extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     public Set<String> categories() {
-        return new LinkedHashSet<>(Arrays.asList(categoryList.split(",")));
+        return Categories.split(categoryList);
     }
 }

@@ -22,7 +22,6 @@ import org.yrd.voucher.node.common.EnumParam;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class ProviderResource {
     private final Providers providers;
@@ -55,6 +54,7 @@ public class ProviderResource {
 
     /** P5: a provider applies voluntarily for admission in its home province. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers")
     public Response apply(@NotNull @Valid AdmissionApplication a) {
         UsccParam.require("uscc", a.uscc());
@@ -87,24 +87,28 @@ public class ProviderResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/admit")
     public ProviderView admit(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/reject")
     public ProviderView reject(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/suspend")
     public ProviderView suspend(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/revoke")
     public ProviderView revoke(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));

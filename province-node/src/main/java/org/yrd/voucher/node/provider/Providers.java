@@ -6,8 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -19,6 +17,8 @@ import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.policy.PolicyService;
+import org.yrd.voucher.policy.Categories;
+import org.yrd.voucher.policy.FilingRules;
 
 /** P5: providers apply voluntarily; the province's operator admits, rejects, suspends or revokes. */
 @ApplicationScoped
@@ -52,7 +52,7 @@ public class Providers {
         p.uscc = uscc;
         p.name = name;
         p.status = ProviderStatus.APPLIED;
-        p.categoryList = String.join(",", new java.util.LinkedHashSet<>(categories));
+        p.categoryList = Categories.join(categories);
         p.qualifications = List.copyOf(qualifications);
         p.appliedAt = OffsetDateTime.now(clock);
         p.updatedAt = p.appliedAt;
@@ -104,44 +104,20 @@ public class Providers {
         negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
     }
 
-    /** A provider an enterprise of this province may redeem with, and the province that vouches for it. */
-    public record Standing(String uscc, String homeProvince, Set<String> categories) {}
-
     /**
-     * The columns {@link #standing(String, Object[], int)} reads, from the joins {@link #standingFrom(String)}
-     * adds to a query; a caller that needs more than the standing reads it all in one round trip.
+     * Where a provider stands for this province (P5, P8, P14), from its local record's state and categories and
+     * the hub's recognition of it (each {@code null} when absent): this province's own record comes first.
      */
-    public static final String STANDING_COLUMNS = "p.status, p.categories, y.home_province, y.categories";
-
-    /** Left joins of this province's record and the YRD registry's for the provider named by {@code param}. */
-    public static String standingFrom(String param) {
-        return """
-                (SELECT 1) AS one LEFT JOIN provider p ON p.uscc = %1$s
-                LEFT JOIN provider_registry y ON y.uscc = %1$s AND y.recognised""".formatted(param);
-    }
-
-    /**
-     * The provider's standing from {@link #STANDING_COLUMNS} at {@code at} in {@code row}: this province's own
-     * record comes first and must be admitted (P5); otherwise the hub's recognition makes it usable (P8, P14).
-     * The caller checks the negative list (P13), with the other parties to its decision in the same query.
-     */
-    public Standing standing(String uscc, Object[] row, int at) {
-        UsccParam.require("providerUscc", uscc);
-        String localStatus = (String) row[at];
+    public static FilingRules.ProviderStanding standing(String localStatus, String localCategories,
+                                                        String recognisedBy, String recognisedCategories) {
         if (localStatus != null) {
-            if (!ProviderStatus.ADMITTED.name().equals(localStatus)) {
-                throw ProblemException.refused("provider-not-admitted", "P5", uscc, localStatus);
-            }
-            return new Standing(uscc, config.province().name(), categories((String) row[at + 1]));
+            return new FilingRules.Local(ProviderStatus.ADMITTED.name().equals(localStatus), localStatus,
+                    Categories.split(localCategories));
         }
-        if (row[at + 2] == null) {
-            throw ProblemException.refused("provider-not-recognised", "P14", uscc);
+        if (recognisedBy == null) {
+            return new FilingRules.Unknown();
         }
-        return new Standing(uscc, (String) row[at + 2], categories((String) row[at + 3]));
-    }
-
-    private static Set<String> categories(String csv) {
-        return new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+        return new FilingRules.Recognised(recognisedBy, Categories.split(recognisedCategories));
     }
 
     /** One page of this province's providers, optionally in one state, earliest application first. */

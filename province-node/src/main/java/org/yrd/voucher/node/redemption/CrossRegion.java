@@ -11,6 +11,7 @@ import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.States;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
@@ -32,10 +33,10 @@ public class CrossRegion {
     private final Clock clock;
     private final Outbox outbox;
     private final Providers providers;
-    private final Redemptions redemptions;
+    private final RedemptionService redemptions;
     private final NodeConfig config;
 
-    CrossRegion(EntityManager em, Clock clock, Outbox outbox, Providers providers, Redemptions redemptions,
+    CrossRegion(EntityManager em, Clock clock, Outbox outbox, Providers providers, RedemptionService redemptions,
                 NodeConfig config) {
         this.em = em;
         this.clock = clock;
@@ -64,13 +65,13 @@ public class CrossRegion {
                           INSERT INTO incoming_redemption (id, issuing_province, provider_uscc, enterprise_uscc,
                             enterprise_name, category, contract_no, invoice_hash, actual_expenditure_fen,
                             voucher_amount_fen, completion_date, filed_at, received_at, status)
-                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'REQUESTED')
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                           ON CONFLICT DO NOTHING RETURNING 1)
                         SELECT EXISTS (SELECT 1 FROM received),
-                               EXISTS (SELECT 1 FROM redemption WHERE invoice_hash = ?8 AND status IN
-                                         ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED', 'PAID'))
+                               EXISTS (SELECT 1 FROM redemption WHERE invoice_hash = ?8
+                                         AND status = ANY(cast(?15 AS varchar[])))
                             OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?8 AND id <> ?1
-                                         AND status IN ('REQUESTED', 'CONFIRMED'))""")
+                                         AND status = ANY(cast(?16 AS varchar[])))""")
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
                 .addSynchronizedQuerySpace("redemption")
                 .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.issuingProvince())
@@ -78,7 +79,9 @@ public class CrossRegion {
                 .setParameter(6, r.category()).setParameter(7, r.contractNo()).setParameter(8, r.invoiceHash())
                 .setParameter(9, r.actualExpenditureFen()).setParameter(10, r.voucherAmountFen())
                 .setParameter(11, r.completionDate()).setParameter(12, r.filedAt().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(13, OffsetDateTime.now(clock)).getSingleResult();
+                .setParameter(13, OffsetDateTime.now(clock)).setParameter(14, IncomingStatus.REQUESTED.name())
+                .setParameter(15, States.sql(States.LIVE)).setParameter(16, States.sql(States.REQUEST_LIVE))
+                .getSingleResult();
         boolean inserted = (Boolean) outcome[0];
         boolean invoiceLive = (Boolean) outcome[1];
         if (inserted && invoiceLive) {
@@ -176,7 +179,7 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void answered(Payloads.ProviderAnswer a) {
-        Redemption r = redemptions.locked(UUID.fromString(a.redemptionId()));
+        Redemption r = redemptions.lock(UUID.fromString(a.redemptionId()));
         if (r.status != RedemptionStatus.FILED) {
             LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status);
             return;
@@ -184,15 +187,15 @@ public class CrossRegion {
         if (IncomingStatus.CONFIRMED.name().equals(a.answer())) {
             redemptions.providerConfirmed(r);
         } else {
-            redemptions.end(r, RedemptionStatus.DISPUTED, a.reason());
+            redemptions.end(r, RedemptionStatus.DISPUTED, null, a.reason());
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void refusedByHub(Payloads.HubRefusal refusal) {
-        Redemption r = redemptions.locked(UUID.fromString(refusal.redemptionId()));
+        Redemption r = redemptions.lock(UUID.fromString(refusal.redemptionId()));
         if (r.status == RedemptionStatus.FILED) {
-            redemptions.end(r, RedemptionStatus.REJECTED, refusal.code() + ": " + refusal.reason());
+            redemptions.end(r, RedemptionStatus.REJECTED, refusal.code(), refusal.reason());
         }
     }
 }

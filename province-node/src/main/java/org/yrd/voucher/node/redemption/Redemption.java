@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.yrd.voucher.policy.RedemptionMode;
+import org.yrd.voucher.policy.RedemptionRules;
 
 /** 兑付: paying voucher value against a real, completed purchase. */
 @Entity
@@ -65,6 +66,24 @@ public class Redemption extends PanacheEntityBase {
     public String providerProvince;
     @Column(name = "invoice_hash")
     public String invoiceHash;
+    /** Why the system decided or ended it, as a code rendered in the reader's language; null for a person's reason. */
+    @Column(name = "reason_code")
+    public String reasonCode;
+    /** P6: what trimmed the amount below the request, or null when the request is paid in full. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trimmed_by")
+    public RedemptionRules.Trim trimmedBy;
+
+    /** Below the province's auto-approval threshold: approved without an operator. */
+    public static final String AUTO_APPROVED = "auto-approved";
+    /** The provider did not answer within the confirmation timeout. */
+    public static final String CONFIRMATION_TIMEOUT = "confirmation-timeout";
+
+    /** The reason for the last decision: a system code, or a person's words (or the code's detail). */
+    void because(String code, String text) {
+        reasonCode = code;
+        reason = text;
+    }
 
     /** Whether the provider belongs to another province, so that it confirms on its own node. */
     public boolean isCrossRegion(String thisProvince) {

@@ -25,22 +25,29 @@ import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
-import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.edge.Reader;
+import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class RedemptionResource {
     private final Redemptions redemptions;
+    private final RedemptionService service;
+    private final Enterprises enterprises;
     private final Idempotency idempotency;
     private final CrossRegion crossRegion;
+    private final Reader reader;
 
-    RedemptionResource(Redemptions redemptions, Idempotency idempotency, CrossRegion crossRegion) {
-        this.crossRegion = crossRegion;
+    RedemptionResource(Redemptions redemptions, RedemptionService service, Enterprises enterprises,
+                       Idempotency idempotency, CrossRegion crossRegion, Reader reader) {
         this.redemptions = redemptions;
+        this.service = service;
+        this.enterprises = enterprises;
         this.idempotency = idempotency;
+        this.crossRegion = crossRegion;
+        this.reader = reader;
     }
 
     /** P3: each must be answered; any "yes" refuses the redemption. */
@@ -68,30 +75,38 @@ public class RedemptionResource {
                                  long enterpriseShareFen, RedemptionMode.Payee payee, String payeeUscc,
                                  RedemptionStatus status, int policyVersion, OffsetDateTime filedAt,
                                  OffsetDateTime confirmedAt, OffsetDateTime decidedAt, OffsetDateTime paidAt,
-                                 String paymentReference, String reason, String providerProvince) {
-        static RedemptionView of(Redemption r) {
-            return new RedemptionView(r.id, r.voucherId, r.enterpriseUscc, r.providerUscc, r.category, r.contractNo,
-                    r.invoiceNo, r.completionDate, r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen,
-                    r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
-                    r.decidedAt, r.paidAt, r.paymentReference, r.reason, r.providerProvince);
-        }
+                                 String paymentReference, String reason, String providerProvince,
+                                 String reasonCode, RedemptionRules.Trim trimmedBy, String trimmedReason) {}
+
+    /**
+     * A redemption as its reader sees it: a reason the system gave (its code in {@code reasonCode}) and why the
+     * amount was trimmed (P6) are rendered in the reader's language.
+     */
+    RedemptionView view(Redemption r) {
+        return new RedemptionView(r.id, r.voucherId, r.enterpriseUscc, r.providerUscc, r.category, r.contractNo,
+                r.invoiceNo, r.completionDate, r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen,
+                r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
+                r.decidedAt, r.paidAt, r.paymentReference, reader.reason(r.reasonCode, r.reason, r.reason),
+                r.providerProvince, r.reasonCode, r.trimmedBy,
+                r.trimmedBy == null ? null : reader.reason("trim." + r.trimmedBy, null));
     }
 
     // ---- enterprise
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/redemptions")
     public Response file(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
                          @NotNull @Valid FileRequest body) {
         UsccParam.require("uscc", uscc);
         UsccParam.require("providerUscc", body.providerUscc());
         var d = body.declarations();
-        var filing = new Redemptions.Filing(body.voucherId(), body.providerUscc(), body.category(),
+        var filing = new RedemptionService.Filing(body.voucherId(), body.providerUscc(), body.category(),
                 new RedemptionRules.Declarations(d.patentApplicationStage(), d.statutoryTesting(), d.otherPublicFunding()),
                 body.contractNo(), body.invoiceNo(), body.actualExpenditureFen(), body.requestedFen(),
                 body.completionDate());
         return idempotency.once("file-redemption:" + uscc, key, body, 201,
-                () -> RedemptionView.of(redemptions.file(uscc, filing)));
+                () -> view(service.file(uscc, filing)));
     }
 
     /** The enterprise's redemptions, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
@@ -100,8 +115,8 @@ public class RedemptionResource {
     public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
                                              @QueryParam("offset") String offset) {
         Paging page = Paging.of(limit, offset);
-        EnterpriseResource.require(uscc);
-        return redemptions.ofEnterprise(uscc, page).stream().map(RedemptionView::of).toList();
+        enterprises.require(uscc);
+        return redemptions.ofEnterprise(uscc, page).stream().map(this::view).toList();
     }
 
     @GET
@@ -112,7 +127,7 @@ public class RedemptionResource {
         if (!r.enterpriseUscc.equals(uscc)) {
             throw ProblemException.notFound("redemption", id);
         }
-        return RedemptionView.of(r);
+        return view(r);
     }
 
     // ---- provider
@@ -123,7 +138,7 @@ public class RedemptionResource {
     public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
                                            @QueryParam("offset") String offset) {
         UsccParam.require("uscc", uscc);
-        return redemptions.ofProvider(uscc, Paging.of(limit, offset)).stream().map(RedemptionView::of).toList();
+        return redemptions.ofProvider(uscc, Paging.of(limit, offset)).stream().map(this::view).toList();
     }
 
     @POST
@@ -133,17 +148,18 @@ public class RedemptionResource {
         UUID id = IdParam.uuid("id", idParam);
         UsccParam.require("uscc", uscc);
         return idempotency.once("confirm-redemption:" + id, key, uscc, 200,
-                () -> RedemptionView.of(redemptions.confirm(uscc, id)));
+                () -> view(service.confirm(uscc, id)));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/redemptions/{id}/dispute")
     public Response dispute(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
         UsccParam.require("uscc", uscc);
         return idempotency.once("dispute-redemption:" + id, key, body, 200,
-                () -> RedemptionView.of(redemptions.dispute(uscc, id, body.reason())));
+                () -> view(service.dispute(uscc, id, body.reason())));
     }
 
     /**
@@ -168,6 +184,7 @@ public class RedemptionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/incoming-redemptions/{id}/dispute")
     public Response disputeIncoming(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                                     @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
@@ -184,33 +201,36 @@ public class RedemptionResource {
     public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                      @QueryParam("offset") String offset) {
         return redemptions.withStatus(EnumParam.of("status", status, RedemptionStatus.class), Paging.of(limit, offset))
-                .stream().map(RedemptionView::of).toList();
+                .stream().map(this::view).toList();
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/approve")
     public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("approve-redemption:" + id, key, body, 200,
-                () -> RedemptionView.of(redemptions.approve(id, body.reason())));
+                () -> view(service.approve(id, body.reason())));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/reject")
     public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("reject-redemption:" + id, key, body, 200,
-                () -> RedemptionView.of(redemptions.reject(id, body.reason())));
+                () -> view(service.reject(id, body.reason())));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/pay")
     public Response pay(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                         @NotNull @Valid Payment body) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("pay-redemption:" + id, key, body, 200,
-                () -> RedemptionView.of(redemptions.pay(id, body.paymentReference())));
+                () -> view(service.pay(id, body.paymentReference())));
     }
 }

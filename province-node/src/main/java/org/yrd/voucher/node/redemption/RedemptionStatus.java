@@ -2,6 +2,7 @@ package org.yrd.voucher.node.redemption;
 
 import java.util.Map;
 import java.util.Set;
+import org.yrd.voucher.events.States;
 
 /**
  * FILED → PROVIDER_CONFIRMED → APPROVED → PAID, or REJECTED / DISPUTED / EXPIRED. The amount is held on
@@ -26,6 +27,6 @@ public enum RedemptionStatus {
 
     /** Whether the amount is still held on the voucher. */
     public boolean holds() {
-        return this == FILED || this == PROVIDER_CONFIRMED || this == APPROVED;
+        return States.HOLDING.contains(name());
     }
 }

@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.yrd.voucher.node.ledger.LedgerEntry.Kind;
+import org.yrd.voucher.node.ledger.Movement;
+import org.yrd.voucher.policy.FilingRules;
 
 /**
  * A voucher issued in advance (预先发放): its face value is split into available, held (for pending
@@ -50,6 +53,58 @@ public class Voucher extends PanacheEntityBase {
     }
 
     public boolean validOn(LocalDate day) {
-        return status == Status.ACTIVE && !day.isBefore(issuedOn) && !day.isAfter(expiresOn);
+        return facts().validOn(day);
+    }
+
+    /** What the filing rules need of this voucher (P6, P7). */
+    public FilingRules.VoucherFacts facts() {
+        return new FilingRules.VoucherFacts(status == Status.ACTIVE, issuedOn, expiresOn, availableFen());
+    }
+
+    // Transitions of the voucher's money. Each is called under the voucher's row lock and returns the movement
+    // for the ledger, which records it; the table's CHECK keeps the balance from going below zero.
+
+    /** 预先发放: the whole face value moves from the budget to the voucher. */
+    public Movement issued() {
+        return movement(Kind.ISSUE, faceValueFen, null, policyVersion);
+    }
+
+    /** A filed redemption holds its amount until it is paid or ends. */
+    public Movement hold(long amountFen, UUID redemptionId, int version) {
+        heldFen += amountFen;
+        return movement(Kind.HOLD, amountFen, redemptionId, version);
+    }
+
+    /** The hold becomes a payment. */
+    public Movement redeem(long amountFen, UUID redemptionId, int version) {
+        heldFen -= amountFen;
+        redeemedFen += amountFen;
+        return movement(Kind.REDEEM, amountFen, redemptionId, version);
+    }
+
+    /**
+     * A redemption ended without payment: its hold goes back to the voucher, or, once the voucher has expired,
+     * back to the budget (P7).
+     */
+    public Movement[] release(long amountFen, UUID redemptionId, int version) {
+        heldFen -= amountFen;
+        Movement released = movement(Kind.RELEASE, amountFen, redemptionId, version);
+        if (status != Status.EXPIRED) {
+            return new Movement[] {released};
+        }
+        expiredFen += amountFen;
+        return new Movement[] {released, movement(Kind.EXPIRE, amountFen, redemptionId, version)};
+    }
+
+    /** P7: past its validity, what is still available goes back to the budget. */
+    public Movement expire() {
+        long available = availableFen();
+        expiredFen += available;
+        status = Status.EXPIRED;
+        return movement(Kind.EXPIRE, available, null, policyVersion);
+    }
+
+    private Movement movement(Kind kind, long amountFen, UUID redemptionId, int version) {
+        return new Movement(kind, amountFen, id, enterpriseUscc, budgetYear, redemptionId, version);
     }
 }

@@ -32,8 +32,23 @@ public class VoucherApplication extends PanacheEntityBase {
     public OffsetDateTime decidedAt;
     @Column(name = "decided_by")
     public String decidedBy;
+    /** Why the system decided, as a code rendered in the reader's language; {@code null} for a person's decision. */
+    @Column(name = "decision_code")
+    public String decisionCode;
+    /** The person's reason, as they wrote it. */
     @Column(name = "decision_reason")
     public String decisionReason;
     @Column(name = "voucher_id")
     public UUID voucherId;
+
+    /** Below the province's auto-approval threshold: issued without an operator. */
+    public static final String AUTO_APPROVED = "auto-approved";
+
+    void decide(Status outcome, OffsetDateTime at, String actor, String code, String reason) {
+        status = outcome;
+        decidedAt = at;
+        decidedBy = actor;
+        decisionCode = code;
+        decisionReason = reason;
+    }
 }

@@ -24,18 +24,25 @@ import org.yrd.voucher.node.common.Actor;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
-import org.yrd.voucher.node.enterprise.EnterpriseResource;
+import org.yrd.voucher.edge.Reader;
+import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
 
-@Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 public class VoucherResource {
     private final Vouchers vouchers;
+    private final VoucherService service;
+    private final Enterprises enterprises;
     private final Idempotency idempotency;
+    private final Reader reader;
 
-    VoucherResource(Vouchers vouchers, Idempotency idempotency) {
+    VoucherResource(Vouchers vouchers, VoucherService service, Enterprises enterprises, Idempotency idempotency,
+                    Reader reader) {
         this.vouchers = vouchers;
+        this.service = service;
+        this.enterprises = enterprises;
         this.idempotency = idempotency;
+        this.reader = reader;
     }
 
     public record ApplyRequest(@NotNull @Positive @Max(Money.MAX_FEN) Long amountFen) {}
@@ -44,11 +51,12 @@ public class VoucherResource {
 
     public record ApplicationView(UUID id, String enterpriseUscc, long amountFen, VoucherApplication.Status status,
                                   int policyVersion, OffsetDateTime filedAt, OffsetDateTime decidedAt, String decidedBy,
-                                  String decisionReason, UUID voucherId) {
-        static ApplicationView of(VoucherApplication a) {
-            return new ApplicationView(a.id, a.enterpriseUscc, a.amountFen, a.status, a.policyVersion, a.filedAt,
-                    a.decidedAt, a.decidedBy, a.decisionReason, a.voucherId);
-        }
+                                  String decisionReason, UUID voucherId, String decisionCode) {}
+
+    /** An application as its reader sees it: a reason the system gave is rendered in the reader's language. */
+    ApplicationView view(VoucherApplication a) {
+        return new ApplicationView(a.id, a.enterpriseUscc, a.amountFen, a.status, a.policyVersion, a.filedAt,
+                a.decidedAt, a.decidedBy, reader.reason(a.decisionCode, a.decisionReason), a.voucherId, a.decisionCode);
     }
 
     public record VoucherView(UUID id, String enterpriseUscc, long faceValueFen, long availableFen, long heldFen,
@@ -62,25 +70,26 @@ public class VoucherResource {
 
     /** 申领: approved at once below the province's threshold, otherwise left for an operator. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/applications")
     public Response apply(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
                           @NotNull @Valid ApplyRequest body) {
         UsccParam.require("uscc", uscc);
         return idempotency.once("apply:" + uscc, key, body, 201,
-                () -> ApplicationView.of(vouchers.apply(uscc, body.amountFen())));
+                () -> view(service.apply(uscc, body.amountFen())));
     }
 
     @GET
     @Path("/enterprises/{uscc}/applications")
     public List<ApplicationView> applications(@PathParam("uscc") String uscc) {
-        EnterpriseResource.require(uscc);
-        return vouchers.applicationsOf(uscc).stream().map(ApplicationView::of).toList();
+        enterprises.require(uscc);
+        return vouchers.applicationsOf(uscc).stream().map(this::view).toList();
     }
 
     @GET
     @Path("/enterprises/{uscc}/vouchers")
     public List<VoucherView> vouchers(@PathParam("uscc") String uscc) {
-        EnterpriseResource.require(uscc);
+        enterprises.require(uscc);
         return vouchers.ofEnterprise(uscc).stream().map(VoucherView::of).toList();
     }
 
@@ -88,24 +97,26 @@ public class VoucherResource {
     @GET
     @Path("/operator/applications/pending")
     public List<ApplicationView> pending(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return vouchers.pendingApplications(Paging.of(limit, offset)).stream().map(ApplicationView::of).toList();
+        return vouchers.pendingApplications(Paging.of(limit, offset)).stream().map(this::view).toList();
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/approve")
     public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("approve-application:" + id, key, d, 200,
-                () -> ApplicationView.of(vouchers.approve(id, Actor.OPERATOR, d.reason())));
+                () -> view(service.approve(id, Actor.OPERATOR, d.reason())));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/reject")
     public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("reject-application:" + id, key, d, 200,
-                () -> ApplicationView.of(vouchers.reject(id, Actor.OPERATOR, d.reason())));
+                () -> view(service.reject(id, Actor.OPERATOR, d.reason())));
     }
 }

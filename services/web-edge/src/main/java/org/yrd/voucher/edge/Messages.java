@@ -63,9 +63,6 @@ public final class Messages {
             } catch (MissingResourceException e) {
                 continue;
             }
-            if (args.isEmpty()) {
-                return pattern;
-            }
             Object[] rendered = args.stream()
                     .map(a -> a instanceof Key k ? text(locale, k.key(), List.of()) : String.valueOf(a)).toArray();
             return new MessageFormat(pattern, locale).format(rendered);

@@ -1,0 +1,112 @@
+package org.yrd.voucher.node.redemption;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.events.States;
+import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.policy.FilingRules;
+
+/** Redemptions in the database: the one owner of the {@code redemption} table, its queries and its row locks. */
+@ApplicationScoped
+public class Redemptions {
+    private final EntityManager em;
+
+    Redemptions(EntityManager em) {
+        this.em = em;
+    }
+
+    /** What a filing is checked against besides the voucher, read in one round trip. */
+    record FilingFacts(String enterpriseName, boolean enterpriseListed, boolean providerListed, boolean invoiceTaken,
+                       FilingRules.ProviderStanding provider) {}
+
+    /**
+     * The enterprise's name ({@code null} if it is not registered), whether the enterprise and the provider are
+     * listed today (P13), whether the invoice is taken (redeemed here, or held by a cross-region request to this
+     * province's provider), and where the provider stands (P5, P14).
+     */
+    FilingFacts filingFacts(String enterpriseUscc, LocalDate today, String providerUscc, String invoiceNo,
+                            String invoiceHash) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT (SELECT name FROM enterprise WHERE uscc = ?1), party_listed(?1, ?2), party_listed(?3, ?2),
+                          (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_no = ?4
+                                     AND status = ANY(cast(?6 AS varchar[])))
+                           OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?5
+                                     AND status = ANY(cast(?7 AS varchar[])))),
+                          p.status, p.categories, y.home_province, y.categories
+                        FROM (SELECT 1) AS one LEFT JOIN provider p ON p.uscc = ?3
+                          LEFT JOIN provider_registry y ON y.uscc = ?3 AND y.recognised""")
+                .setParameter(1, enterpriseUscc).setParameter(2, today).setParameter(3, providerUscc)
+                .setParameter(4, invoiceNo).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
+                .setParameter(7, States.sql(States.REQUEST_LIVE)).getSingleResult();
+        return new FilingFacts((String) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
+                Providers.standing((String) row[4], (String) row[5], (String) row[6], (String) row[7]));
+    }
+
+    /** Adds a filed redemption; a concurrent filing of the same invoice meets the unique index (409). */
+    void add(Redemption r) {
+        em.persist(r);
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("invoice-already-redeemed", r.invoiceNo);
+        }
+    }
+
+    /** The redemption under its row lock, or 404. */
+    Redemption lock(UUID id) {
+        Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return r;
+    }
+
+    /** Filed redemptions no provider answered before {@code cutoff}, locked; busy ones wait for the next run. */
+    List<Redemption> lockUnconfirmedSince(OffsetDateTime cutoff, int max) {
+        return em.createQuery("from Redemption where status = :s and filedAt < :cutoff", Redemption.class)
+                .setParameter("s", RedemptionStatus.FILED).setParameter("cutoff", cutoff)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .setMaxResults(max).getResultList();
+    }
+
+    public Redemption get(UUID id) {
+        Redemption r = em.find(Redemption.class, id);
+        if (r == null) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return r;
+    }
+
+    /** One page of an enterprise's redemptions, oldest filing first. */
+    public List<Redemption> ofEnterprise(String uscc, Paging page) {
+        return page(em.createQuery("from Redemption where enterpriseUscc = ?1 order by filedAt, id", Redemption.class)
+                .setParameter(1, uscc), page);
+    }
+
+    /** One page of the redemptions filed with a provider of this province, oldest filing first. */
+    public List<Redemption> ofProvider(String uscc, Paging page) {
+        return page(em.createQuery("from Redemption where providerUscc = ?1 order by filedAt, id", Redemption.class)
+                .setParameter(1, uscc), page);
+    }
+
+    /** One page, oldest filing first; the id breaks ties so that pages neither skip nor repeat a row. */
+    public List<Redemption> withStatus(RedemptionStatus status, Paging page) {
+        var query = status == null ? em.createQuery("from Redemption order by filedAt, id", Redemption.class)
+                : em.createQuery("from Redemption where status = ?1 order by filedAt, id", Redemption.class)
+                .setParameter(1, status);
+        return page(query, page);
+    }
+
+    private static List<Redemption> page(jakarta.persistence.TypedQuery<Redemption> query, Paging page) {
+        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.yrd.voucher.node.voucher;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.policy.ApplicationRules;
+
+/**
+ * Vouchers and applications in the database: the one owner of the {@code voucher}, {@code voucher_application},
+ * {@code enterprise_year} and {@code budget_year} figures. Caps and budgets are taken by conditional updates,
+ * so that no interleaving of requests can go past them (CONVENTIONS §6).
+ */
+@ApplicationScoped
+public class Vouchers {
+    private final EntityManager em;
+
+    Vouchers(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The voucher under its row lock, with the state read under that lock; {@code null} if there is none. Not
+     * yet in this session, it is read with {@code SELECT … FOR UPDATE} (one round trip). If the session already
+     * holds an unlocked copy, that copy is refreshed under the lock, so a concurrent change is never overwritten
+     * with stale figures. Once this transaction holds the lock, its copy is the truth: refreshing it again would
+     * discard our own unflushed changes (two redemptions of one voucher ended in one run).
+     */
+    public Voucher lock(UUID id) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        Voucher held = (Voucher) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id,
+                session.getFactory().getMappingMetamodel().getEntityDescriptor(Voucher.class)));
+        if (held == null) {
+            return em.find(Voucher.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (em.getLockMode(held) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(held, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return held;
+    }
+
+    void add(Voucher v) {
+        em.persist(v);
+    }
+
+    void add(VoucherApplication a) {
+        em.persist(a);
+    }
+
+    /** A pending application under its row lock; 404 if unknown, 409 if already decided. */
+    VoucherApplication lockPending(UUID id) {
+        VoucherApplication a = em.find(VoucherApplication.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("application", id);
+        }
+        if (a.status != VoucherApplication.Status.PENDING) {
+            throw ProblemException.conflict("application-already-decided", id, a.status);
+        }
+        return a;
+    }
+
+    /** Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip. */
+    ApplicationRules.Applicant applicant(Enterprise e, LocalDate today) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
+                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
+                               (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
+                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
+                               (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ?1 AND year = ?3),
+                               (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year WHERE year = ?3),
+                               party_listed(?1, ?2)""")
+                .setParameter(1, e.uscc).setParameter(2, today).setParameter(3, today.getYear())
+                .getSingleResult();
+        return new ApplicationRules.Applicant(e.recipientType, e.districtCode, (Boolean) row[4],
+                ((Number) row[2]).longValue(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[3]).longValue());
+    }
+
+    /** P6: takes {@code amountFen} of the enterprise's annual cap, or nothing if the cap would be passed. */
+    boolean takeAnnualCap(String uscc, int year, long amountFen, long capFen) {
+        return em.createNativeQuery("""
+                        INSERT INTO enterprise_year AS y (uscc, year, issued_fen) SELECT ?2, ?3, ?1 WHERE ?1 <= ?4
+                        ON CONFLICT (uscc, year) DO UPDATE SET issued_fen = y.issued_fen + excluded.issued_fen
+                        WHERE y.issued_fen + excluded.issued_fen <= ?4""")
+                .setParameter(1, amountFen).setParameter(2, uscc).setParameter(3, year)
+                .setParameter(4, capFen).executeUpdate() == 1;
+    }
+
+    /** Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed. */
+    boolean takeBudget(int year, long amountFen) {
+        em.flush();
+        return em.createNativeQuery("""
+                        UPDATE budget_year SET issued_fen = issued_fen + ?1
+                        WHERE year = ?2 AND issued_fen + ?1 <= budget_fen""")
+                .setParameter(1, amountFen).setParameter(2, year).executeUpdate() == 1;
+    }
+
+    /** Active vouchers past their validity, locked; a busy voucher is skipped and waits for the next run. */
+    List<Voucher> lockDueForExpiry(LocalDate today, int max) {
+        return em.createQuery("from Voucher where status = :s and expiresOn < :today order by expiresOn", Voucher.class)
+                .setParameter("s", Voucher.Status.ACTIVE).setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .setMaxResults(max).getResultList();
+    }
+
+    public List<Voucher> ofEnterprise(String uscc) {
+        return em.createQuery("from Voucher where enterpriseUscc = ?1 order by issuedOn, id", Voucher.class)
+                .setParameter(1, uscc).getResultList();
+    }
+
+    public List<VoucherApplication> applicationsOf(String uscc) {
+        return em.createQuery("from VoucherApplication where enterpriseUscc = ?1 order by filedAt", VoucherApplication.class)
+                .setParameter(1, uscc).getResultList();
+    }
+
+    /** One page of the operator's queue of applications to decide, oldest first. */
+    public List<VoucherApplication> pendingApplications(Paging page) {
+        return em.createQuery("from VoucherApplication where status = ?1 order by filedAt, id", VoucherApplication.class)
+                .setParameter(1, VoucherApplication.Status.PENDING)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    }
+}
