@@ -50,6 +50,8 @@ public class OutboxRelay {
     /** Rows the broker acknowledged that are not yet marked, and when; touched by the relay thread only. */
     private Long[] acked = new Long[0];
     private OffsetDateTime ackedAt;
+    /** Whether the last send found no broker; touched by the relay thread only. */
+    private boolean brokerAway;
 
     /** {@code yrd.federation.relay.linger}: how long the relay gathers commits after a wake-up. */
     OutboxRelay(EntityManager em, OutboxSignal signal, Clock clock,
@@ -133,8 +135,18 @@ public class OutboxRelay {
                 sent.add(((Number) rows.get(i)[0]).longValue());
             } catch (Exception e) {
                 LOG.debugf("outbox row %s not acknowledged: %s", rows.get(i)[0], e.toString());
+                if (!brokerAway) {
+                    // one line while the broker is away, not one per attempt (the client's own warnings are muted)
+                    LOG.warnf("Kafka broker not reachable (%s): federation events wait in the outbox, local work goes on",
+                            rootMessage(e));
+                    brokerAway = true;
+                }
                 break;
             }
+        }
+        if (brokerAway && !sent.isEmpty()) {
+            LOG.info("Kafka broker reachable again: the outbox is being published");
+            brokerAway = false;
         }
         acked = sent.toArray(new Long[0]);
         ackedAt = OffsetDateTime.now(clock);
@@ -155,6 +167,14 @@ public class OutboxRelay {
             em.createNativeQuery("UPDATE outbox SET sent_at = ?1 WHERE id = ANY(?2)")
                     .setParameter(1, ackedAt).setParameter(2, acked).executeUpdate();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void sleep(Duration d) {
