@@ -52,15 +52,17 @@ pids+=($!); wait_for "$logs/hub.log" 'started in' $!
 echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swagger-ui)"
 
 port=8081
+declare -A node_pid
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
   $own java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
     -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); node_pid[$db]=$!
   echo "node $p on http://localhost:$port"
   port=$((port + 1))
 done
-for p in sh js zj ah; do wait_for "$logs/node_$p.log" 'started in' "${pids[-1]}"; done
+# each node's start is checked against its own process: one that exits is reported at once, by name
+for db in node_sh node_js node_zj node_ah; do wait_for "$logs/$db.log" 'started in' "${node_pid[$db]}"; done
 echo "federation up; logs in $logs. Ctrl-C stops it."
 wait

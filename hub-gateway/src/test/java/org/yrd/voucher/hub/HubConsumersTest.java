@@ -99,6 +99,33 @@ class HubConsumersTest {
     }
 
     @Test
+    void anUnknownCategoryIsA400LikeAnUnknownProvinceAndAProvincesOwnCategoryIsKnown() throws Exception {
+        given().get("/api/v1/public/providers?category=TIME_TRAVEL").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("category"))
+                .body("violations[0].code", equalTo("unknown-category"));
+        // a category one province adds to the common list (P2) is known once a provider reports it
+        String p = uscc("310104");
+        admit("SH", p, "ADMITTED", Set.of("INDUSTRIAL_DESIGN"), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/v1/public/providers?category=INDUSTRIAL_DESIGN").then().statusCode(200));
+    }
+
+    @Test
+    void theHubsProblemsSpeakTheReadersLanguageLikeTheNodes() {
+        given().get("/api/v1/taskgroup/top-providers?limit=0").then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("title", equalTo("请求无效"))
+                .body("violations[0].message", equalTo("须为 1 到 100 之间的整数。"));
+        given().header("Accept-Language", "en").get("/api/v1/taskgroup/top-providers?limit=0").then().statusCode(400)
+                .header("Content-Language", "en")
+                .body("title", equalTo("Invalid request"))
+                .body("violations[0].message", equalTo("a whole number from 1 to 100"));
+        given().header("Accept-Language", "en").get("/api/v1/taskgroup/nowhere").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("no-such-resource"));
+    }
+
+    @Test
     void testingIsRecognisedOnlyWithCmaOrCnasAndSuspensionWithdrawsRecognition() throws Exception {
         String p = uscc("310104");
         admit("SH", p, "ADMITTED", Set.of("TESTING_INSPECTION_CERTIFICATION", "SCI_TECH_CONSULTING"), List.of());

@@ -1,10 +1,10 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.redemption;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.yrd.voucher.node.Fixtures.file;
-import static org.yrd.voucher.node.Fixtures.filing;
+import static org.yrd.voucher.node.testing.Fixtures.file;
+import static org.yrd.voucher.node.testing.Fixtures.filing;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
 
 /** The same build configured as Zhejiang: PRE_SUBSIDY, 20,000 yuan per application. A province is configuration. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.testing;
 
 import java.time.Clock;
 import java.time.Instant;

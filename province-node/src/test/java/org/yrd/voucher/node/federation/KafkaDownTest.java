@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaBroker;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
 
 /** With no broker at all the node goes on serving its province; what the federation must learn waits in the outbox. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.redemption;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.policy.PolicyVersionTest;
+import org.yrd.voucher.node.testing.TestClock;
 
 /** Money never goes wrong under concurrency: many requests race at once against one budget or one voucher. */
 @QuarkusTest

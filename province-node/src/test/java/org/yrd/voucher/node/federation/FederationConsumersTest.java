@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.federation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +37,8 @@ import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.testkit.EventProducer;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Pages;
 
 /** The node's side of the federation, fed by hand-made hub events through the real broker. */
 @QuarkusTest

@@ -1,11 +1,11 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.redemption;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.yrd.voucher.node.Fixtures.file;
-import static org.yrd.voucher.node.Fixtures.filing;
-import static org.yrd.voucher.node.Fixtures.operator;
+import static org.yrd.voucher.node.testing.Fixtures.file;
+import static org.yrd.voucher.node.testing.Fixtures.filing;
+import static org.yrd.voucher.node.testing.Fixtures.operator;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Pages;
+import org.yrd.voucher.node.testing.TestClock;
 
 /** Shanghai: POST_SUBSIDY, 50 %, redemptions up to 20,000 yuan approved automatically once confirmed. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.voucher;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.yrd.voucher.node.Fixtures.apply;
-import static org.yrd.voucher.node.Fixtures.operator;
+import static org.yrd.voucher.node.testing.Fixtures.apply;
+import static org.yrd.voucher.node.testing.Fixtures.operator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Pages;
+import org.yrd.voucher.node.testing.TestClock;
 
 /** Shanghai's demo policy: POST_SUBSIDY 50 %, 100,000 yuan per application, 300,000 a year, auto ≤ 20,000. */
 @QuarkusTest

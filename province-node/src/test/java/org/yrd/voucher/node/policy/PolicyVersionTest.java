@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.policy;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,19 +15,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.TestClock;
 
 /** Versions are effective-dated; every decision records the version it was made under. Runs in 2028. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
-class PolicyVersionTest {
+public class PolicyVersionTest {
 
     @AfterEach
     void resetClock() {
         TestClock.INSTANCE.reset();
     }
 
-    static Map<String, Object> policy() {
+    public static Map<String, Object> policy() {
         Map<String, Object> p = new HashMap<>();
         p.put("mode", "POST_SUBSIDY");
         p.put("subsidyRatio", 0.4);
@@ -44,7 +46,7 @@ class PolicyVersionTest {
         return p;
     }
 
-    static io.restassured.response.Response publish(String from, Map<String, Object> policy) {
+    public static io.restassured.response.Response publish(String from, Map<String, Object> policy) {
         return given().contentType(ContentType.JSON).body(Map.of("effectiveFrom", from, "policy", policy))
                 .post("/api/v1/operator/policy/versions");
     }

@@ -1,4 +1,4 @@
-package org.yrd.voucher.node;
+package org.yrd.voucher.node.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the node's paged lists as a client would: page after page until a short one. */
-final class Pages {
+public final class Pages {
     private Pages() {}
 
     /**
      * Every row of a paged list, {@code limit} at a time. Checks what a client relies on: no page is longer
      * than asked, no row comes twice, and the rows come in the order of {@code timeField}, oldest first.
      */
-    static List<Map<String, Object>> all(String path, int limit, String timeField) {
+    public static List<Map<String, Object>> all(String path, int limit, String timeField) {
         String sep = path.contains("?") ? "&" : "?";
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int offset = 0; ; offset += limit) {
@@ -36,12 +36,12 @@ final class Pages {
         return rows;
     }
 
-    static List<Object> ids(List<Map<String, Object>> rows) {
+    public static List<Object> ids(List<Map<String, Object>> rows) {
         return rows.stream().map(r -> r.get("id")).toList();
     }
 
     /** A limit or offset out of range, or not a number, is a 400 problem naming the parameter. */
-    static void refusesBadPaging(String path) {
+    public static void refusesBadPaging(String path) {
         String sep = path.contains("?") ? "&" : "?";
         for (String bad : List.of("limit=0", "limit=501", "limit=ten", "offset=-1")) {
             given().get(path + sep + bad).then().statusCode(400)
