@@ -3,6 +3,7 @@ package org.yrd.voucher.hub.common;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.Categories;
 import org.yrd.voucher.policy.Province;
@@ -16,12 +17,12 @@ public final class QueryParams {
 
     /** A budget year; absent means every year. */
     public static Integer year(String field, String value) {
-        return value == null || value.isBlank() ? null : number(field, value, 2000, 2100);
+        return value == null || value.isBlank() ? null : Params.number(field, value, 0, 2000, 2100);
     }
 
     /** A whole number from {@code min} to {@code max}; absent means {@code absent}. */
     public static int number(String field, String value, int absent, int min, int max) {
-        return value == null || value.isBlank() ? absent : number(field, value, min, max);
+        return Params.number(field, value, absent, min, max);
     }
 
     /** One of the four YRD provinces (P14), in either case; absent means all. */
@@ -50,17 +51,5 @@ public final class QueryParams {
             throw ProblemException.invalid(field, "unknown-category");
         }
         return code;
-    }
-
-    private static int number(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(field, "whole-number", min, max);
     }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +51,7 @@ public class NegativeListResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201")
     public Response add(@NotNull @Valid AddEntry body) {
         UsccParam.require("partyUscc", body.partyUscc());
         var e = negativeList.add(body.partyUscc(), body.partyKind(), body.partyName(), body.reason(), body.startsOn(),
@@ -59,6 +62,7 @@ public class NegativeListResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list/{id}/end")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public EntryView end(@PathParam("id") String idParam, @NotNull @Valid EndEntry body) {
         UUID id = IdParam.uuid("id", idParam);
         return EntryView.of(negativeList.end(id, body.reason(), Actor.OPERATOR));

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +34,7 @@ public class EnterpriseResource {
         this.enterprises = enterprises;
     }
 
+    @Schema(example = "{\"uscc\":\"91310115DEM000001E\",\"name\":\"上海市示范智能装备有限公司\",\"recipientType\":\"TECH_SME\",\"smeRegistrationNo\":\"2025310115000123\",\"smeRegistrationYear\":2025,\"districtCode\":\"310115\"}")
     public record Registration(
             @NotBlank @Size(max = 18) String uscc,
             @NotBlank @Size(max = 200) String name,
@@ -50,6 +54,7 @@ public class EnterpriseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response register(@NotNull @Valid Registration r) {
         UsccParam.require("uscc", r.uscc());
         Enterprise e = enterprises.register(new Enterprises.Registration(r.uscc(), r.name(), r.recipientType(),

@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
-import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.TimeSource;
 
 @Path("/api/v1")
@@ -23,11 +23,8 @@ public class LedgerResource {
 
     @GET
     @Path("/operator/ledger/balance")
-    public Balance balance(@QueryParam("year") Integer year) {
-        int y = year == null ? TimeSource.today(clock).getYear() : year;
-        if (y < 2000 || y > 2100) {
-            throw ProblemException.invalid("year", "whole-number", 2000, 2100);
-        }
+    public Balance balance(@QueryParam("year") String year) {
+        int y = Params.number("year", year, TimeSource.today(clock).getYear(), 2000, 2100);
         var r = ledger.report(y);
         var b = r.fromLedger();
         return new Balance(y, b.budgetFen(), b.unissuedFen(), b.outstandingFen(), b.heldFen(), b.redeemedFen(),

@@ -2,6 +2,8 @@ package org.yrd.voucher.node.policy;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +51,7 @@ public class PolicyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/policy/versions")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,422")
     public Response publish(@NotNull @Valid PublishRequest request) {
         var v = policies.publish(request.policy(), request.effectiveFrom(), "operator");
         return Response.status(201).entity(PolicyView.of(config.province().name(), v)).build();

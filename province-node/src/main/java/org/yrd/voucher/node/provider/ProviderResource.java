@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.yrd.voucher.node.common.Actor;
-import org.yrd.voucher.node.common.EnumParam;
+import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
 
@@ -34,6 +37,7 @@ public class ProviderResource {
             @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}", message = "a code such as CMA or CNAS") String kind,
             @NotBlank @Size(max = 64) String number) {}
 
+    @Schema(example = "{\"uscc\":\"91310104DEM000011H\",\"name\":\"上海市示范检验检测研究院\",\"categories\":[\"TESTING_INSPECTION_CERTIFICATION\"],\"qualifications\":[{\"kind\":\"CMA\",\"number\":\"CMA-2026-0001\"}]}")
     public record AdmissionApplication(
             @NotBlank @Size(max = 18) String uscc,
             @NotBlank @Size(max = 200) String name,
@@ -56,6 +60,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response apply(@NotNull @Valid AdmissionApplication a) {
         UsccParam.require("uscc", a.uscc());
         var p = providers.apply(a.uscc(), a.name(), a.categories(),
@@ -74,7 +79,7 @@ public class ProviderResource {
     @Path("/operator/providers")
     public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                    @QueryParam("offset") String offset) {
-        return providers.list(EnumParam.of("status", status, ProviderStatus.class), Paging.of(limit, offset)).stream()
+        return providers.list(Params.oneOf("status", status, ProviderStatus.class), Paging.of(limit, offset)).stream()
                 .map(ProviderView::of).toList();
     }
 
@@ -89,6 +94,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/admit")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public ProviderView admit(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
     }
@@ -96,6 +102,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/reject")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView reject(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
     }
@@ -103,6 +110,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/suspend")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView suspend(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
     }
@@ -110,6 +118,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/revoke")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView revoke(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
         return ProviderView.of(providers.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));
     }

@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.node.common.IdParam;
-import org.yrd.voucher.node.common.EnumParam;
+import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.edge.ProblemException;
@@ -54,6 +57,7 @@ public class RedemptionResource {
     public record DeclarationsDto(@NotNull Boolean patentApplicationStage, @NotNull Boolean statutoryTesting,
                                   @NotNull Boolean otherPublicFunding) {}
 
+    @Schema(example = "{\"voucherId\":\"3f2b8c1e-9d4a-4e7b-8a2c-5d6e7f8a9b0c\",\"providerUscc\":\"91310104DEM000011H\",\"category\":\"TESTING_INSPECTION_CERTIFICATION\",\"declarations\":{\"patentApplicationStage\":false,\"statutoryTesting\":false,\"otherPublicFunding\":false},\"contractNo\":\"HT-2026-001\",\"invoiceNo\":\"FP-2026-001\",\"actualExpenditureFen\":1200000,\"requestedFen\":600000,\"completionDate\":\"2026-11-20\"}")
     public record FileRequest(
             @NotNull UUID voucherId,
             @NotBlank @Size(max = 18) String providerUscc,
@@ -67,6 +71,7 @@ public class RedemptionResource {
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {}
 
+    @Schema(example = "{\"paymentReference\":\"BANK-2026-0001\"}")
     public record Payment(@NotBlank @Size(max = 100) String paymentReference) {}
 
     public record RedemptionView(UUID id, UUID voucherId, String enterpriseUscc, String providerUscc, String category,
@@ -96,6 +101,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/redemptions")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,409,422")
     public Response file(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
                          @NotNull @Valid FileRequest body) {
         UsccParam.require("uscc", uscc);
@@ -143,6 +149,7 @@ public class RedemptionResource {
 
     @POST
     @Path("/providers/{uscc}/redemptions/{id}/confirm")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public Response confirm(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                             @HeaderParam(Idempotency.HEADER) String key) {
         UUID id = IdParam.uuid("id", idParam);
@@ -154,6 +161,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/redemptions/{id}/dispute")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public Response dispute(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
@@ -171,12 +179,13 @@ public class RedemptionResource {
     public List<CrossRegion.Incoming> incoming(@PathParam("uscc") String uscc, @QueryParam("status") String status,
                                                @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         UsccParam.require("uscc", uscc);
-        return crossRegion.incomingFor(uscc, EnumParam.of("status", status, CrossRegion.IncomingStatus.class),
+        return crossRegion.incomingFor(uscc, Params.oneOf("status", status, CrossRegion.IncomingStatus.class),
                 Paging.of(limit, offset));
     }
 
     @POST
     @Path("/providers/{uscc}/incoming-redemptions/{id}/confirm")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public Response confirmIncoming(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                                     @HeaderParam(Idempotency.HEADER) String key) {
         UUID id = IdParam.uuid("id", idParam);
@@ -186,6 +195,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/incoming-redemptions/{id}/dispute")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public Response disputeIncoming(@PathParam("uscc") String uscc, @PathParam("id") String idParam,
                                     @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
@@ -200,13 +210,14 @@ public class RedemptionResource {
     @Path("/operator/redemptions")
     public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                      @QueryParam("offset") String offset) {
-        return redemptions.withStatus(EnumParam.of("status", status, RedemptionStatus.class), Paging.of(limit, offset))
+        return redemptions.withStatus(Params.oneOf("status", status, RedemptionStatus.class), Paging.of(limit, offset))
                 .stream().map(this::view).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/approve")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
@@ -217,6 +228,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/reject")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Reason body) {
         UUID id = IdParam.uuid("id", idParam);
@@ -227,6 +239,7 @@ public class RedemptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/pay")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public Response pay(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                         @NotNull @Valid Payment body) {
         UUID id = IdParam.uuid("id", idParam);

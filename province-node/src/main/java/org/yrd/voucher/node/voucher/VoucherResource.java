@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -45,6 +48,7 @@ public class VoucherResource {
         this.reader = reader;
     }
 
+    @Schema(example = "{\"amountFen\":1000000}")
     public record ApplyRequest(@NotNull @Positive @Max(Money.MAX_FEN) Long amountFen) {}
 
     public record Decision(@NotBlank @Size(max = 500) String reason) {}
@@ -72,6 +76,7 @@ public class VoucherResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/applications")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,422")
     public Response apply(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
                           @NotNull @Valid ApplyRequest body) {
         UsccParam.require("uscc", uscc);
@@ -103,6 +108,7 @@ public class VoucherResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/approve")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public Response approve(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                             @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);
@@ -113,6 +119,7 @@ public class VoucherResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/reject")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public Response reject(@PathParam("id") String idParam, @HeaderParam(Idempotency.HEADER) String key,
                            @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);

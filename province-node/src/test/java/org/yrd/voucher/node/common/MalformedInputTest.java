@@ -122,7 +122,8 @@ class MalformedInputTest {
         given().contentType(ContentType.XML).header("Idempotency-Key", "k").body("<a/>")
                 .post("/api/v1/enterprises/{u}/applications", enterprise)
                 .then().statusCode(415).contentType("application/problem+json");
-        given().get("/api/v1/operator/ledger/balance?year=abc").then().statusCode(404);
+        given().get("/api/v1/operator/ledger/balance?year=abc").then().statusCode(400)
+                .body("violations[0].field", equalTo("year"));
         given().get("/api/v1/operator/ledger/balance?year=1999").then().statusCode(400)
                 .body("violations[0].field", equalTo("year"));
     }

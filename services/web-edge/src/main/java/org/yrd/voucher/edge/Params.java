@@ -1,0 +1,38 @@
+package org.yrd.voucher.edge;
+
+import java.util.Arrays;
+
+/**
+ * Query parameters read as text and checked here, so that a value the app cannot use is a 400 problem naming
+ * the parameter and what it accepts, not the framework's bare 404 (its answer to a value it cannot convert)
+ * or a silently different answer.
+ */
+public final class Params {
+    private Params() {}
+
+    /** A whole number from {@code min} to {@code max}; absent means {@code absent}. */
+    public static int number(String field, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(field, "whole-number", min, max);
+    }
+
+    /** One of an enum's names, e.g. {@code ?status=APPROVED}; absent means any ({@code null}). */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        E[] values = type.getEnumConstants();
+        return Arrays.stream(values).filter(v -> v.name().equals(value.strip())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid(field, "one-of", Arrays.toString(values)));
+    }
+}
