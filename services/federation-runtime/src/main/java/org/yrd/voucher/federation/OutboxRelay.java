@@ -137,8 +137,8 @@ public class OutboxRelay {
                 LOG.debugf("outbox row %s not acknowledged: %s", rows.get(i)[0], e.toString());
                 if (!brokerAway) {
                     // one line while the broker is away, not one per attempt (the client's own warnings are muted)
-                    LOG.warnf("Kafka broker not reachable (%s): federation events wait in the outbox, local work goes on",
-                            rootMessage(e));
+                    LOG.warnf("Kafka broker not reachable (%s, no acknowledgement): federation events wait in the "
+                            + "outbox, local work goes on", rootMessage(e));
                     brokerAway = true;
                 }
                 break;
@@ -174,7 +174,8 @@ public class OutboxRelay {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void sleep(Duration d) {
