@@ -1,6 +1,5 @@
 package org.yrd.voucher.node.enterprise;
 
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,10 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 

@@ -3,7 +3,6 @@ package org.yrd.voucher.edge;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.List;
 import java.util.Locale;
 
 /**
