@@ -47,7 +47,7 @@ public class ApiContract implements QuarkusTestBeforeEachCallback {
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         synchronized (ApiContract.class) {
-            if (installed || Boolean.getBoolean(CHECKING)) {
+            if (installed || Boolean.getBoolean(CHECKING) || !restAssuredPresent()) {
                 return;
             }
             installed = true; // once per class loader: each Quarkus restart brings its own REST Assured
@@ -63,17 +63,34 @@ public class ApiContract implements QuarkusTestBeforeEachCallback {
                 }
             }
         }
-        Filter recorder = (request, response, ctx) -> {
-            var answer = ctx.next(request, response);
-            URI uri = URI.create(request.getURI());
-            if (uri.getPort() == RestAssured.port) { // the app under test, not another app a test talks to
-                append(request.getMethod().toUpperCase(Locale.ROOT) + " " + uri.getRawPath() + " "
-                        + answer.statusCode() + "\n");
-                readDocument(uri);
-            }
-            return answer;
-        };
-        RestAssured.filters(recorder);
+        Recorder.install();
+    }
+
+    /** A module whose tests use no REST Assured (a library's) has nothing to record. */
+    private static boolean restAssuredPresent() {
+        try {
+            Class.forName("io.restassured.RestAssured", false, ApiContract.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Kept apart so that this class loads where REST Assured is absent. */
+    private static final class Recorder {
+        static void install() {
+            Filter recorder = (request, response, ctx) -> {
+                var answer = ctx.next(request, response);
+                URI uri = URI.create(request.getURI());
+                if (uri.getPort() == RestAssured.port) { // the app under test, not another app a test talks to
+                    append(request.getMethod().toUpperCase(Locale.ROOT) + " " + uri.getRawPath() + " "
+                            + answer.statusCode() + "\n");
+                    readDocument(uri);
+                }
+                return answer;
+            };
+            RestAssured.filters(recorder);
+        }
     }
 
     /** The app's OpenAPI document, read once, from the app the first recorded request went to. */
