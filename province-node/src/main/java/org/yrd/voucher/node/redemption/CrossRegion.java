@@ -1,17 +1,14 @@
 package org.yrd.voucher.node.redemption;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
-import org.yrd.voucher.events.States;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
@@ -29,16 +26,16 @@ import org.yrd.voucher.node.provider.Providers;
 public class CrossRegion {
     private static final Logger LOG = Logger.getLogger(CrossRegion.class);
 
-    private final EntityManager em;
+    private final IncomingRequests requests;
     private final Clock clock;
     private final Outbox outbox;
     private final Providers providers;
     private final RedemptionService redemptions;
     private final NodeConfig config;
 
-    CrossRegion(EntityManager em, Clock clock, Outbox outbox, Providers providers, RedemptionService redemptions,
+    CrossRegion(IncomingRequests requests, Clock clock, Outbox outbox, Providers providers, RedemptionService redemptions,
                 NodeConfig config) {
-        this.em = em;
+        this.requests = requests;
         this.clock = clock;
         this.outbox = outbox;
         this.providers = providers;
@@ -60,30 +57,9 @@ public class CrossRegion {
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(Payloads.CrossRegionRequest r) {
         // one round trip: whether the invoice is already being redeemed here, and the request recorded
-        Object[] outcome = (Object[]) em.createNativeQuery("""
-                        WITH received AS (
-                          INSERT INTO incoming_redemption (id, issuing_province, provider_uscc, enterprise_uscc,
-                            enterprise_name, category, contract_no, invoice_hash, actual_expenditure_fen,
-                            voucher_amount_fen, completion_date, filed_at, received_at, status)
-                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                          ON CONFLICT DO NOTHING RETURNING 1)
-                        SELECT EXISTS (SELECT 1 FROM received),
-                               EXISTS (SELECT 1 FROM redemption WHERE invoice_hash = ?8
-                                         AND status = ANY(cast(?15 AS varchar[])))
-                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?8 AND id <> ?1
-                                         AND status = ANY(cast(?16 AS varchar[])))""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
-                .addSynchronizedQuerySpace("redemption")
-                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.issuingProvince())
-                .setParameter(3, r.providerUscc()).setParameter(4, r.enterpriseUscc()).setParameter(5, r.enterpriseName())
-                .setParameter(6, r.category()).setParameter(7, r.contractNo()).setParameter(8, r.invoiceHash())
-                .setParameter(9, r.actualExpenditureFen()).setParameter(10, r.voucherAmountFen())
-                .setParameter(11, r.completionDate()).setParameter(12, r.filedAt().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(13, OffsetDateTime.now(clock)).setParameter(14, IncomingStatus.REQUESTED.name())
-                .setParameter(15, States.sql(States.LIVE)).setParameter(16, States.sql(States.REQUEST_LIVE))
-                .getSingleResult();
-        boolean inserted = (Boolean) outcome[0];
-        boolean invoiceLive = (Boolean) outcome[1];
+        var outcome = requests.record(r, OffsetDateTime.now(clock));
+        boolean inserted = outcome.recorded();
+        boolean invoiceLive = outcome.invoiceTaken();
         if (inserted && invoiceLive) {
             // the same invoice is already being redeemed here: answer at once, no provider action needed
             answer(UUID.fromString(r.redemptionId()), IncomingStatus.DISPUTED, "invoice already redeemed in " + config.province());
@@ -98,81 +74,38 @@ public class CrossRegion {
         lockRequested(providerUscc, id);
         providers.requireInGoodStanding(providers.require(providerUscc)); // P5, P13: checked again now
         answer(id, IncomingStatus.CONFIRMED, null);
-        return incoming(id);
+        return requests.get(id);
     }
 
     @Transactional
     public Incoming dispute(String providerUscc, UUID id, String reason) {
         lockRequested(providerUscc, id);
         answer(id, IncomingStatus.DISPUTED, reason);
-        return incoming(id);
+        return requests.get(id);
     }
 
-    /** Records the provider's answer and sends it to the hub, in one round trip for the row. */
+    /** Records the provider's answer and sends it to the hub. */
     private void answer(UUID id, IncomingStatus answer, String reason) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        UPDATE incoming_redemption SET status = ?1, answered_at = ?2, reason = ?3 WHERE id = ?4
-                        RETURNING issuing_province, provider_uscc""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("incoming_redemption")
-                .setParameter(1, answer.name()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, reason)
-                .setParameter(4, id).getSingleResult();
+        var request = requests.answer(id, answer, reason, OffsetDateTime.now(clock));
         outbox.publish(Topics.HUB_REQUESTS, id.toString(), EventTypes.REDEMPTION_PROVIDER_ANSWERED,
-                new Payloads.ProviderAnswer(id.toString(), (String) row[0], config.province().name(), (String) row[1],
-                        answer.name(), reason, clock.instant()));
+                new Payloads.ProviderAnswer(id.toString(), request.issuingProvince(), config.province().name(),
+                        request.providerUscc(), answer.name(), reason, clock.instant()));
     }
 
     private void lockRequested(String providerUscc, UUID id) {
         UsccParam.require("uscc", providerUscc);
-        List<?> status = em.createNativeQuery(
-                        "SELECT status FROM incoming_redemption WHERE id = ?1 AND provider_uscc = ?2 FOR UPDATE")
-                .setParameter(1, id).setParameter(2, providerUscc).getResultList();
-        if (status.isEmpty()) {
+        String status = requests.lockStatus(id, providerUscc);
+        if (status == null) {
             throw ProblemException.notFound("redemption", id);
         }
-        if (!IncomingStatus.REQUESTED.name().equals(status.get(0))) {
-            throw ProblemException.conflict("illegal-redemption-transition", id, status.get(0), "answered");
+        if (!IncomingStatus.REQUESTED.name().equals(status)) {
+            throw ProblemException.conflict("illegal-redemption-transition", id, status, "answered");
         }
     }
 
     /** A page of this provider's requests from other provinces, oldest first, optionally only those in one state. */
     public List<Incoming> incomingFor(String providerUscc, IncomingStatus status, Paging page) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + INCOMING_COLUMNS + """
-                         FROM incoming_redemption WHERE provider_uscc = ?1 AND (?2 = '' OR status = ?2)
-                        ORDER BY received_at, id LIMIT ?3 OFFSET ?4""")
-                .setParameter(1, providerUscc).setParameter(2, status == null ? "" : status.name())
-                .setParameter(3, page.limit()).setParameter(4, page.offset()).getResultList();
-        return rows.stream().map(CrossRegion::incoming).toList();
-    }
-
-    Incoming incoming(UUID id) {
-        return incoming((Object[]) em.createNativeQuery(
-                        "SELECT " + INCOMING_COLUMNS + " FROM incoming_redemption WHERE id = ?1")
-                .setParameter(1, id).getSingleResult());
-    }
-
-    private static final String INCOMING_COLUMNS = """
-            id, issuing_province, provider_uscc, enterprise_uscc, enterprise_name, category, contract_no, invoice_hash,
-            actual_expenditure_fen, voucher_amount_fen, completion_date, filed_at, status, answered_at, reason""";
-
-    private static Incoming incoming(Object[] r) {
-        return new Incoming((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
-                r[10] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[10],
-                toOffset(r[11]), (String) r[12], toOffset(r[13]), (String) r[14]);
-    }
-
-    private static OffsetDateTime toOffset(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return requests.of(providerUscc, status, page);
     }
 
     // ---- on the issuing node
