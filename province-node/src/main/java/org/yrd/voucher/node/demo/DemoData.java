@@ -16,7 +16,7 @@ import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.ProviderStatus;
-import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.redemption.RedemptionService;
 import org.yrd.voucher.node.voucher.VoucherApplication;
 import org.yrd.voucher.node.voucher.VoucherService;
@@ -36,14 +36,14 @@ public class DemoData {
             Province.SH, "310115", Province.JS, "320505", Province.ZJ, "330106", Province.AH, "340104");
 
     private final NodeConfig config;
-    private final Providers providers;
+    private final ProviderService providers;
     private final Enterprises enterprises;
     private final VoucherService vouchers;
     private final RedemptionService redemptions;
     private final PolicyService policies;
     private final Clock clock;
 
-    DemoData(NodeConfig config, Providers providers, Enterprises enterprises, VoucherService vouchers,
+    DemoData(NodeConfig config, ProviderService providers, Enterprises enterprises, VoucherService vouchers,
              RedemptionService redemptions, PolicyService policies, Clock clock) {
         this.config = config;
         this.providers = providers;

@@ -27,9 +27,11 @@ import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")
 public class ProviderResource {
+    private final ProviderService service;
     private final Providers providers;
 
-    ProviderResource(Providers providers) {
+    ProviderResource(ProviderService service, Providers providers) {
+        this.service = service;
         this.providers = providers;
     }
 
@@ -63,7 +65,7 @@ public class ProviderResource {
     @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response apply(@NotNull @Valid AdmissionApplication a) {
         UsccParam.require("uscc", a.uscc());
-        var p = providers.apply(a.uscc(), a.name(), a.categories(),
+        var p = service.apply(a.uscc(), a.name(), a.categories(),
                 a.qualifications().stream().map(q -> new Provider.Qualification(q.kind(), q.number())).toList());
         return Response.status(201).entity(ProviderView.of(p)).build();
     }
@@ -71,7 +73,7 @@ public class ProviderResource {
     @GET
     @Path("/providers/{uscc}")
     public ProviderView get(@PathParam("uscc") String uscc) {
-        return ProviderView.of(providers.require(uscc));
+        return ProviderView.of(service.require(uscc));
     }
 
     /** This province's providers, optionally in one admission state, earliest application first, a page at a time. */
@@ -86,7 +88,7 @@ public class ProviderResource {
     @GET
     @Path("/operator/providers/{uscc}/history")
     public List<HistoryEntry> history(@PathParam("uscc") String uscc) {
-        providers.require(uscc);
+        service.require(uscc);
         return providers.history(uscc).stream()
                 .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.at)).toList();
     }
@@ -96,7 +98,7 @@ public class ProviderResource {
     @Path("/operator/providers/{uscc}/admit")
     @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public ProviderView admit(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(providers.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
@@ -104,7 +106,7 @@ public class ProviderResource {
     @Path("/operator/providers/{uscc}/reject")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView reject(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(providers.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
@@ -112,7 +114,7 @@ public class ProviderResource {
     @Path("/operator/providers/{uscc}/suspend")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView suspend(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(providers.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
     }
 
     @POST
@@ -120,6 +122,6 @@ public class ProviderResource {
     @Path("/operator/providers/{uscc}/revoke")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView revoke(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(providers.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));
     }
 }

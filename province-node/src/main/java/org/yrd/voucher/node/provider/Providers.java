@@ -1,143 +1,50 @@
 package org.yrd.voucher.node.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
-import org.yrd.voucher.events.EventTypes;
-import org.yrd.voucher.events.Payloads;
-import org.yrd.voucher.events.Topics;
-import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
-import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.federation.Outbox;
-import org.yrd.voucher.node.common.UsccParam;
-import org.yrd.voucher.node.credit.NegativeList;
-import org.yrd.voucher.node.policy.PolicyService;
-import org.yrd.voucher.policy.Categories;
-import org.yrd.voucher.policy.FilingRules;
 
-/** P5: providers apply voluntarily; the province's operator admits, rejects, suspends or revokes. */
+/** This province's providers in the database: the one owner of {@code provider} and its status history. */
 @ApplicationScoped
 public class Providers {
-    private final Clock clock;
-    private final NegativeList negativeList;
-    private final PolicyService policies;
-    private final Outbox outbox;
-    private final NodeConfig config;
+    private final EntityManager em;
 
-    Providers(Clock clock, NegativeList negativeList, PolicyService policies, Outbox outbox, NodeConfig config) {
-        this.outbox = outbox;
-        this.config = config;
-        this.clock = clock;
-        this.negativeList = negativeList;
-        this.policies = policies;
+    Providers(EntityManager em) {
+        this.em = em;
     }
 
-    @Transactional
-    public Provider apply(String uscc, String name, List<String> categories, List<Provider.Qualification> qualifications) {
-        var known = policies.current().policy().categories();
-        for (int i = 0; i < categories.size(); i++) {
-            if (!known.contains(categories.get(i))) {
-                throw ProblemException.invalid("categories[" + i + "]", "category-not-in-policy", categories.get(i));
-            }
-        }
-        if (Provider.findById(uscc) != null) {
-            throw ProblemException.conflict("provider-already-applied", uscc);
-        }
-        Provider p = new Provider();
-        p.uscc = uscc;
-        p.name = name;
-        p.status = ProviderStatus.APPLIED;
-        p.categoryList = Categories.join(categories);
-        p.qualifications = List.copyOf(qualifications);
-        p.appliedAt = OffsetDateTime.now(clock);
-        p.updatedAt = p.appliedAt;
-        p.persist();
-        record(p, null, ProviderStatus.APPLIED, "application", "provider");
-        return p;
+    /** The provider, or {@code null}. */
+    public Provider find(String uscc) {
+        return em.find(Provider.class, uscc);
     }
 
-    /** Moves a provider along its lifecycle, with a reason; a listed provider is never admitted (P13). */
-    @Transactional
-    public Provider decide(String uscc, ProviderStatus next, String reason, String actor) {
-        Provider p = Provider.findById(UsccParam.require("uscc", uscc), LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
-            throw ProblemException.notFound("provider", uscc);
-        }
-        if (!p.status.canBecome(next)) {
-            throw ProblemException.conflict("illegal-provider-transition", p.status, next);
-        }
-        if (next == ProviderStatus.ADMITTED) {
-            negativeList.refuseIfListed(uscc, "provider-negative-listed");
-        }
-        ProviderStatus from = p.status;
-        p.status = next;
-        p.updatedAt = OffsetDateTime.now(clock);
-        record(p, from, next, reason, actor);
-        if (next != ProviderStatus.REJECTED) {
-            // P8, P14: the hub decides YRD-wide recognition from the home province's admission
-            outbox.publish(Topics.PROVIDER_ADMISSIONS, p.uscc, EventTypes.PROVIDER_ADMISSION_CHANGED,
-                    new Payloads.ProviderAdmission(config.province().name(), p.uscc, p.name, next.name(), p.categories(),
-                            p.qualifications.stream().map(q -> new Payloads.Qualification(q.kind(), q.number())).toList(),
-                            reason));
-        }
-        return p;
+    /** The provider under its row lock, or {@code null}: one decision about a provider at a time. */
+    Provider lock(String uscc) {
+        return em.find(Provider.class, uscc, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Provider require(String uscc) {
-        Provider p = Provider.findById(UsccParam.require("providerUscc", uscc));
-        if (p == null) {
-            throw ProblemException.notFound("provider", uscc);
-        }
-        return p;
+    void add(Provider p) {
+        em.persist(p);
     }
 
-    /** P5 + P13: a provider in good standing today: admitted and not on the negative list. */
-    public void requireInGoodStanding(Provider p) {
-        if (p.status != ProviderStatus.ADMITTED) {
-            throw ProblemException.refused("provider-not-admitted", "P5", p.uscc, p.status);
-        }
-        negativeList.refuseIfListed(p.uscc, "provider-negative-listed");
-    }
-
-    /**
-     * Where a provider stands for this province (P5, P8, P14), from its local record's state and categories and
-     * the hub's recognition of it (each {@code null} when absent): this province's own record comes first.
-     */
-    public static FilingRules.ProviderStanding standing(String localStatus, String localCategories,
-                                                        String recognisedBy, String recognisedCategories) {
-        if (localStatus != null) {
-            return new FilingRules.Local(ProviderStatus.ADMITTED.name().equals(localStatus), localStatus,
-                    Categories.split(localCategories));
-        }
-        if (recognisedBy == null) {
-            return new FilingRules.Unknown();
-        }
-        return new FilingRules.Recognised(recognisedBy, Categories.split(recognisedCategories));
+    void add(ProviderStatusChange c) {
+        em.persist(c);
     }
 
     /** One page of this province's providers, optionally in one state, earliest application first. */
     public List<Provider> list(ProviderStatus status, Paging page) {
-        var query = status == null ? Provider.<Provider>find("order by appliedAt, uscc")
-                : Provider.<Provider>find("status = ?1 order by appliedAt, uscc", status);
-        return query.range(page.offset(), page.last()).list();
+        var query = status == null
+                ? em.createQuery("from Provider order by appliedAt, uscc", Provider.class)
+                : em.createQuery("from Provider where status = ?1 order by appliedAt, uscc", Provider.class)
+                .setParameter(1, status);
+        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 
+    /** A provider's admission history, oldest first. */
     public List<ProviderStatusChange> history(String uscc) {
-        return ProviderStatusChange.list("providerUscc = ?1 order by id", uscc);
-    }
-
-    private void record(Provider p, ProviderStatus from, ProviderStatus to, String reason, String actor) {
-        ProviderStatusChange c = new ProviderStatusChange();
-        c.providerUscc = p.uscc;
-        c.fromStatus = from;
-        c.toStatus = to;
-        c.reason = reason;
-        c.actor = actor;
-        c.at = OffsetDateTime.now(clock);
-        c.persist();
+        return em.createQuery("from ProviderStatusChange where providerUscc = ?1 order by id", ProviderStatusChange.class)
+                .setParameter(1, uscc).getResultList();
     }
 }

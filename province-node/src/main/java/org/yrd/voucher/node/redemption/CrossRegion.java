@@ -15,7 +15,7 @@ import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.federation.Outbox;
-import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.node.provider.ProviderService;
 
 /**
  * Cross-region redemption (P7, P9, P14). On the provider's node: requests from other provinces, which this
@@ -29,11 +29,11 @@ public class CrossRegion {
     private final IncomingRequests requests;
     private final Clock clock;
     private final Outbox outbox;
-    private final Providers providers;
+    private final ProviderService providers;
     private final RedemptionService redemptions;
     private final NodeConfig config;
 
-    CrossRegion(IncomingRequests requests, Clock clock, Outbox outbox, Providers providers, RedemptionService redemptions,
+    CrossRegion(IncomingRequests requests, Clock clock, Outbox outbox, ProviderService providers, RedemptionService redemptions,
                 NodeConfig config) {
         this.requests = requests;
         this.clock = clock;

@@ -21,7 +21,7 @@ import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
-import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.node.voucher.Vouchers;
 import org.yrd.voucher.policy.FilingRules;
@@ -41,14 +41,14 @@ public class RedemptionService {
     private final Clock clock;
     private final Ids ids;
     private final PolicyService policies;
-    private final Providers providers;
+    private final ProviderService providers;
     private final NegativeList negativeList;
     private final Ledger ledger;
     private final NodeConfig config;
     private final Outbox outbox;
 
     RedemptionService(Redemptions redemptions, Vouchers vouchers, Clock clock, Ids ids, PolicyService policies,
-                      Providers providers, NegativeList negativeList, Ledger ledger, NodeConfig config, Outbox outbox) {
+                      ProviderService providers, NegativeList negativeList, Ledger ledger, NodeConfig config, Outbox outbox) {
         this.redemptions = redemptions;
         this.vouchers = vouchers;
         this.clock = clock;

@@ -11,7 +11,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.node.common.Paging;
-import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.policy.FilingRules;
 
 /** Redemptions in the database: the one owner of the {@code redemption} table, its queries and its row locks. */
@@ -47,7 +47,7 @@ public class Redemptions {
                 .setParameter(4, invoiceNo).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
                 .setParameter(7, States.sql(States.REQUEST_LIVE)).getSingleResult();
         return new FilingFacts((String) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
-                Providers.standing((String) row[4], (String) row[5], (String) row[6], (String) row[7]));
+                ProviderService.standing((String) row[4], (String) row[5], (String) row[6], (String) row[7]));
     }
 
     /** Adds a filed redemption; a concurrent filing of the same invoice meets the unique index (409). */
