@@ -87,7 +87,7 @@ public class NegativeList {
     public NegativeListEntry end(UUID id, String reason, String actor) {
         NegativeListEntry e = NegativeListEntry.findById(id);
         if (e == null) {
-            throw ProblemException.notFound("negative-list entry", id);
+            throw ProblemException.notFound("negative-list-entry", id);
         }
         if (e.endedAt != null) {
             throw ProblemException.conflict("entry-already-ended", id);

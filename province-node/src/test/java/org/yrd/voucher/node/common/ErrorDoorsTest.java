@@ -75,6 +75,21 @@ class ErrorDoorsTest {
     }
 
     @Test
+    void everyKindOfThingNotFoundIsNamedInTheReadersLanguage() {
+        String id = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body(Map.of("reason", "r"))
+                .post("/api/v1/operator/negative-list/{id}/end", id).then().statusCode(404)
+                .body("detail", equalTo("未找到负面清单记录：" + id + "。"));
+        given().header("Accept-Language", "en").get("/api/v1/enterprises/{u}/redemptions/{id}", Fixtures.uscc("310115"), id)
+                .then().statusCode(404).body("detail", equalTo("No redemption " + id + "."));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", id).body(Map.of("reason", "r"))
+                .post("/api/v1/operator/applications/{id}/approve", id).then().statusCode(404)
+                .body("detail", equalTo("未找到申领：" + id + "。"));
+        given().get("/api/v1/providers/{u}", Fixtures.uscc("310104")).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.startsWith("未找到服务机构："));
+    }
+
+    @Test
     void fieldMessagesFollowTheReadersLanguage() {
         var bad = Map.of("uscc", "91310115MA1K3Y8P0X", "name", "X", "recipientType", "STARTUP_TEAM",
                 "districtCode", "310115");
