@@ -20,11 +20,6 @@ public final class QueryParams {
         return value == null || value.isBlank() ? null : Params.number(field, value, 0, 2000, 2100);
     }
 
-    /** A whole number from {@code min} to {@code max}; absent means {@code absent}. */
-    public static int number(String field, String value, int absent, int min, int max) {
-        return Params.number(field, value, absent, min, max);
-    }
-
     /** One of the four YRD provinces (P14), in either case; absent means all. */
     public static Province province(String field, String value) {
         if (value == null || value.isBlank()) {

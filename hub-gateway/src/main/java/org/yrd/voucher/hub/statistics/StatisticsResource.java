@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.hub.common.QueryParams;
 
 /** YRD-wide statistics for the task group (P8, P10, P11). Money in fen. */
@@ -46,7 +47,7 @@ public class StatisticsResource {
     @GET
     @Path("/top-providers")
     public List<Statistics.TopProvider> topProviders(@QueryParam("limit") String limit) {
-        return statistics.topProviders(QueryParams.number("limit", limit, 10, 1, 100));
+        return statistics.topProviders(Params.number("limit", limit, 10, 1, 100));
     }
 
     /** For national statistics: one line per redemption, as the hub knows it. */

@@ -1,6 +1,7 @@
 package org.yrd.voucher.node.common;
 
 import org.yrd.voucher.edge.Messages;
+import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ import org.yrd.voucher.policy.Violation;
  */
 @ApplicationScoped
 public class Idempotency {
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = ProblemResponses.IDEMPOTENCY_KEY;
 
     private final EntityManager em;
     private final ObjectMapper json;
