@@ -1,5 +1,6 @@
 package org.yrd.voucher.hub.registry;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -14,6 +15,8 @@ public class CatalogueResource {
     CatalogueResource(Catalogue catalogue) {
         this.catalogue = catalogue;
     }
+
+    @PermitAll
 
     @GET
     public List<Catalogue.Entry> search(@QueryParam("category") String category,

@@ -1,5 +1,7 @@
 package org.yrd.voucher.hub.statistics;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,8 @@ public class StatisticsResource {
         this.statistics = statistics;
     }
 
+    @RolesAllowed(Roles.TASKGROUP)
+
     @GET
     @Path("/provinces")
     public List<Statistics.ProvinceTotals> provinces(@QueryParam("year") String year) {
@@ -24,11 +28,14 @@ public class StatisticsResource {
     }
 
     /** Issuing province × provider province, for redemptions paid. */
+    @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/flows")
     public List<Statistics.Flow> flows() {
         return statistics.flows();
     }
+
+    @RolesAllowed(Roles.TASKGROUP)
 
     @GET
     @Path("/categories")
@@ -37,6 +44,7 @@ public class StatisticsResource {
     }
 
     /** P9: filing → payment time, per issuing province. */
+    @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/time-to-redemption")
     public List<Statistics.TimeToRedemption> timeToRedemption() {
@@ -44,6 +52,7 @@ public class StatisticsResource {
     }
 
     /** P11: the providers that served most, by amount paid. */
+    @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/top-providers")
     public List<Statistics.TopProvider> topProviders(@QueryParam("limit") String limit) {
@@ -51,6 +60,7 @@ public class StatisticsResource {
     }
 
     /** For national statistics: one line per redemption, as the hub knows it. */
+    @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
@@ -59,11 +69,14 @@ public class StatisticsResource {
     }
 
     /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */
+    @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/reconciliation")
     public List<Statistics.Reconciliation> reconciliation() {
         return statistics.reconciliation();
     }
+
+    @RolesAllowed(Roles.TASKGROUP)
 
     @GET
     @Path("/provenance-refusals")

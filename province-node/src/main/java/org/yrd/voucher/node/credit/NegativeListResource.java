@@ -1,5 +1,8 @@
 package org.yrd.voucher.node.credit;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,15 +20,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.node.common.IdParam;
-import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")
 public class NegativeListResource {
     private final NegativeList negativeList;
 
-    NegativeListResource(NegativeList negativeList) {
+    private final Caller caller;
+
+    NegativeListResource(NegativeList negativeList, Caller caller) {
         this.negativeList = negativeList;
+        this.caller = caller;
     }
 
     public record AddEntry(@NotBlank @Size(max = 18) String partyUscc, @NotNull NegativeListEntry.PartyKind partyKind,
@@ -48,6 +54,7 @@ public class NegativeListResource {
     public record PublicEntry(String partyUscc, NegativeListEntry.PartyKind partyKind, String partyName, String reason,
                               LocalDate startsOn, LocalDate endsOn) {}
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list")
@@ -55,25 +62,28 @@ public class NegativeListResource {
     public Response add(@NotNull @Valid AddEntry body) {
         UsccParam.require("partyUscc", body.partyUscc());
         var e = negativeList.add(body.partyUscc(), body.partyKind(), body.partyName(), body.reason(), body.startsOn(),
-                body.endsOn(), Actor.OPERATOR);
+                body.endsOn(), caller.actor().label());
         return Response.status(201).entity(EntryView.of(e)).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/negative-list/{id}/end")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public EntryView end(@PathParam("id") String idParam, @NotNull @Valid EndEntry body) {
         UUID id = IdParam.uuid("id", idParam);
-        return EntryView.of(negativeList.end(id, body.reason(), Actor.OPERATOR));
+        return EntryView.of(negativeList.end(id, body.reason(), caller.actor().label()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/negative-list")
     public List<EntryView> all() {
         return negativeList.all().stream().map(EntryView::of).toList();
     }
 
+    @PermitAll
     @GET
     @Path("/public/negative-list")
     public List<PublicEntry> current() {

@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.disclosure;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ public class DisclosureResource {
         this.registry = registry;
     }
 
+    @PermitAll
     @GET
     @Path("/public/providers")
     public List<Disclosure.AdmittedProvider> providers() {
@@ -23,12 +25,14 @@ public class DisclosureResource {
     }
 
     /** Providers of the other provinces recognised YRD-wide, as this node's replica of the hub registry holds them. */
+    @PermitAll
     @GET
     @Path("/public/yrd-providers")
     public List<YrdRegistry.Recognised> yrdProviders() {
         return registry.recognised();
     }
 
+    @PermitAll
     @GET
     @Path("/public/recipients")
     public List<Disclosure.Recipient> recipients() {

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.enterprise;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import org.yrd.voucher.node.common.Scope;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 
@@ -26,8 +29,11 @@ import org.yrd.voucher.policy.RecipientType;
 public class EnterpriseResource {
     private final Enterprises enterprises;
 
-    EnterpriseResource(Enterprises enterprises) {
+    private final Scope scope;
+
+    EnterpriseResource(Enterprises enterprises, Scope scope) {
         this.enterprises = enterprises;
+        this.scope = scope;
     }
 
     @Schema(example = "{\"uscc\":\"91310115DEM000001E\",\"name\":\"上海市示范智能装备有限公司\",\"recipientType\":\"TECH_SME\",\"smeRegistrationNo\":\"2025310115000123\",\"smeRegistrationYear\":2025,\"districtCode\":\"310115\"}")
@@ -47,17 +53,20 @@ public class EnterpriseResource {
         }
     }
 
+    @RolesAllowed(Roles.ENTERPRISE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises")
     @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response register(@NotNull @Valid Registration r) {
         UsccParam.require("uscc", r.uscc());
+        scope.requireOwn(r.uscc()); // an enterprise registers itself, no other
         Enterprise e = enterprises.register(new Enterprises.Registration(r.uscc(), r.name(), r.recipientType(),
                 r.smeRegistrationNo(), r.smeRegistrationYear(), r.districtCode()));
         return Response.status(201).entity(EnterpriseView.of(e)).build();
     }
 
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
     @GET
     @Path("/enterprises/{uscc}")
     public EnterpriseView get(@PathParam("uscc") String uscc) {

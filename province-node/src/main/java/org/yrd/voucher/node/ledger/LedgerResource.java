@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.ledger;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +23,7 @@ public class LedgerResource {
     public record Balance(int year, long budgetFen, long unissuedFen, long outstandingFen, long heldFen,
                           long redeemedFen, long expiredFen, boolean reconciles, Ledger.Report detail) {}
 
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/ledger/balance")
     public Balance balance(@QueryParam("year") String year) {

@@ -1,5 +1,8 @@
 package org.yrd.voucher.node.policy;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -36,18 +39,21 @@ public class PolicyResource {
     public record PublishRequest(@NotNull LocalDate effectiveFrom, @NotNull @Valid PolicyDocument policy) {}
 
     /** Public (P12): the policy in force, with the full category list. */
+    @PermitAll
     @GET
     @Path("/public/policy")
     public PolicyView current() {
         return PolicyView.of(config.province().name(), policies.current());
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/policy/versions")
     public List<PolicyView> versions() {
         return policies.versions().stream().map(v -> PolicyView.of(config.province().name(), v)).toList();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/policy/versions")

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.provider;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,7 +22,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.node.common.Scope;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
@@ -30,9 +33,14 @@ public class ProviderResource {
     private final ProviderService service;
     private final Providers providers;
 
-    ProviderResource(ProviderService service, Providers providers) {
+    private final Caller caller;
+    private final Scope scope;
+
+    ProviderResource(ProviderService service, Providers providers, Caller caller, Scope scope) {
         this.service = service;
         this.providers = providers;
+        this.caller = caller;
+        this.scope = scope;
     }
 
     public record QualificationDto(
@@ -59,17 +67,20 @@ public class ProviderResource {
     public record HistoryEntry(ProviderStatus from, ProviderStatus to, String reason, String actor, OffsetDateTime at) {}
 
     /** P5: a provider applies voluntarily for admission in its home province. */
+    @RolesAllowed(Roles.PROVIDER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers")
     @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response apply(@NotNull @Valid AdmissionApplication a) {
         UsccParam.require("uscc", a.uscc());
+        scope.requireOwn(a.uscc());
         var p = service.apply(a.uscc(), a.name(), a.categories(),
                 a.qualifications().stream().map(q -> new Provider.Qualification(q.kind(), q.number())).toList());
         return Response.status(201).entity(ProviderView.of(p)).build();
     }
 
+    @RolesAllowed({Roles.PROVIDER, Roles.OPERATOR})
     @GET
     @Path("/providers/{uscc}")
     public ProviderView get(@PathParam("uscc") String uscc) {
@@ -77,6 +88,7 @@ public class ProviderResource {
     }
 
     /** This province's providers, optionally in one admission state, earliest application first, a page at a time. */
+    @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/providers")
     public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
@@ -85,6 +97,7 @@ public class ProviderResource {
                 .map(ProviderView::of).toList();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/providers/{uscc}/history")
     public List<HistoryEntry> history(@PathParam("uscc") String uscc) {
@@ -93,35 +106,39 @@ public class ProviderResource {
                 .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.at)).toList();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/admit")
     @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
     public ProviderView admit(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(service.decide(uscc, ProviderStatus.ADMITTED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.ADMITTED, d.reason(), caller.actor().label()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/reject")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView reject(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(service.decide(uscc, ProviderStatus.REJECTED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.REJECTED, d.reason(), caller.actor().label()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/suspend")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView suspend(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(service.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.SUSPENDED, d.reason(), caller.actor().label()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/providers/{uscc}/revoke")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public ProviderView revoke(@PathParam("uscc") String uscc, @NotNull @Valid Decision d) {
-        return ProviderView.of(service.decide(uscc, ProviderStatus.REVOKED, d.reason(), Actor.OPERATOR));
+        return ProviderView.of(service.decide(uscc, ProviderStatus.REVOKED, d.reason(), caller.actor().label()));
     }
 }

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.redemption;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -98,6 +100,7 @@ public class RedemptionResource {
 
     // ---- enterprise
 
+    @RolesAllowed(Roles.ENTERPRISE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/redemptions")
@@ -116,6 +119,7 @@ public class RedemptionResource {
     }
 
     /** The enterprise's redemptions, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
     @GET
     @Path("/enterprises/{uscc}/redemptions")
     public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
@@ -125,6 +129,7 @@ public class RedemptionResource {
         return redemptions.ofEnterprise(uscc, page).stream().map(this::view).toList();
     }
 
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
     @GET
     @Path("/enterprises/{uscc}/redemptions/{id}")
     public RedemptionView one(@PathParam("uscc") String uscc, @PathParam("id") String idParam) {
@@ -139,6 +144,7 @@ public class RedemptionResource {
     // ---- provider
 
     /** Redemptions filed with this provider in its own province, oldest first, a page at a time. */
+    @RolesAllowed({Roles.PROVIDER, Roles.OPERATOR})
     @GET
     @Path("/providers/{uscc}/redemptions")
     public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
@@ -147,6 +153,7 @@ public class RedemptionResource {
         return redemptions.ofProvider(uscc, Paging.of(limit, offset)).stream().map(this::view).toList();
     }
 
+    @RolesAllowed(Roles.PROVIDER)
     @POST
     @Path("/providers/{uscc}/redemptions/{id}/confirm")
     @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
@@ -158,6 +165,7 @@ public class RedemptionResource {
                 () -> view(service.confirm(uscc, id)));
     }
 
+    @RolesAllowed(Roles.PROVIDER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/redemptions/{id}/dispute")
@@ -174,6 +182,7 @@ public class RedemptionResource {
      * Requests from enterprises of other provinces, confirmed here on the provider's own node: oldest first, a
      * page at a time, optionally only those in one state ({@code ?status=REQUESTED} is the provider's to-do list).
      */
+    @RolesAllowed({Roles.PROVIDER, Roles.OPERATOR})
     @GET
     @Path("/providers/{uscc}/incoming-redemptions")
     public List<CrossRegion.Incoming> incoming(@PathParam("uscc") String uscc, @QueryParam("status") String status,
@@ -183,6 +192,7 @@ public class RedemptionResource {
                 Paging.of(limit, offset));
     }
 
+    @RolesAllowed(Roles.PROVIDER)
     @POST
     @Path("/providers/{uscc}/incoming-redemptions/{id}/confirm")
     @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
@@ -192,6 +202,7 @@ public class RedemptionResource {
         return idempotency.once("confirm-incoming:" + id, key, uscc, 200, () -> crossRegion.confirm(uscc, id));
     }
 
+    @RolesAllowed(Roles.PROVIDER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/providers/{uscc}/incoming-redemptions/{id}/dispute")
@@ -206,6 +217,7 @@ public class RedemptionResource {
     // ---- operator
 
     /** The operator's work queue, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/redemptions")
     public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
@@ -214,6 +226,7 @@ public class RedemptionResource {
                 .stream().map(this::view).toList();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/approve")
@@ -225,6 +238,7 @@ public class RedemptionResource {
                 () -> view(service.approve(id, body.reason())));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/reject")
@@ -236,6 +250,7 @@ public class RedemptionResource {
                 () -> view(service.reject(id, body.reason())));
     }
 
+    @RolesAllowed(Roles.FINANCE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/redemptions/{id}/pay")

@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.voucher;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.node.common.IdParam;
-import org.yrd.voucher.node.common.Actor;
+import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.common.UsccParam;
@@ -38,14 +40,16 @@ public class VoucherResource {
     private final Enterprises enterprises;
     private final Idempotency idempotency;
     private final Reader reader;
+    private final Caller caller;
 
     VoucherResource(Vouchers vouchers, VoucherService service, Enterprises enterprises, Idempotency idempotency,
-                    Reader reader) {
+                    Reader reader, Caller caller) {
         this.vouchers = vouchers;
         this.service = service;
         this.enterprises = enterprises;
         this.idempotency = idempotency;
         this.reader = reader;
+        this.caller = caller;
     }
 
     @Schema(example = "{\"amountFen\":1000000}")
@@ -73,6 +77,7 @@ public class VoucherResource {
     }
 
     /** 申领: approved at once below the province's threshold, otherwise left for an operator. */
+    @RolesAllowed(Roles.ENTERPRISE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/applications")
@@ -84,6 +89,7 @@ public class VoucherResource {
                 () -> view(service.apply(uscc, body.amountFen())));
     }
 
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
     @GET
     @Path("/enterprises/{uscc}/applications")
     public List<ApplicationView> applications(@PathParam("uscc") String uscc) {
@@ -91,6 +97,7 @@ public class VoucherResource {
         return vouchers.applicationsOf(uscc).stream().map(this::view).toList();
     }
 
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
     @GET
     @Path("/enterprises/{uscc}/vouchers")
     public List<VoucherView> vouchers(@PathParam("uscc") String uscc) {
@@ -99,12 +106,14 @@ public class VoucherResource {
     }
 
     /** The operator's queue of applications to decide, oldest first, a page at a time ({@code limit} ≤ 500). */
+    @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/applications/pending")
     public List<ApplicationView> pending(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return vouchers.pendingApplications(Paging.of(limit, offset)).stream().map(this::view).toList();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/approve")
@@ -113,9 +122,10 @@ public class VoucherResource {
                             @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("approve-application:" + id, key, d, 200,
-                () -> view(service.approve(id, Actor.OPERATOR, d.reason())));
+                () -> view(service.approve(id, caller.actor().label(), d.reason())));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/operator/applications/{id}/reject")
@@ -124,6 +134,6 @@ public class VoucherResource {
                            @NotNull @Valid Decision d) {
         UUID id = IdParam.uuid("id", idParam);
         return idempotency.once("reject-application:" + id, key, d, 200,
-                () -> view(service.reject(id, Actor.OPERATOR, d.reason())));
+                () -> view(service.reject(id, caller.actor().label(), d.reason())));
     }
 }

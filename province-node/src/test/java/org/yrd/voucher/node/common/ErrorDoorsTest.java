@@ -41,7 +41,7 @@ class ErrorDoorsTest {
             "/api/v1/operator/applications/123/approve"})
     void aMalformedIdInThePathIsA400NamingIt(String path) {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("reason", "r", "paymentReference", "p")).post(path)
+                .body(path.endsWith("/pay") ? Map.of("paymentReference", "p") : Map.of("reason", "r")).post(path)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id"))
                 .body("violations[0].code", equalTo("uuid"));

@@ -11,6 +11,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
+import org.yrd.voucher.testkit.TestIdentities;
+import org.yrd.voucher.testkit.Tokens;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.testkit.KafkaResource;
@@ -106,7 +108,10 @@ class RegistrationAndAdmissionTest {
     void operationalEndpointsAnswer() {
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        // metrics are for the province's monitoring: not public
+        given().header(TestIdentities.ANONYMOUS, true).get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.Identity.operator("SH", "operator-1")))
+                .get("/q/metrics").then().statusCode(200);
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

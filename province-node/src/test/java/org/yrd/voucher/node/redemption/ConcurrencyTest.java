@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import org.yrd.voucher.testkit.TestIdentities;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -71,6 +72,7 @@ class ConcurrencyTest {
     HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestIdentities.authorization(path, json))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
@@ -220,6 +222,7 @@ class ConcurrencyTest {
             same.add(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
                             + "/api/v1/enterprises/" + e + "/applications"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .header("Authorization", TestIdentities.authorization("/api/v1/enterprises/" + e + "/applications", null))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"amountFen\": 200000}")).build());
         }
         List<Integer> codes = race(same);

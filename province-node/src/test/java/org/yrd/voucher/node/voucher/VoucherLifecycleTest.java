@@ -91,7 +91,7 @@ class VoucherLifecycleTest {
         assertThat(Pages.ids(Pages.all("/api/v1/operator/applications/pending", 100, "filedAt"))).contains(id);
 
         operator("/applications/{id}/approve", Map.of("reason", "R&D plan checked"), id).then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("operator"))
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("operator-1"))
                 .body("voucherId", notNullValue());
         operator("/applications/{id}/reject", Map.of("reason", "too late"), id).then().statusCode(409)
                 .body("code", equalTo("application-already-decided"));

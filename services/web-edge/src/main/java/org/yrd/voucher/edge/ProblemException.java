@@ -39,6 +39,11 @@ public class ProblemException extends RuntimeException {
                 List.of());
     }
 
+    /** 403: the caller may not do this; {@code code} names the rule (e.g. a maker–checker rule). */
+    public static ProblemException forbidden(String code, String rule, Object... args) {
+        return new ProblemException(403, code, rule, List.of(args), List.of());
+    }
+
     /** 409: the thing is not in a state that allows this. */
     public static ProblemException conflict(String code, Object... args) {
         return new ProblemException(409, code, null, List.of(args), List.of());

@@ -42,6 +42,20 @@ public class ProblemMapper {
         return invalidBody(e, headers);
     }
 
+    /** No token, or one that is expired, forged, for another audience or from another issuer. */
+    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationRedirectException.class})
+    public Response unauthenticated(Exception e, HttpHeaders headers) {
+        return Response.fromResponse(render(ofStatus(401), Messages.locale(headers)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A known caller whose role does not allow this operation. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
+        return render(ofStatus(403), Messages.locale(headers));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers) {
         List<Violation> violations = e.getConstraintViolations().stream()
@@ -116,6 +130,9 @@ public class ProblemMapper {
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return List.of(Violation.of(field, "unknown-field"));
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return List.of(Violation.of(field, "wrong-type", typeName(mi.getTargetType())));

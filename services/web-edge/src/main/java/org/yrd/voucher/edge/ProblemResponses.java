@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Makes the API document say what each operation really answers. Every operation gets the problems the edge
  * gives everywhere: 400 where it reads a path, query, header or body; 404 where it names something in its path;
  * 415 where it takes a body; and, where it takes an {@code Idempotency-Key} (then marked required), 422 for a
- * key reused with another request. What only some operations answer (201, 409, 422 for a policy refusal) is
+ * key reused with another request; 401 and 403 where it needs a token. What only some operations answer (201, 409, 422 for a policy refusal) is
  * declared on the resource method with {@link #ANSWERS}, e.g.
  * {@code @Extension(name = ProblemResponses.ANSWERS, value = "201,409,422")}. A test compares every status the
  * test suite met with this document.
@@ -31,6 +31,8 @@ public class ProblemResponses implements OASFilter {
 
     private static final Map<String, String> MEANING = Map.of(
             "400", "Malformed input: `violations` names each field and its rule",
+            "401", "No bearer token, or one that is expired, forged, or from another issuer or audience",
+            "403", "The token's role, province or USCC does not allow this (the `code` says which rule)",
             "404", "Nothing of that kind with that id (or not yours)",
             "409", "Not in a state that allows this (the `code` says which conflict)",
             "415", "The body is not `application/json`",
@@ -76,6 +78,12 @@ public class ProblemResponses implements OASFilter {
             APIResponse ok = op.getResponses().getAPIResponse("200");
             op.getResponses().removeAPIResponse("200");
             op.getResponses().addAPIResponse("201", ok.description("Created"));
+        }
+        if (op.getSecurity() != null && !op.getSecurity().isEmpty()) { // a decision of @RolesAllowed
+            op.getResponses().removeAPIResponse("401");
+            op.getResponses().removeAPIResponse("403");
+            problem(op, "401");
+            problem(op, "403");
         }
         if (pathParam || body || idempotent || !params.isEmpty()) {
             problem(op, "400");

@@ -1,0 +1,63 @@
+package org.yrd.voucher.node.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.Roles;
+
+/**
+ * What a verified token may reach at this node, beyond its role (docs/security.md):
+ * <ul>
+ * <li>an operator or finance officer only at the node of the province in its {@code province} claim (the node
+ * trusts only its own province's issuer already; this holds even if that were misconfigured);</li>
+ * <li>an enterprise or provider only its own USCC: a {@code {uscc}} in the path, or the USCC a registration
+ * or an admission request names, must be the token's {@code uscc} claim. Ids of things that belong to another
+ * party are answered 404 by the features themselves, so existence does not leak.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Scope {
+    private final Caller caller;
+    private final NodeConfig config;
+
+    Scope(Caller caller, NodeConfig config) {
+        this.caller = caller;
+        this.config = config;
+    }
+
+    /** Runs for every matched JAX-RS request, before the resource method. */
+    @ServerRequestFilter
+    public void check(ContainerRequestContext request) {
+        if (caller.identity() == null) {
+            return; // anonymous: the endpoint's own decision (public, or 401) applies
+        }
+        if (isStaff()) {
+            String province = caller.claim(Roles.PROVINCE_CLAIM);
+            if (!config.province().name().equals(province)) {
+                throw ProblemException.forbidden("wrong-province", null, String.valueOf(province), config.province().name());
+            }
+            return;
+        }
+        String uscc = request.getUriInfo().getPathParameters().getFirst("uscc");
+        if (uscc != null) {
+            requireOwn(uscc);
+        }
+    }
+
+    /** 403 unless the caller is staff of this node or the party {@code uscc} itself. */
+    public void requireOwn(String uscc) {
+        if (isStaff()) {
+            return;
+        }
+        String own = caller.claim(Roles.USCC_CLAIM);
+        if (own == null || !own.equals(uscc)) {
+            throw ProblemException.forbidden("not-your-uscc", null, String.valueOf(own));
+        }
+    }
+
+    private boolean isStaff() {
+        return caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.FINANCE);
+    }
+}
