@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
+import io.restassured.filter.FilterContext;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +42,9 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.policy.Uscc;
 import org.yrd.voucher.testkit.AppProcess;
 import org.yrd.voucher.testkit.KafkaBroker;
+import org.yrd.voucher.testkit.Keycloak;
+import org.yrd.voucher.testkit.TestIdentities;
+import org.yrd.voucher.testkit.Tokens;
 import org.yrd.voucher.testkit.Postgres;
 
 /**
@@ -50,6 +57,7 @@ class FederationIT {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static String bootstrap;
+    static Keycloak keycloak;
     static AppProcess hub;
     static AppProcess sh;
     static AppProcess zj;
@@ -65,10 +73,41 @@ class FederationIT {
         for (String db : List.of("hub", "node_sh", "node_zj")) {
             Files.deleteIfExists(logs.resolve(db + ".log"));
         }
+        Files.deleteIfExists(logs.resolve("keycloak.log"));
+        keycloak = new Keycloak(KafkaBroker.freePort(), logs.resolve("keycloak.log")).start();
         bootstrap = KafkaBroker.bootstrapServers();
-        hub = app("hub-gateway", "hub", Map.of(), logs).start();
-        sh = app("province-node", "node_sh", Map.of("node.province", "SH"), logs).start();
-        zj = app("province-node", "node_zj", Map.of("node.province", "ZJ"), logs).start();
+        hub = app("hub-gateway", "hub", Map.of("quarkus.oidc.auth-server-url", keycloak.issuer("yrd-hub")), logs).start();
+        keycloak.awaitReady();
+        sh = app("province-node", "node_sh", Map.of("node.province", "SH",
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh")), logs).start();
+        zj = app("province-node", "node_zj", Map.of("node.province", "ZJ",
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj")), logs).start();
+        RestAssured.filters(FederationIT::signIn);
+    }
+
+    /**
+     * Every request without a token is sent with a real Keycloak token of the user its path belongs to (the
+     * province's operator, finance officer, or the enterprise or provider it names; the task group at the hub),
+     * as deploy/token.sh gets one. Parties this test registers become users of their province's realm first.
+     */
+    static Response signIn(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                           FilterContext ctx) {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+            String realm = realmOf(URI.create(request.getURI()).getPort());
+            Tokens.Identity who = TestIdentities.identityFor(realm, URI.create(request.getURI()).getRawPath(), request.getBody());
+            if (who != null) {
+                String keycloakRealm = "yrd-" + realm.toLowerCase(java.util.Locale.ROOT);
+                if (who.claims().containsKey("uscc")) {
+                    keycloak.ensureUser(keycloakRealm, who.subject(), who.role(), who.claims());
+                }
+                request.header("Authorization", "Bearer " + keycloak.token(keycloakRealm, who.subject()));
+            }
+        }
+        return ctx.next(request, response);
+    }
+
+    static String realmOf(int port) {
+        return port == URI.create(sh.url()).getPort() ? "SH" : port == URI.create(zj.url()).getPort() ? "ZJ" : "HUB";
     }
 
     static AppProcess app(String module, String db, Map<String, String> extra, Path logs) {
@@ -87,6 +126,9 @@ class FederationIT {
             if (a != null) {
                 a.stop();
             }
+        }
+        if (keycloak != null) {
+            keycloak.close();
         }
     }
 
@@ -306,6 +348,47 @@ class FederationIT {
         });
         given().baseUri(hub.url()).get("/api/v1/taskgroup/export.csv").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ZJ,SH," + shProvider));
+    }
+
+    /** The real identity provider's path: its tokens are accepted where they belong and nowhere else. */
+    @Test
+    @Order(9)
+    void realKeycloakTokensAreCheckedForIssuerSignatureAndExpiry() throws Exception {
+        String shOperator = "Bearer " + keycloak.token("yrd-sh", "operator-1");
+        String zjOperator = "Bearer " + keycloak.token("yrd-zj", "operator-1");
+        given().baseUri(sh.url()).header("Authorization", shOperator).get("/api/v1/operator/redemptions")
+                .then().statusCode(200);
+        // another province's operator: ZJ trusts only yrd-zj
+        given().baseUri(zj.url()).header("Authorization", shOperator).get("/api/v1/operator/redemptions")
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+        // the task group's token is for the hub (its audience and issuer), not a node
+        given().baseUri(zj.url()).header("Authorization", "Bearer " + keycloak.token("yrd-hub", "taskgroup-1"))
+                .get("/api/v1/operator/redemptions").then().statusCode(401);
+        // a tampered signature (an early character: the last may carry only padding bits) and a tampered payload
+        String[] parts = zjOperator.substring(7).split("\\.");
+        char c = parts[2].charAt(5);
+        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 5) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(6);
+        given().baseUri(zj.url()).header("Authorization", "Bearer " + badSignature).get("/api/v1/operator/redemptions")
+                .then().statusCode(401);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"province\":\"ZJ\"", "\"province\":\"ZJ\",\"x\":1");
+        String badPayload = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        given().baseUri(zj.url()).header("Authorization", "Bearer " + badPayload).get("/api/v1/operator/redemptions")
+                .then().statusCode(401);
+        // an expired token: valid a moment ago, refused once its lifetime has passed
+        keycloak.accessTokenLifespan("yrd-zj", 3);
+        try {
+            String shortLived = "Bearer " + keycloak.token("yrd-zj", "finance-1");
+            given().baseUri(zj.url()).header("Authorization", shortLived).get("/api/v1/operator/ledger/balance")
+                    .then().statusCode(200);
+            Thread.sleep(5_000);
+            given().baseUri(zj.url()).header("Authorization", shortLived).get("/api/v1/operator/ledger/balance")
+                    .then().statusCode(401);
+        } finally {
+            keycloak.accessTokenLifespan("yrd-zj", 900);
+        }
     }
 
     static Properties consumerProps() {

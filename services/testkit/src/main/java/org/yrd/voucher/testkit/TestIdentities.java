@@ -66,12 +66,16 @@ public class TestIdentities implements QuarkusTestBeforeEachCallback {
 
     /** The Authorization header the user {@code path} belongs to sends, or null for a public path. */
     public static String authorization(String path, Object body) {
-        Tokens.Identity who = identityFor(path, body);
+        String realm = ConfigProvider.getConfig().getOptionalValue("node.province", String.class).orElse("HUB");
+        Tokens.Identity who = identityFor(realm, path, body);
         return who == null ? null : Tokens.bearer(who);
     }
 
-    static Tokens.Identity identityFor(String path, Object body) {
-        String realm = ConfigProvider.getConfig().getOptionalValue("node.province", String.class).orElse("HUB");
+    /**
+     * The user a request to {@code path} at the app of {@code realm} (a province code, or HUB) belongs to, or null
+     * for a public path. {@code body}: the request's body, for a registration's USCC.
+     */
+    public static Tokens.Identity identityFor(String realm, String path, Object body) {
         if (path.startsWith("/api/v1/taskgroup/")) {
             return Tokens.Identity.taskgroup("taskgroup-1");
         }
