@@ -15,6 +15,10 @@ kafka_port=29092
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
+# the apps trust a key made for this run; the driver signs its users' tokens with it (testkit Tokens)
+read -r token_pub token_priv < <(java -cp "$cp" org.yrd.voucher.testkit.Tokens)
+trust() { echo "-Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$token_pub -Dquarkus.oidc.token.issuer=https://idp.test/realms/yrd-$1"; }
+signer=(-Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_pub")
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 # Every process runs in a session of its own (setsid). The kernel then shares the cores between the services,
@@ -38,18 +42,18 @@ jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$stat
 # BENCH_OPTS: the driver's (default C1 only, as the apps), e.g. "-XX:TieredStopAtLevel=1 -Dbench.warmup=60"
 common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN
         ${APP_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8})
-$own java "${common[@]}" $(jfr hub) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
+$own java "${common[@]}" $(jfr hub) $(trust HUB) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18090/q/health/ready >/dev/null; do sleep 0.5; done
-$own java "${common[@]}" $(jfr node_sh) -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
+$own java "${common[@]}" $(jfr node_sh) $(trust SH) -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_sh \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_sh.log" 2>&1 & pids+=($!)
-$own java "${common[@]}" $(jfr node_zj) -Dnode.province=ZJ -Dquarkus.http.port=18083 \
+$own java "${common[@]}" $(jfr node_zj) $(trust ZJ) -Dnode.province=ZJ -Dquarkus.http.port=18083 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_zj \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done
 
-$own java ${BENCH_OPTS--XX:TieredStopAtLevel=1} -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
+$own java ${BENCH_OPTS--XX:TieredStopAtLevel=1} "${signer[@]}" -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
   "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" "$rate" "$seconds" \
   "jdbc:postgresql://localhost:$pg_port/hub" \
   | tee "$state/result.txt"

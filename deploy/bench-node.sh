@@ -19,6 +19,10 @@ fi
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
+# the apps trust a key made for this run; the driver signs its users' tokens with it (testkit Tokens)
+read -r token_pub token_priv < <(java -cp "$cp" org.yrd.voucher.testkit.Tokens)
+trust() { echo "-Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$token_pub -Dquarkus.oidc.token.issuer=https://idp.test/realms/yrd-$1"; }
+signer=(-Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_pub")
 
 java -Djava.io.tmpdir="$PWD/target" ${PG_OPTS:-} -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" "$pg_port" node_bench pgbench \
   > "$state/postgres.log" 2>&1 &
@@ -32,14 +36,14 @@ until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$stat
 # Shanghai's demo policy with a 2-billion-yuan budget, so the warm-up and the run never exhaust it
 sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billion yuan/' deploy/policies/SH.yaml \
   > "$state/SH-bench.yaml"
-java -Xmx1g ${NODE_OPTS--XX:TieredStopAtLevel=1} -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
+java -Xmx1g ${NODE_OPTS--XX:TieredStopAtLevel=1} $(trust SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
 node_pid=$!
 until curl -sf "localhost:$node_port/q/health/ready" >/dev/null; do kill -0 $node_pid || { cat "$state/node.log"; exit 1; }; sleep 0.5; done
 
 echo "== node: apply + approve, $clients clients, 30 s warm-up then ${seconds}s measured (30,000 yuan each: above the auto-approval threshold)"
-java ${BENCH_OPTS--XX:TieredStopAtLevel=1} -cp "$cp" org.yrd.voucher.testkit.bench.NodeBenchmark "http://localhost:$node_port" "$clients" "$seconds" 3000000 310115 \
+java ${BENCH_OPTS--XX:TieredStopAtLevel=1} "${signer[@]}" -cp "$cp" org.yrd.voucher.testkit.bench.NodeBenchmark "http://localhost:$node_port" "$clients" "$seconds" 3000000 310115 \
   | tee "$state/node-bench.txt"
 
 echo "== pgbench tpcb-like, 8 clients, ${seconds}s, same server"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole YRD federation locally with demo data: one PostgreSQL server (a database each for the hub
-# and the four nodes), one Kafka broker in KRaft mode, the hub and the four province nodes, all started from
-# artifacts the build fetches (no Docker). Ctrl-C stops everything.
+# and the four nodes), one Kafka broker in KRaft mode, Keycloak with a realm per province and the task group's
+# (deploy/keycloak), the hub and the four province nodes, all started from artifacts the build fetches (no
+# Docker). Ctrl-C stops everything.
 #   deploy/run-federation.sh
-# Ports: hub 8090; nodes SH 8081, JS 8082, ZJ 8083, AH 8084; Kafka 19092; PostgreSQL 55432.
+# Ports: hub 8090; nodes SH 8081, JS 8082, ZJ 8083, AH 8084; Keycloak 8180; Kafka 19092; PostgreSQL 55432.
+# Tokens of the demo users: deploy/token.sh ROLE PROVINCE [USCC] (README).
 # State lives in target/federation/ and survives restarts; delete that folder to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ logs="$state/logs"
 mkdir -p "$logs"
 pg_port=55432
 kafka_port=19092
+kc_port=8180
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -DskipTests install
@@ -36,6 +39,9 @@ wait_for() { # file pattern pid
   echo "timed out; see $1" >&2; exit 1
 }
 
+# Keycloak takes the longest (about a minute on two cores): it starts first and the others start meanwhile
+$own deploy/keycloak/start.sh $kc_port > "$logs/keycloak.log" 2>&1 &
+pids+=($!); kc_pid=$!
 $own java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" $pg_port \
   hub node_sh node_js node_zj node_ah > "$logs/postgres.log" 2>&1 &
 pids+=($!); wait_for "$logs/postgres.log" '^READY' $!
@@ -47,6 +53,7 @@ pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
 common=(-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
         -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
 $own java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
+  -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-hub" \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
 pids+=($!); wait_for "$logs/hub.log" 'started in' $!
 echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swagger-ui)"
@@ -56,6 +63,7 @@ declare -A node_pid
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
   $own java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+    -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-$(echo $p | tr 'A-Z' 'a-z')" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
     -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
   pids+=($!); node_pid[$db]=$!
@@ -64,5 +72,7 @@ for p in SH JS ZJ AH; do
 done
 # each node's start is checked against its own process: one that exits is reported at once, by name
 for db in node_sh node_js node_zj node_ah; do wait_for "$logs/$db.log" 'started in' "${node_pid[$db]}"; done
+wait_for "$logs/keycloak.log" 'Listening on' $kc_pid
+echo "Keycloak on http://localhost:$kc_port (admin/admin; demo users: deploy/keycloak/realms, password demo)"
 echo "federation up; logs in $logs. Ctrl-C stops it."
 wait

@@ -78,9 +78,9 @@ class FederationIT {
         bootstrap = KafkaBroker.bootstrapServers();
         hub = app("hub-gateway", "hub", Map.of("quarkus.oidc.auth-server-url", keycloak.issuer("yrd-hub")), logs).start();
         keycloak.awaitReady();
-        sh = app("province-node", "node_sh", Map.of("node.province", "SH",
+        sh = app("province-node", "node_sh", Map.of("node.province", "SH", "node.hub-url", hub.url(),
                 "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh")), logs).start();
-        zj = app("province-node", "node_zj", Map.of("node.province", "ZJ",
+        zj = app("province-node", "node_zj", Map.of("node.province", "ZJ", "node.hub-url", hub.url(),
                 "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj")), logs).start();
         RestAssured.filters(FederationIT::signIn);
     }
@@ -350,9 +350,22 @@ class FederationIT {
                 .body(org.hamcrest.Matchers.containsString("ZJ,SH," + shProvider));
     }
 
-    /** The real identity provider's path: its tokens are accepted where they belong and nowhere else. */
+    /** The hub holds the ends of each node's audit chain; each node's whole chain matches them. */
     @Test
     @Order(9)
+    void eachNodesAuditChainMatchesTheHeadsTheHubWitnessed() {
+        for (AppProcess node : List.of(sh, zj)) {
+            await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(node.url()).get("/api/v1/operator/audit/verify")
+                    .then().statusCode(200).body("intact", equalTo(true)).body("witness.status", equalTo("MATCHES"))
+                    .body("witness.headsChecked", org.hamcrest.Matchers.greaterThan(0)));
+        }
+        given().baseUri(zj.url()).get("/api/v1/operator/audit?action=redemption.paid").then()
+                .body("actorName", org.hamcrest.Matchers.hasItem("finance-1"));
+    }
+
+    /** The real identity provider's path: its tokens are accepted where they belong and nowhere else. */
+    @Test
+    @Order(10)
     void realKeycloakTokensAreCheckedForIssuerSignatureAndExpiry() throws Exception {
         String shOperator = "Bearer " + keycloak.token("yrd-sh", "operator-1");
         String zjOperator = "Bearer " + keycloak.token("yrd-zj", "operator-1");

@@ -17,7 +17,6 @@ public class CatalogueResource {
     }
 
     @PermitAll
-
     @GET
     public List<Catalogue.Entry> search(@QueryParam("category") String category,
                                         @QueryParam("province") String province, @QueryParam("name") String name) {

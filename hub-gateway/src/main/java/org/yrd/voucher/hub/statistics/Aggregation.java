@@ -1,5 +1,6 @@
 package org.yrd.voucher.hub.statistics;
 
+import org.yrd.voucher.hub.witness.AuditHeads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,10 @@ public class Aggregation {
     private final Provenance provenance;
     private final Routing routing;
 
-    Aggregation(EntityManager em, Provenance provenance, Routing routing) {
+    private final AuditHeads auditHeads;
+
+    Aggregation(EntityManager em, Provenance provenance, Routing routing, AuditHeads auditHeads) {
+        this.auditHeads = auditHeads;
         this.em = em;
         this.provenance = provenance;
         this.routing = routing;
@@ -112,6 +116,9 @@ public class Aggregation {
                 .setParameter(1, s.province()).setParameter(2, s.year()).setParameter(3, s.budgetFen())
                 .setParameter(4, s.issuedFen()).setParameter(5, s.heldFen()).setParameter(6, s.redeemedFen())
                 .setParameter(7, s.expiredFen()).setParameter(8, utc(s.at())).executeUpdate();
+        if (s.auditSeq() != null && s.auditHash() != null) {
+            auditHeads.keep(s.province(), s.auditSeq(), s.auditHash());
+        }
     }
 
     private static final String INSERT_EVENT = """

@@ -20,7 +20,6 @@ public class StatisticsResource {
     }
 
     @RolesAllowed(Roles.TASKGROUP)
-
     @GET
     @Path("/provinces")
     public List<Statistics.ProvinceTotals> provinces(@QueryParam("year") String year) {
@@ -36,7 +35,6 @@ public class StatisticsResource {
     }
 
     @RolesAllowed(Roles.TASKGROUP)
-
     @GET
     @Path("/categories")
     public List<Statistics.CategoryTotal> categories() {
@@ -77,7 +75,6 @@ public class StatisticsResource {
     }
 
     @RolesAllowed(Roles.TASKGROUP)
-
     @GET
     @Path("/provenance-refusals")
     public List<Statistics.Refusal> refusals() {

@@ -52,6 +52,12 @@ public interface NodeConfig {
         boolean autoConfirm();
     }
 
+    /**
+     * The hub's base URL, e.g. {@code http://hub:8090}: the audit trail's verification compares this node's chain
+     * with the heads the hub witnessed ({@code GET /api/v1/public/audit-heads/{province}}).
+     */
+    Optional<String> hubUrl();
+
     /** Load a small demo data set at first start. */
     @WithDefault("false")
     boolean demoData();

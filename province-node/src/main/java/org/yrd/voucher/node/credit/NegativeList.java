@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.credit;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,10 @@ public class NegativeList {
     private final Outbox outbox;
     private final NodeConfig config;
 
-    NegativeList(EntityManager em, Clock clock, Ids ids, Outbox outbox, NodeConfig config) {
+    private final Audit audit;
+
+    NegativeList(EntityManager em, Clock clock, Ids ids, Outbox outbox, NodeConfig config, Audit audit) {
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
         this.ids = ids;
@@ -80,6 +84,7 @@ public class NegativeList {
         e.listedAt = OffsetDateTime.now(clock);
         e.persist();
         report(e);
+        audit.record("negative-list.add", e.partyUscc, "listed", null, reason);
         return e;
     }
 
@@ -96,6 +101,7 @@ public class NegativeList {
         e.endedBy = actor;
         e.endedReason = reason;
         report(e);
+        audit.record("negative-list.end", e.partyUscc, "ended", null, reason);
         return e;
     }
 

@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.enterprise;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,7 +19,10 @@ public class Enterprises {
     private final Clock clock;
     private final NodeConfig config;
 
-    Enterprises(EntityManager em, Clock clock, NodeConfig config) {
+    private final Audit audit;
+
+    Enterprises(EntityManager em, Clock clock, NodeConfig config, Audit audit) {
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
         this.config = config;
@@ -50,6 +54,7 @@ public class Enterprises {
         e.districtCode = r.districtCode();
         e.registeredAt = OffsetDateTime.now(clock);
         em.persist(e);
+        audit.record("enterprise.register", e.uscc, "registered", null, null);
         return e;
     }
 

@@ -11,8 +11,12 @@ import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.ledger.Ledger;
+import org.yrd.voucher.node.audit.AuditTrail;
 
-/** Publishes this node's ledger for the current year, so the hub can reconcile its totals against it. */
+/**
+ * Publishes this node's ledger for the current year, so the hub can reconcile its totals against it, with the end
+ * of the audit chain, which the hub keeps as a witness.
+ */
 @ApplicationScoped
 public class LedgerSnapshots {
     private final Ledger ledger;
@@ -20,7 +24,10 @@ public class LedgerSnapshots {
     private final Clock clock;
     private final NodeConfig config;
 
-    LedgerSnapshots(Ledger ledger, Outbox outbox, Clock clock, NodeConfig config) {
+    private final AuditTrail audit;
+
+    LedgerSnapshots(Ledger ledger, Outbox outbox, Clock clock, NodeConfig config, AuditTrail audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
@@ -33,8 +40,9 @@ public class LedgerSnapshots {
     public void publish() {
         int year = TimeSource.today(clock).getYear();
         var b = ledger.report(year).fromLedger();
+        var head = audit.head();
         outbox.publish(Topics.USAGE, config.province().name() + ":" + year, EventTypes.LEDGER_SNAPSHOT,
                 new Payloads.LedgerSnapshot(config.province().name(), year, b.budgetFen(), b.issuedFen(), b.heldFen(),
-                        b.redeemedFen(), b.expiredFen(), clock.instant()));
+                        b.redeemedFen(), b.expiredFen(), clock.instant(), head.seq(), head.hash()));
     }
 }

@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.ledger;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -19,7 +20,10 @@ public class Ledger {
     private final Outbox outbox;
     private final NodeConfig config;
 
-    Ledger(EntityManager em, Clock clock, Outbox outbox, NodeConfig config) {
+    private final Audit audit;
+
+    Ledger(EntityManager em, Clock clock, Outbox outbox, NodeConfig config, Audit audit) {
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
         this.outbox = outbox;
@@ -43,6 +47,9 @@ public class Ledger {
                 e.redemptionId = m.redemptionId();
                 e.policyVersion = m.policyVersion();
                 em.persist(e);
+                // every money movement is in the audit trail, with whoever caused it
+                audit.record("ledger." + m.kind().name().toLowerCase(java.util.Locale.ROOT), m.voucherId(),
+                        "recorded", m.amountFen(), m.redemptionId() == null ? null : "redemption " + m.redemptionId());
             }
             String type = switch (m.kind()) {
                 case ISSUE -> EventTypes.VOUCHER_ISSUED;

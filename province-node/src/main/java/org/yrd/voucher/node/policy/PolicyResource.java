@@ -11,6 +11,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.yrd.voucher.node.common.IdParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -36,8 +38,6 @@ public class PolicyResource {
         }
     }
 
-    public record PublishRequest(@NotNull LocalDate effectiveFrom, @NotNull @Valid PolicyDocument policy) {}
-
     /** Public (P12): the policy in force, with the full category list. */
     @PermitAll
     @GET
@@ -53,13 +53,34 @@ public class PolicyResource {
         return policies.versions().stream().map(v -> PolicyView.of(config.province().name(), v)).toList();
     }
 
+    /** A new version (budget, caps, ratio, mode …), in force once a second operator confirms it. */
+    public record DraftRequest(@NotNull LocalDate effectiveFrom, @NotNull @Valid PolicyDocument policy,
+                               @jakarta.validation.constraints.Size(max = 500) String note) {}
+
     @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/operator/policy/versions")
+    @Path("/operator/policy/drafts")
     @Extension(name = ProblemResponses.ANSWERS, value = "201,422")
-    public Response publish(@NotNull @Valid PublishRequest request) {
-        var v = policies.publish(request.policy(), request.effectiveFrom(), "operator");
-        return Response.status(201).entity(PolicyView.of(config.province().name(), v)).build();
+    public Response draft(@NotNull @Valid DraftRequest request) {
+        return Response.status(201).entity(policies.draft(request.policy(), request.effectiveFrom(), request.note()))
+                .build();
+    }
+
+    /** Drafts and their confirmations, newest first: who drafted, who confirmed, which version it became. */
+    @RolesAllowed(Roles.OPERATOR)
+    @GET
+    @Path("/operator/policy/drafts")
+    public List<PolicyService.Draft> drafts() {
+        return policies.drafts(null);
+    }
+
+    /** A second operator confirms a draft: it becomes the next version (403 for the operator who drafted it). */
+    @RolesAllowed(Roles.OPERATOR)
+    @POST
+    @Path("/operator/policy/drafts/{id}/confirm")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
+    public PolicyService.Draft confirm(@PathParam("id") String id) {
+        return policies.confirm(IdParam.uuid("id", id));
     }
 }

@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.provider;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,8 +28,11 @@ public class ProviderService {
     private final Outbox outbox;
     private final NodeConfig config;
 
+    private final Audit audit;
+
     ProviderService(Providers providers, Clock clock, NegativeList negativeList, PolicyService policies, Outbox outbox,
-                    NodeConfig config) {
+                    NodeConfig config, Audit audit) {
+        this.audit = audit;
         this.providers = providers;
         this.outbox = outbox;
         this.config = config;
@@ -58,6 +62,7 @@ public class ProviderService {
         p.updatedAt = p.appliedAt;
         providers.add(p);
         record(p, null, ProviderStatus.APPLIED, "application", "provider");
+        audit.record("provider.applied", p.uscc, ProviderStatus.APPLIED.name(), null, null);
         return p;
     }
 
@@ -78,6 +83,7 @@ public class ProviderService {
         p.status = next;
         p.updatedAt = OffsetDateTime.now(clock);
         record(p, from, next, reason, actor);
+        audit.record("provider." + next.name().toLowerCase(java.util.Locale.ROOT), p.uscc, next.name(), null, reason);
         if (next != ProviderStatus.REJECTED) {
             // P8, P14: the hub decides YRD-wide recognition from the home province's admission
             outbox.publish(Topics.PROVIDER_ADMISSIONS, p.uscc, EventTypes.PROVIDER_ADMISSION_CHANGED,

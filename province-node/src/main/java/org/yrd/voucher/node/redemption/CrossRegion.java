@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.redemption;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,8 +34,11 @@ public class CrossRegion {
     private final RedemptionService redemptions;
     private final NodeConfig config;
 
+    private final Audit audit;
+
     CrossRegion(IncomingRequests requests, Clock clock, Outbox outbox, ProviderService providers, RedemptionService redemptions,
-                NodeConfig config) {
+                NodeConfig config, Audit audit) {
+        this.audit = audit;
         this.requests = requests;
         this.clock = clock;
         this.outbox = outbox;
@@ -87,6 +91,8 @@ public class CrossRegion {
     /** Records the provider's answer and sends it to the hub. */
     private void answer(UUID id, IncomingStatus answer, String reason) {
         var request = requests.answer(id, answer, reason, OffsetDateTime.now(clock));
+        audit.record("incoming-redemption." + answer.name().toLowerCase(java.util.Locale.ROOT), id, answer.name(),
+                null, reason);
         outbox.publish(Topics.HUB_REQUESTS, id.toString(), EventTypes.REDEMPTION_PROVIDER_ANSWERED,
                 new Payloads.ProviderAnswer(id.toString(), request.issuingProvince(), config.province().name(),
                         request.providerUscc(), answer.name(), reason, clock.instant()));

@@ -67,6 +67,16 @@ public class Redemption extends PanacheEntityBase {
     @Column(name = "invoice_hash")
     public String invoiceHash;
     /** Why the system decided or ended it, as a code rendered in the reader's language; null for a person's reason. */
+    /** Who approved or rejected it (a person, or {@code system} for the auto-approval rule), for maker–checker. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_by_subject")
+    public String decidedBySubject;
+    @Column(name = "paid_by")
+    public String paidBy;
+    @Column(name = "paid_by_subject")
+    public String paidBySubject;
+
     @Column(name = "reason_code")
     public String reasonCode;
     /** P6: what trimmed the amount below the request, or null when the request is paid in full. */
@@ -88,5 +98,11 @@ public class Redemption extends PanacheEntityBase {
     /** Whether the provider belongs to another province, so that it confirms on its own node. */
     public boolean isCrossRegion(String thisProvince) {
         return !thisProvince.equals(providerProvince);
+    }
+
+    /** Who decided it: kept so that the same person cannot also record its payment. */
+    public void decided(org.yrd.voucher.edge.Actor actor) {
+        decidedBy = actor.label();
+        decidedBySubject = actor.subject();
     }
 }

@@ -83,7 +83,8 @@ public class RedemptionResource {
                                  RedemptionStatus status, int policyVersion, OffsetDateTime filedAt,
                                  OffsetDateTime confirmedAt, OffsetDateTime decidedAt, OffsetDateTime paidAt,
                                  String paymentReference, String reason, String providerProvince,
-                                 String reasonCode, RedemptionRules.Trim trimmedBy, String trimmedReason) {}
+                                 String reasonCode, RedemptionRules.Trim trimmedBy, String trimmedReason,
+                                 String decidedBy, String paidBy) {}
 
     /**
      * A redemption as its reader sees it: a reason the system gave (its code in {@code reasonCode}) and why the
@@ -95,7 +96,7 @@ public class RedemptionResource {
                 r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
                 r.decidedAt, r.paidAt, r.paymentReference, reader.reason(r.reasonCode, r.reason, r.reason),
                 r.providerProvince, r.reasonCode, r.trimmedBy,
-                r.trimmedBy == null ? null : reader.reason("trim." + r.trimmedBy, null));
+                r.trimmedBy == null ? null : reader.reason("trim." + r.trimmedBy, null), r.decidedBy, r.paidBy);
     }
 
     // ---- enterprise

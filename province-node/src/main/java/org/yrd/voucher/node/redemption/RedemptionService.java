@@ -28,6 +28,9 @@ import org.yrd.voucher.policy.FilingRules;
 import org.yrd.voucher.policy.PaymentRules;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.node.audit.Audit;
 
 /**
  * Redemptions (P2, P3, P5, P6, P7, P13, P14): the transactions and their order. The policy library decides;
@@ -46,9 +49,14 @@ public class RedemptionService {
     private final Ledger ledger;
     private final NodeConfig config;
     private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
 
     RedemptionService(Redemptions redemptions, Vouchers vouchers, Clock clock, Ids ids, PolicyService policies,
-                      ProviderService providers, NegativeList negativeList, Ledger ledger, NodeConfig config, Outbox outbox) {
+                      ProviderService providers, NegativeList negativeList, Ledger ledger, NodeConfig config, Outbox outbox,
+                      Audit audit, Caller caller) {
+        this.audit = audit;
+        this.caller = caller;
         this.redemptions = redemptions;
         this.vouchers = vouchers;
         this.clock = clock;
@@ -122,6 +130,7 @@ public class RedemptionService {
         r.policyVersion = pv.version();
         r.filedAt = OffsetDateTime.now(clock);
         redemptions.add(r);
+        audit.record("redemption.filed", r.id, r.status.name(), r.voucherAmountFen, "invoice " + r.invoiceNo);
         ledger.record(v.hold(r.voucherAmountFen, r.id, pv.version()));
         usage(r);
         if (r.isCrossRegion(config.province().name())) {
@@ -154,6 +163,7 @@ public class RedemptionService {
         if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen()) {
             move(r, RedemptionStatus.APPROVED);
             r.decidedAt = r.confirmedAt;
+            r.decided(Actor.system(Redemption.AUTO_APPROVED));
             r.because(Redemption.AUTO_APPROVED, null);
         }
         return r;
@@ -174,6 +184,7 @@ public class RedemptionService {
         Redemption r = redemptions.lock(id);
         move(r, RedemptionStatus.APPROVED);
         r.decidedAt = OffsetDateTime.now(clock);
+        r.decided(caller.actor());
         r.because(null, reason);
         return r;
     }
@@ -183,14 +194,25 @@ public class RedemptionService {
         Redemption r = redemptions.lock(id);
         end(r, RedemptionStatus.REJECTED, null, reason);
         r.decidedAt = OffsetDateTime.now(clock);
+        r.decided(caller.actor());
         return r;
     }
 
-    /** Records the payment: the hold becomes a debit. A listed payee is never paid (P13). */
+    /**
+     * Records the payment: the hold becomes a debit. A listed payee is never paid (P13). Maker–checker (P13
+     * strict process management): whoever approved the redemption does not record its payment.
+     */
     @Transactional
     public Redemption pay(UUID id, String paymentReference) {
         Redemption r = redemptions.lock(id);
+        Actor payer = caller.actor();
+        if (r.decidedBySubject != null && r.decidedBySubject.equals(payer.subject())) {
+            audit.refusal("redemption.pay", r.id, "same-person-approved");
+            throw ProblemException.forbidden("same-person-approved", "P13");
+        }
         move(r, RedemptionStatus.PAID);
+        r.paidBy = payer.label();
+        r.paidBySubject = payer.subject();
         var listed = negativeList.listed(r.payeeUscc, r.enterpriseUscc, r.providerUscc);
         var refusal = PaymentRules.refusal(new PaymentRules.Parties(r.payeeUscc, listed.contains(r.payeeUscc),
                 r.enterpriseUscc, listed.contains(r.enterpriseUscc), r.providerUscc, listed.contains(r.providerUscc)));
@@ -233,6 +255,8 @@ public class RedemptionService {
         }
         r.status = next;
         usage(r);
+        audit.record("redemption." + next.name().toLowerCase(java.util.Locale.ROOT), r.id, next.name(),
+                r.voucherAmountFen, null);
     }
 
     /** P8 data aggregation: every transition goes to the hub. */

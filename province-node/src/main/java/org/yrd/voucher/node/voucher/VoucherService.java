@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.voucher;
 
+import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -37,8 +38,11 @@ public class VoucherService {
     private final PolicyService policies;
     private final Ledger ledger;
 
+    private final Audit audit;
+
     VoucherService(Vouchers vouchers, Enterprises enterprises, Clock clock, Ids ids, PolicyService policies,
-                   Ledger ledger) {
+                   Ledger ledger, Audit audit) {
+        this.audit = audit;
         this.vouchers = vouchers;
         this.enterprises = enterprises;
         this.clock = clock;
@@ -69,6 +73,7 @@ public class VoucherService {
         if (((ApplicationRules.Accepted) decision).autoApprove()) {
             issue(a, pv, AUTO_APPROVAL, VoucherApplication.AUTO_APPROVED, null);
         }
+        audit.record("application.filed", a.id, a.status.name(), a.amountFen, null);
         return a;
     }
 
@@ -87,6 +92,7 @@ public class VoucherService {
         }
         a.policyVersion = pv.version();
         issue(a, pv, actor, null, reason);
+        audit.record("application.approve", a.id, a.status.name(), a.amountFen, reason);
         return a;
     }
 
@@ -94,6 +100,7 @@ public class VoucherService {
     public VoucherApplication reject(UUID applicationId, String actor, String reason) {
         VoucherApplication a = vouchers.lockPending(applicationId);
         a.decide(VoucherApplication.Status.REJECTED, OffsetDateTime.now(clock), actor, null, reason);
+        audit.record("application.reject", a.id, a.status.name(), a.amountFen, reason);
         return a;
     }
 

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import org.yrd.voucher.testkit.Tokens;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,18 @@ public class PolicyVersionTest {
         return p;
     }
 
+    /**
+     * Publishes as the province does: one operator drafts (the suite's default operator), a second one confirms.
+     * A draft the policy refuses is answered at once; the confirmation's answer is returned otherwise.
+     */
     public static io.restassured.response.Response publish(String from, Map<String, Object> policy) {
-        return given().contentType(ContentType.JSON).body(Map.of("effectiveFrom", from, "policy", policy))
-                .post("/api/v1/operator/policy/versions");
+        var drafted = given().contentType(ContentType.JSON).body(Map.of("effectiveFrom", from, "policy", policy))
+                .post("/api/v1/operator/policy/drafts");
+        if (drafted.statusCode() != 201) {
+            return drafted;
+        }
+        return given().header("Authorization", Tokens.bearer(Tokens.Identity.operator("SH", "operator-2")))
+                .post("/api/v1/operator/policy/drafts/{id}/confirm", drafted.jsonPath().getString("id"));
     }
 
     @Test
@@ -58,7 +68,7 @@ public class PolicyVersionTest {
         String minhang = Fixtures.enterprise("310112");
         int before = given().get("/api/v1/public/policy").then().extract().path("version");
 
-        int version = publish("2028-03-02", policy()).then().statusCode(201)
+        int version = publish("2028-03-02", policy()).then().statusCode(200)
                 .body("effectiveFrom", equalTo("2028-03-02")).extract().path("version");
         // still the old version today
         Fixtures.apply(minhang, 100_000).then().statusCode(201).body("policyVersion", equalTo(before));

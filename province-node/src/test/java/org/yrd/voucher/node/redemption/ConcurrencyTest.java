@@ -87,7 +87,7 @@ class ConcurrencyTest {
         policy.put("applicationWindows", List.of());
         policy.put("pilotZones", List.of());
         policy.put("reapplyMinUsagePercent", 80);
-        PolicyVersionTest.publish("2030-01-02", policy).then().statusCode(201);
+        PolicyVersionTest.publish("2030-01-02", policy).then().statusCode(200);
 
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -114,7 +114,7 @@ class ConcurrencyTest {
         policy.put("applicationWindows", List.of());
         policy.put("pilotZones", List.of());
         policy.put("reapplyMinUsagePercent", 0);
-        PolicyVersionTest.publish("2031-01-02", policy).then().statusCode(201);
+        PolicyVersionTest.publish("2031-01-02", policy).then().statusCode(200);
         String e = Fixtures.enterprise("310115");
 
         List<HttpRequest> applications = new ArrayList<>();

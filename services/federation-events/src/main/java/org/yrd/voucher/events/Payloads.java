@@ -39,8 +39,12 @@ public final class Payloads {
                                   Instant at) {}
 
     /** {@link EventTypes#LEDGER_SNAPSHOT}: a node's ledger for one budget year, for reconciliation. */
+    /**
+     * {@code auditSeq} and {@code auditHash}: the end of the node's audit chain when the snapshot was taken; the
+     * hub keeps them, so a history rewritten afterwards at the node no longer matches (docs/security.md).
+     */
     public record LedgerSnapshot(String province, int year, long budgetFen, long issuedFen, long heldFen,
-                                 long redeemedFen, long expiredFen, Instant at) {}
+                                 long redeemedFen, long expiredFen, Instant at, Long auditSeq, String auditHash) {}
 
     /** {@link EventTypes#REDEMPTION_REQUESTED} and {@link EventTypes#REDEMPTION_CONFIRMATION_REQUESTED}. */
     public record CrossRegionRequest(String redemptionId, String issuingProvince, String providerProvince,

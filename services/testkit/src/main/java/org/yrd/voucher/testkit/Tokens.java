@@ -105,6 +105,19 @@ public final class Tokens {
         return "Bearer " + of(who);
     }
 
+    public static String bearer(Identity who, Duration lifetime) {
+        return "Bearer " + token(who.issuer(), who.audience(), who, lifetime);
+    }
+
+    /**
+     * For the benchmark scripts: prints a fresh key pair as {@code PUBLIC PRIVATE} (base64). The app under
+     * benchmark takes the public one as {@code quarkus.oidc.public-key}; the driver signs with the private one
+     * ({@code -Dyrd.test.token.private=… -Dyrd.test.token.public=…}).
+     */
+    public static void main(String[] args) {
+        System.out.println(publicKey() + " " + System.getProperty(PRIVATE));
+    }
+
     /** A token as {@code who} with any issuer, audience and lifetime (negative: already expired). */
     public static String token(String issuer, String audience, Identity who, Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;

@@ -27,6 +27,11 @@ public class Caller {
         this.request = request;
     }
 
+    /** The HTTP request being served, or null outside one (a job, a federation event). */
+    private io.vertx.ext.web.RoutingContext current() {
+        return Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+    }
+
     /** The identity of the current request, or null outside one (or before authentication). */
     public SecurityIdentity identity() {
         if (!Arc.container().requestContext().isActive()) {
@@ -55,7 +60,7 @@ public class Caller {
     public Actor actor() {
         SecurityIdentity identity = identity();
         if (identity == null) {
-            return Actor.system(request.getCurrent() == null ? "job" : "anonymous");
+            return Actor.system(current() == null ? "job" : "anonymous");
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject() : identity.getPrincipal().getName();
@@ -66,7 +71,7 @@ public class Caller {
 
     /** The caller's request id ({@value #REQUEST_ID}, at most 64 characters), or one the node gives it. */
     public String requestId() {
-        var rc = request.getCurrent();
+        var rc = current();
         if (rc == null) {
             return null;
         }
@@ -80,7 +85,7 @@ public class Caller {
     }
 
     public String clientAddress() {
-        var rc = request.getCurrent();
+        var rc = current();
         if (rc == null || rc.request().remoteAddress() == null) {
             return null;
         }

@@ -35,4 +35,27 @@ public final class Params {
         return Arrays.stream(values).filter(v -> v.name().equals(value.strip())).findFirst()
                 .orElseThrow(() -> ProblemException.invalid(field, "one-of", Arrays.toString(values)));
     }
+
+    /** A day, {@code yyyy-MM-dd}; absent means {@code null}. */
+    public static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "date");
+        }
+    }
+
+    /** Free text to match, at most {@code max} characters; absent means {@code null}. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw ProblemException.invalid(field, "max-length", max);
+        }
+        return value.strip();
+    }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Makes the API document say what each operation really answers. Every operation gets the problems the edge
  * gives everywhere: 400 where it reads a path, query, header or body; 404 where it names something in its path;
- * 415 where it takes a body; and, where it takes an {@code Idempotency-Key} (then marked required), 422 for a
+ * 413 and 415 where it takes a body; and, where it takes an {@code Idempotency-Key} (then marked required), 422 for a
  * key reused with another request; 401 and 403 where it needs a token. What only some operations answer (201, 409, 422 for a policy refusal) is
  * declared on the resource method with {@link #ANSWERS}, e.g.
  * {@code @Extension(name = ProblemResponses.ANSWERS, value = "201,409,422")}. A test compares every status the
@@ -35,6 +35,7 @@ public class ProblemResponses implements OASFilter {
             "403", "The token's role, province or USCC does not allow this (the `code` says which rule)",
             "404", "Nothing of that kind with that id (or not yours)",
             "409", "Not in a state that allows this (the `code` says which conflict)",
+            "413", "The body is larger than 64 KiB",
             "415", "The body is not `application/json`",
             "422", "Refused under the voucher policy (`code` and `rule`), or an `Idempotency-Key` reused with another request");
 
@@ -92,6 +93,7 @@ public class ProblemResponses implements OASFilter {
             problem(op, "404");
         }
         if (body) {
+            problem(op, "413");
             problem(op, "415");
         }
         if (declared.contains("409")) {

@@ -27,8 +27,8 @@ public final class FederationBenchmark {
     private FederationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Load zj = new Load(args[0]);
-        Load sh = new Load(args[1]);
+        Load zj = new Load(args[0], "ZJ");
+        Load sh = new Load(args[1], "SH");
         String zjDb = args[2];
         String shDb = args[3];
         int rate = Integer.parseInt(args[4]);

@@ -23,9 +23,23 @@ final class Load {
     }
 
     private final String base;
+    private final String realm;
+    /** One token per user, minted once: signing is the driver's work, not the node's (docs/benchmarks.md). */
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Load(String base) {
+    /** {@code realm}: the node's province (SH …), whose test issuer the benchmark's node trusts. */
+    Load(String base, String realm) {
         this.base = base.replaceAll("/$", "");
+        this.realm = realm;
+    }
+
+    /** The bearer token of the user {@code path} belongs to, as the tests sign in (testkit TestIdentities). */
+    private void signIn(HttpURLConnection c, String path, String json) {
+        var who = org.yrd.voucher.testkit.TestIdentities.identityFor(realm, path, json);
+        if (who != null) {
+            c.setRequestProperty("Authorization", tokens.computeIfAbsent(who.role() + "/" + who.subject(),
+                    k -> org.yrd.voucher.testkit.Tokens.bearer(who, java.time.Duration.ofHours(2))));
+        }
     }
 
     record Answer(int status, String body) {}
@@ -36,6 +50,7 @@ final class Load {
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
         c.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+        signIn(c, path, json);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         c.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = c.getOutputStream()) {
@@ -45,7 +60,9 @@ final class Load {
     }
 
     String get(String path) throws IOException {
-        return answer(open(path)).body();
+        HttpURLConnection c = open(path);
+        signIn(c, path, null);
+        return answer(c).body();
     }
 
     private HttpURLConnection open(String path) throws IOException {

@@ -24,7 +24,7 @@ public final class NodeBenchmark {
         int seconds = Integer.parseInt(args[2]);
         long amountFen = Long.parseLong(args[3]);
         String district = args[4];
-        Load load = new Load(base);
+        Load load = new Load(base, "SH");
 
         // set-up (not timed): enterprises to apply with; the usage rule lets each hold one unused voucher
         int enterprises = Integer.parseInt(System.getProperty("bench.enterprises", "30000"));

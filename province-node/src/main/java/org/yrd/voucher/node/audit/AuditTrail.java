@@ -1,0 +1,181 @@
+package org.yrd.voucher.node.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.node.common.Paging;
+
+/** Reading and verifying the audit trail (operators: {@code /api/v1/operator/audit}). */
+@ApplicationScoped
+public class AuditTrail {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Breaks listed at most; the first one is where the history stops being trustworthy. */
+    private static final int MAX_BREAKS = 20;
+    private static final int BATCH = 5_000;
+    private static final String COLUMNS = """
+            seq, at, actor_subject, actor_name, actor_role, actor_province, actor_uscc, action, target, outcome,
+            amount_fen, detail, request_id, client_address, prev_hash, hash""";
+
+    private final EntityManager em;
+    private final HubWitness hub;
+
+    AuditTrail(EntityManager em, HubWitness hub) {
+        this.em = em;
+        this.hub = hub;
+    }
+
+    public record Record(long seq, OffsetDateTime at, String actorSubject, String actorName, String actorRole,
+                         String actorProvince, String actorUscc, String action, String target, String outcome,
+                         Long amountFen, String detail, String requestId, String clientAddress, String prevHash,
+                         String hash) {
+        static Record of(Object[] r) {
+            return new Record(((Number) r[0]).longValue(), at(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                    r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11], (String) r[12],
+                    (String) r[13], ((String) r[14]).trim(), ((String) r[15]).trim());
+        }
+
+        Audit.Entry entry() {
+            return new Audit.Entry(at.toInstant(), new Actor(actorSubject, actorName, actorRole, actorProvince,
+                    actorUscc, requestId, clientAddress), action, target, outcome, amountFen, detail);
+        }
+
+        private static OffsetDateTime at(Object value) {
+            return value instanceof OffsetDateTime o ? o : value instanceof Instant i
+                    ? i.atOffset(java.time.ZoneOffset.UTC) : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    /** Filters: each optional; {@code from}/{@code to} are days (China time), both included. */
+    public record Filter(String actor, String action, String target, LocalDate from, LocalDate to) {}
+
+    /** Newest first, a page at a time. */
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public List<Record> find(Filter f, Paging page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        if (f.actor() != null) {
+            sql.append(" AND (actor_name = :actor OR actor_subject = :actor)");
+            params.put("actor", f.actor());
+        }
+        if (f.action() != null) {
+            sql.append(" AND action = :action");
+            params.put("action", f.action());
+        }
+        if (f.target() != null) {
+            sql.append(" AND target = :target");
+            params.put("target", f.target());
+        }
+        if (f.from() != null) {
+            sql.append(" AND at >= :from");
+            params.put("from", f.from().atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            sql.append(" AND at < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
+        var q = em.createNativeQuery(sql.toString());
+        params.forEach(q::setParameter);
+        q.setParameter("limit", page.limit()).setParameter("offset", page.offset());
+        return ((List<Object[]>) q.getResultList()).stream().map(Record::of).toList();
+    }
+
+    public record Break(long seq, String problem) {}
+
+    public record Mismatch(long seq, String hubHash, String nodeHash) {}
+
+    /**
+     * What the hub witnessed: {@code MATCHES} (every head it holds is in this chain), {@code DIFFERS} (history
+     * at or before a witnessed head was rewritten, or records were removed), {@code NONE} (it holds no head
+     * yet) or {@code UNAVAILABLE} (no hub configured or reachable; only the chain itself was checked).
+     */
+    public record Witness(String status, int headsChecked, List<Mismatch> mismatches, String note) {}
+
+    public record Verification(long records, long headSeq, String headHash, boolean intact, List<Break> breaks,
+                               Witness witness) {}
+
+    /**
+     * Recomputes the chain from its first record and compares it with each stored hash and link, and with the
+     * heads the hub keeps. A record edited afterwards no longer matches its own hash; a history rewritten with
+     * fresh hashes no longer matches the hub's heads.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public Verification verify() {
+        HubWitness.Heads heads = hub.heads();
+        Map<Long, String> witnessed = new HashMap<>();
+        heads.heads().forEach(h -> witnessed.put(h.seq(), h.hash()));
+        List<Break> breaks = new ArrayList<>();
+        List<Mismatch> mismatches = new ArrayList<>();
+        String prev = "0".repeat(64);
+        long expectedSeq = 1;
+        long count = 0;
+        long after = 0;
+        while (true) {
+            List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS
+                            + " FROM audit_record WHERE seq > ?1 ORDER BY seq LIMIT " + BATCH)
+                    .setParameter(1, after).getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Object[] row : rows) {
+                Record r = Record.of(row);
+                count++;
+                if (r.seq() != expectedSeq) {
+                    note(breaks, expectedSeq, "records " + expectedSeq + "–" + (r.seq() - 1) + " are missing");
+                }
+                if (!r.prevHash().equals(prev)) {
+                    note(breaks, r.seq(), "does not link to the record before it (prev_hash differs)");
+                }
+                String recomputed = Audit.hash(r.seq(), r.entry(), r.prevHash());
+                if (!recomputed.equals(r.hash())) {
+                    note(breaks, r.seq(), "its content no longer matches its hash (edited after it was written)");
+                }
+                String hubHash = witnessed.remove(r.seq());
+                if (hubHash != null && !hubHash.equals(r.hash())) {
+                    mismatches.add(new Mismatch(r.seq(), hubHash, r.hash()));
+                }
+                prev = r.hash();
+                expectedSeq = r.seq() + 1;
+                after = r.seq();
+            }
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1").getSingleResult();
+        long headSeq = ((Number) head[0]).longValue();
+        String headHash = ((String) head[1]).trim();
+        if (headSeq != after || !headHash.equals(prev)) {
+            note(breaks, headSeq, "the chain's recorded end (" + headSeq + ") is not its last record (" + after + ")");
+        }
+        witnessed.forEach((seq, hash) -> mismatches.add(new Mismatch(seq, hash, null))); // heads beyond the chain
+        Witness witness = !heads.available() ? new Witness("UNAVAILABLE", 0, List.of(), heads.note())
+                : heads.heads().isEmpty() ? new Witness("NONE", 0, List.of(), heads.note())
+                : new Witness(mismatches.isEmpty() ? "MATCHES" : "DIFFERS", heads.heads().size(),
+                        mismatches.stream().sorted(java.util.Comparator.comparingLong(Mismatch::seq)).toList(), heads.note());
+        return new Verification(count, headSeq, headHash, breaks.isEmpty(), breaks, witness);
+    }
+
+    /** The chain's end, sent to the hub with each ledger snapshot. */
+    public Head head() {
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1").getSingleResult();
+        return new Head(((Number) head[0]).longValue(), ((String) head[1]).trim());
+    }
+
+    public record Head(long seq, String hash) {}
+
+    private static void note(List<Break> breaks, long seq, String problem) {
+        if (breaks.size() < MAX_BREAKS) {
+            breaks.add(new Break(seq, problem));
+        }
+    }
+}
