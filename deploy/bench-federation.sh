@@ -19,6 +19,9 @@ cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)
 read -r token_pub token_priv < <(java -cp "$cp" org.yrd.voucher.testkit.Tokens)
 trust() { echo "-Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$token_pub -Dquarkus.oidc.token.issuer=https://idp.test/realms/yrd-$1"; }
 signer=(-Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_pub")
+# each app signs its federation events with a key made for this run
+java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub SH ZJ
+signing() { echo "-Dyrd.federation.signing.key-file=$PWD/$state/keys/$1.key.pem -Dyrd.federation.signing.trust-dir=$PWD/$state/keys"; }
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 # Every process runs in a session of its own (setsid). The kernel then shares the cores between the services,
@@ -40,15 +43,15 @@ jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$stat
 # connections per app, so that a burst of requests at one app queues for a connection instead of crowding
 # the cores the other apps' consumers need. APP_OPTS= (empty) runs the JVM's and the apps' own defaults.
 # BENCH_OPTS: the driver's (default C1 only, as the apps), e.g. "-XX:TieredStopAtLevel=1 -Dbench.warmup=60"
-common=(-Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN
+common=(-Dquarkus.profile=local -Xmx512m -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dquarkus.log.level=WARN
         ${APP_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8})
-$own java "${common[@]}" $(jfr hub) $(trust HUB) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
+$own java "${common[@]}" $(jfr hub) $(trust HUB) $(signing hub) -Dquarkus.http.port=18090 -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/hub \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$state/hub.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18090/q/health/ready >/dev/null; do sleep 0.5; done
-$own java "${common[@]}" $(jfr node_sh) $(trust SH) -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
+$own java "${common[@]}" $(jfr node_sh) $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.federation.auto-confirm=true -Dquarkus.http.port=18081 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_sh \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_sh.log" 2>&1 & pids+=($!)
-$own java "${common[@]}" $(jfr node_zj) $(trust ZJ) -Dnode.province=ZJ -Dquarkus.http.port=18083 \
+$own java "${common[@]}" $(jfr node_zj) $(trust ZJ) $(signing ZJ) -Dnode.province=ZJ -Dquarkus.http.port=18083 \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/node_zj \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done

@@ -23,6 +23,9 @@ cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)
 read -r token_pub token_priv < <(java -cp "$cp" org.yrd.voucher.testkit.Tokens)
 trust() { echo "-Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$token_pub -Dquarkus.oidc.token.issuer=https://idp.test/realms/yrd-$1"; }
 signer=(-Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_pub")
+# each app signs its federation events with a key made for this run
+java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub SH ZJ
+signing() { echo "-Dyrd.federation.signing.key-file=$PWD/$state/keys/$1.key.pem -Dyrd.federation.signing.trust-dir=$PWD/$state/keys"; }
 
 java -Djava.io.tmpdir="$PWD/target" ${PG_OPTS:-} -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" "$pg_port" node_bench pgbench \
   > "$state/postgres.log" 2>&1 &
@@ -36,7 +39,7 @@ until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$stat
 # Shanghai's demo policy with a 2-billion-yuan budget, so the warm-up and the run never exhaust it
 sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billion yuan/' deploy/policies/SH.yaml \
   > "$state/SH-bench.yaml"
-java -Xmx1g ${NODE_OPTS--XX:TieredStopAtLevel=1} $(trust SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
+java -Xmx1g ${NODE_OPTS--XX:TieredStopAtLevel=1} -Dquarkus.profile=local $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
 node_pid=$!

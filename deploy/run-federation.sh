@@ -22,6 +22,10 @@ fi
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
 
+# each app signs its federation events with its own Ed25519 key; the keys are made at the first start
+java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub SH JS ZJ AH
+signing() { echo "-Dyrd.federation.signing.key-file=$PWD/$state/keys/$1.key.pem -Dyrd.federation.signing.trust-dir=$PWD/$state/keys"; }
+
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -50,9 +54,10 @@ pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
 
 # five apps share this machine (docs/benchmarks.md): C1 only keeps the JIT from taking the cores, the serial
 # collector needs no GC threads of its own, and small pools keep one busy app from crowding out the others
-common=(-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
+# the local profile: the production profile refuses demo data and the shipped invoice-hash key (docs/configuration.md)
+common=(-Dquarkus.profile=local -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
         -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
-$own java "${common[@]}" -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
+$own java "${common[@]}" $(signing hub) -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
   -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-hub" \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
 pids+=($!); wait_for "$logs/hub.log" 'started in' $!
@@ -62,7 +67,8 @@ port=8081
 declare -A node_pid
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
-  $own java "${common[@]}" -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+  $own java "${common[@]}" $(signing $p) -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+    -Dnode.hub-url=http://localhost:8090 \
     -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-$(echo $p | tr 'A-Z' 'a-z')" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
     -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &

@@ -12,6 +12,7 @@ import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.federation.Inbox;
+import org.yrd.voucher.federation.Signing;
 import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.credit.JointPunishment;
@@ -31,8 +32,11 @@ public class HubConsumers {
     private final Routing routing;
     private final Aggregation aggregation;
 
+    private final Signing signing;
+
     HubConsumers(Inbox inbox, Provenance provenance, Recognition recognition, JointPunishment jointPunishment,
-                 Routing routing, Aggregation aggregation) {
+                 Routing routing, Aggregation aggregation, Signing signing) {
+        this.signing = signing;
         this.inbox = inbox;
         this.provenance = provenance;
         this.recognition = recognition;
@@ -103,6 +107,12 @@ public class HubConsumers {
         }
         if (e.sourceProvince() == null) {
             provenance.refuse(e, "not from a province node");
+            return null;
+        }
+        // signed with the key of the node it names as its source (docs/security.md)
+        String refusal = signing.refusal(e);
+        if (refusal != null) {
+            provenance.refuse(e, refusal);
             return null;
         }
         return e;

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventSignatures;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
@@ -55,6 +56,9 @@ import org.yrd.voucher.testkit.Postgres;
 class FederationIT {
     static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 10_000_000L);
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The federation's signing keys, made for this run: each app signs with its own, trusts the others'. */
+    static final Path KEYS = Path.of("target/federation-it/keys");
+    static final String INVOICE_KEY = "it-" + UUID.randomUUID();
 
     static String bootstrap;
     static Keycloak keycloak;
@@ -74,6 +78,7 @@ class FederationIT {
             Files.deleteIfExists(logs.resolve(db + ".log"));
         }
         Files.deleteIfExists(logs.resolve("keycloak.log"));
+        EventSignatures.generate(KEYS, "hub", "SH", "ZJ");
         keycloak = new Keycloak(KafkaBroker.freePort(), logs.resolve("keycloak.log")).start();
         bootstrap = KafkaBroker.bootstrapServers();
         hub = app("hub-gateway", "hub", Map.of("quarkus.oidc.auth-server-url", keycloak.issuer("yrd-hub")), logs).start();
@@ -114,6 +119,10 @@ class FederationIT {
         Map<String, String> p = new HashMap<>(extra);
         p.put("quarkus.datasource.jdbc.url", Postgres.database(db));
         p.put("kafka.bootstrap.servers", bootstrap);
+        p.put("node.federation.invoice-hash-key", INVOICE_KEY); // the production profile refuses the shipped one
+        p.put("yrd.federation.signing.key-file", KEYS.resolve((db.equals("hub") ? "hub" : db.substring(5).toUpperCase())
+                + ".key.pem").toAbsolutePath().toString());
+        p.put("yrd.federation.signing.trust-dir", KEYS.toAbsolutePath().toString());
         p.put("node.jobs.every", "1s");
         p.put("quarkus.log.level", "WARN");
         Path jar = Path.of(module.equals("hub-gateway") ? "target" : "../" + module + "/target", "quarkus-app/quarkus-run.jar");
@@ -331,9 +340,18 @@ class FederationIT {
         try (var producer = new KafkaProducer<String, String>(producerProps())) {
             producer.send(new ProducerRecord<>(Topics.PROVIDER_ADMISSIONS, "x", EventCodec.write(forged))).get();
         }
+        // … and the same claim signed with SH's own key but naming ZJ's node as its source
+        var signedAsZj = EventSignatures.sign(EventCodec.envelope(CloudEvent.nodeSource("ZJ"),
+                EventTypes.PROVIDER_ADMISSION_CHANGED, "y", java.time.Instant.now(), new Payloads.ProviderAdmission("ZJ",
+                        uscc("330106"), "冒名机构二", "ADMITTED", java.util.Set.of("SCI_TECH_CONSULTING"), List.of(), "forged")),
+                EventSignatures.readPrivate(KEYS.resolve("SH.key.pem")));
+        try (var producer = new KafkaProducer<String, String>(producerProps())) {
+            producer.send(new ProducerRecord<>(Topics.PROVIDER_ADMISSIONS, "y", EventCodec.write(signedAsZj))).get();
+        }
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url())
                 .get("/api/v1/taskgroup/provenance-refusals").then()
-                .body("eventId", org.hamcrest.Matchers.hasItem(forged.id())));
+                .body("eventId", org.hamcrest.Matchers.hasItem(forged.id()))
+                .body("find { it.eventId == '" + signedAsZj.id() + "' }.reason", equalTo("signature is not /yrd/node/ZJ's")));
         given().baseUri(hub.url()).get("/api/v1/public/providers?name=冒名").then().body("size()", equalTo(0));
     }
 
@@ -402,6 +420,25 @@ class FederationIT {
         } finally {
             keycloak.accessTokenLifespan("yrd-zj", 900);
         }
+    }
+
+    /** The packaged node's production profile refuses settings that are only safe locally, naming each key. */
+    @Test
+    @Order(11)
+    void theProductionProfileRefusesUnsafeSettings() throws Exception {
+        Path logs = Path.of("target/federation-it");
+        Files.deleteIfExists(logs.resolve("unsafe.log"));
+        Map<String, String> unsafe = new HashMap<>(app("province-node", "node_zj", Map.of("node.province", "ZJ",
+                "node.demo-data", "true", "node.federation.auto-confirm", "true",
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj")), logs).properties());
+        unsafe.remove("node.federation.invoice-hash-key");
+        AppProcess refused = new AppProcess(Path.of("../province-node/target/quarkus-app/quarkus-run.jar").toAbsolutePath(),
+                KafkaBroker.freePort(), unsafe, logs.resolve("unsafe.log"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(refused::start).hasMessageContaining("exited");
+        assertThat(Files.readString(logs.resolve("unsafe.log")))
+                .contains("the production profile refuses to start")
+                .contains("node.demo-data").contains("node.federation.auto-confirm")
+                .contains("node.federation.invoice-hash-key");
     }
 
     static Properties consumerProps() {

@@ -29,6 +29,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.policy.Uscc;
 import org.yrd.voucher.testkit.EventProducer;
+import org.yrd.voucher.testkit.TestKeys;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
@@ -154,6 +155,26 @@ class HubConsumersTest {
         given().get("/api/v1/public/providers").then().body("uscc", hasItem(p));
     }
 
+    /** Provenance: a node's event counts only when signed with that node's own key. */
+    @Test
+    void anEventSignedByAnotherNodesKeyOrUnsignedIsRefused() throws Exception {
+        String p = uscc("330104");
+        var admission = new Payloads.ProviderAdmission("ZJ", p, "冒名机构", "ADMITTED", Set.of("SCI_TECH_CONSULTING"),
+                List.of(), "forged");
+        // SH's key, speaking as ZJ's node; and no signature at all
+        CloudEvent forged = producer.send(Topics.PROVIDER_ADMISSIONS, p, TestKeys.signedBy("SH", EventCodec.envelope(
+                CloudEvent.nodeSource("ZJ"), EventTypes.PROVIDER_ADMISSION_CHANGED, p, Instant.now(), admission)));
+        CloudEvent unsigned = producer.send(Topics.PROVIDER_ADMISSIONS, p, EventCodec.envelope(
+                CloudEvent.nodeSource("ZJ"), EventTypes.PROVIDER_ADMISSION_CHANGED, p, Instant.now(), admission));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/provenance-refusals").then()
+                .body("find { it.eventId == '" + forged.id() + "' }.reason", equalTo("signature is not /yrd/node/ZJ's"))
+                .body("find { it.eventId == '" + unsigned.id() + "' }.reason", equalTo("unsigned")));
+        given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+        // the same event signed by ZJ's own key is accepted
+        send(Topics.PROVIDER_ADMISSIONS, "ZJ", EventTypes.PROVIDER_ADMISSION_CHANGED, p, admission);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+    }
+
     @Test
     void aPartyStaysOnTheYrdListUntilEveryProvincesEntryHasEnded() throws Exception {
         String p = uscc("310104");
@@ -186,8 +207,8 @@ class HubConsumersTest {
         var paid = new Payloads.RedemptionUsage("AH", redemption, UUID.randomUUID().toString(), uscc("340104"),
                 lab, "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, "h-" + redemption,
                 Instant.now().minusSeconds(60), Instant.now());
-        CloudEvent e = EventCodec.envelope(CloudEvent.nodeSource("AH"), EventTypes.REDEMPTION_TRANSITION, redemption,
-                Instant.now(), paid);
+        CloudEvent e = TestKeys.signedBy("AH", EventCodec.envelope(CloudEvent.nodeSource("AH"),
+                EventTypes.REDEMPTION_TRANSITION, redemption, Instant.now(), paid));
         send(Topics.USAGE, redemption, "{not an event");
         send(Topics.USAGE, redemption, EventCodec.write(e));
         send(Topics.USAGE, redemption, EventCodec.write(e));
@@ -232,7 +253,8 @@ class HubConsumersTest {
         // JS → ZJ: a flow no other test here counts
         var usage = new Payloads.RedemptionUsage("JS", redemption, UUID.randomUUID().toString(), uscc("320505"),
                 uscc("330106"), "ZJ", "RESEARCH_AND_DEVELOPMENT", status, 50_000, 2026, "h-" + redemption, filed, at);
-        return EventCodec.envelope(CloudEvent.nodeSource("JS"), EventTypes.REDEMPTION_TRANSITION, redemption, at, usage);
+        return TestKeys.signedBy("JS",
+                EventCodec.envelope(CloudEvent.nodeSource("JS"), EventTypes.REDEMPTION_TRANSITION, redemption, at, usage));
     }
 
     private long count(String sql, String aggregateId, Object... ids) {

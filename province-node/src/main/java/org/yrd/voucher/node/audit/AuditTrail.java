@@ -115,7 +115,7 @@ public class AuditTrail {
     public Verification verify() {
         HubWitness.Heads heads = hub.heads();
         Map<Long, String> witnessed = new HashMap<>();
-        heads.heads().forEach(h -> witnessed.put(h.seq(), h.hash()));
+        heads.heads().stream().filter(h -> h.seq() > 0).forEach(h -> witnessed.put(h.seq(), h.hash())); // 0: the empty chain
         List<Break> breaks = new ArrayList<>();
         List<Mismatch> mismatches = new ArrayList<>();
         String prev = "0".repeat(64);

@@ -41,7 +41,7 @@ public interface NodeConfig {
          * Key of the keyed hash under which invoices travel (provider USCC + invoice number); the same on
          * every node and the hub. The default is for local runs only.
          */
-        @WithDefault("yrd-local-federation-key-change-me")
+        @WithDefault(ProductionChecks.DEFAULT_INVOICE_HASH_KEY)
         String invoiceHashKey();
 
         /**

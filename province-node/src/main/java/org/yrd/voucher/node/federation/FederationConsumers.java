@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.federation.Inbox;
+import org.yrd.voucher.federation.Signing;
 import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.events.EventCodec;
 import org.yrd.voucher.events.EventTypes;
@@ -30,7 +31,10 @@ public class FederationConsumers {
     private final YrdCredit credit;
     private final CrossRegion crossRegion;
 
-    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion) {
+    private final Signing signing;
+
+    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion, Signing signing) {
+        this.signing = signing;
         this.inbox = inbox;
         this.registry = registry;
         this.credit = credit;
@@ -66,7 +70,7 @@ public class FederationConsumers {
     @Blocking
     public void nodeInbox(List<String> batch) {
         // a batch is applied in one transaction: one commit for many events, each still recorded in the inbox
-        List<CloudEvent> events = batch.stream().map(FederationConsumers::fromHub).filter(Objects::nonNull).toList();
+        List<CloudEvent> events = batch.stream().map(this::fromHub).filter(Objects::nonNull).toList();
         Retry.inTransaction(() -> inbox.eachFirstDelivery(events, this::apply));
     }
 
@@ -82,14 +86,15 @@ public class FederationConsumers {
         }
     }
 
-    private static CloudEvent fromHub(String json) {
+    private CloudEvent fromHub(String json) {
         try {
             CloudEvent e = EventCodec.read(json);
             if (!CloudEvent.HUB_SOURCE.equals(e.source())) {
                 LOG.warnf("event %s from %s refused: only the hub may send this", e.id(), e.source());
                 return null;
             }
-            return e;
+            // signed with the hub's key, or refused (logged and counted by Signing)
+            return signing.refusal(e) == null ? e : null;
         } catch (IllegalArgumentException malformed) {
             LOG.warnf("malformed federation event skipped: %s", malformed.getMessage());
             return null;

@@ -43,6 +43,7 @@ public class LedgerSnapshots {
         var head = audit.head();
         outbox.publish(Topics.USAGE, config.province().name() + ":" + year, EventTypes.LEDGER_SNAPSHOT,
                 new Payloads.LedgerSnapshot(config.province().name(), year, b.budgetFen(), b.issuedFen(), b.heldFen(),
-                        b.redeemedFen(), b.expiredFen(), clock.instant(), head.seq(), head.hash()));
+                        b.redeemedFen(), b.expiredFen(), clock.instant(),
+                        head.seq() == 0 ? null : head.seq(), head.seq() == 0 ? null : head.hash()));
     }
 }

@@ -34,6 +34,8 @@ import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.testkit.EventProducer;
+import org.yrd.voucher.testkit.TestKeys;
+import org.yrd.voucher.testkit.Tokens;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 import org.yrd.voucher.node.testing.Fixtures;
@@ -134,6 +136,32 @@ class FederationConsumersTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
                 .then().body("status", equalTo("REJECTED")));
         assertThat(Fixtures.voucherOf(e, voucher).get("heldFen")).isEqualTo(0);
+    }
+
+    /** Provenance: an event counts only when signed with the hub's key; unsigned or forged ones change nothing. */
+    @Test
+    void aHubEventThatIsUnsignedOrSignedByAnotherKeyIsRefused() throws Exception {
+        String provider = recognisedZjProvider();
+        String e = Fixtures.enterprise("310115");
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "S-" + e.substring(10), 400_000, 200_000));
+        filing.put("category", "SCI_TECH_CONSULTING");
+        String id = Fixtures.file(e, filing).then().statusCode(201).extract().path("id");
+        var refusal = new Payloads.HubRefusal(id, "SH", "invoice-already-redeemed", "forged");
+        var unsigned = EventCodec.envelope(CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_REFUSED_BY_HUB, id,
+                java.time.Instant.now(), refusal);
+        producer.send(Topics.nodeInbox("SH"), id, unsigned);
+        // a node's key (ZJ's) signing as if it were the hub
+        producer.send(Topics.nodeInbox("SH"), id, TestKeys.signedBy("ZJ", EventCodec.envelope(CloudEvent.HUB_SOURCE,
+                EventTypes.REDEMPTION_REFUSED_BY_HUB, id, java.time.Instant.now(), refusal)));
+        // a genuine event after them, on the same partition: once it is applied, the forged ones were consumed
+        send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "CONFIRMED", null, java.time.Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
+                .then().body("status", org.hamcrest.Matchers.not(equalTo("FILED"))));
+        given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id).then().body("status", equalTo("APPROVED"));
+        given().header("Authorization", Tokens.bearer(Tokens.Identity.operator("SH", "operator-1"))).get("/q/metrics")
+                .then().body(org.hamcrest.Matchers.containsString("yrd_signature_refused_total{source=\"/yrd/hub\"} 2.0"));
     }
 
     @Test

@@ -19,12 +19,21 @@ public final class EventCodec {
 
     public static CloudEvent envelope(String source, String type, String subject, Instant time, Object data) {
         return new CloudEvent("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json", 1,
-                JSON.valueToTree(data));
+                JSON.valueToTree(data), null);
     }
 
     public static String write(CloudEvent e) {
         try {
             return JSON.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot write event " + e.type(), ex);
+        }
+    }
+
+    /** What a signature covers: the envelope as this codec writes it, without its signature. */
+    public static byte[] signingBytes(CloudEvent e) {
+        try {
+            return JSON.writeValueAsBytes(e.withSignature(null));
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("cannot write event " + e.type(), ex);
         }

@@ -40,10 +40,12 @@ public class Outbox {
     private final Clock clock;
     private final String source;
     private final Event<Written> written;
+    private final Signing signing;
 
     /** {@code yrd.federation.source}: {@code /yrd/node/<province>} on a node, {@code /yrd/hub} on the hub. */
     Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock,
-           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written) {
+           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written, Signing signing) {
+        this.signing = signing;
         this.em = em;
         this.transactions = transactions;
         this.clock = clock;
@@ -53,7 +55,8 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, Object data) {
-        CloudEvent e = EventCodec.envelope(source, type, key, clock.instant(), data);
+        // signed by this app: a receiver knows it comes from this source (docs/security.md)
+        CloudEvent e = signing.sign(EventCodec.envelope(source, type, key, clock.instant(), data));
         pending().rows.add(new Row(topic, key, UUID.fromString(e.id()), EventCodec.write(e), OffsetDateTime.now(clock)));
         written.fire(new Written());
         return e;

@@ -27,6 +27,10 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    public Map<String, String> properties() {
+        return properties;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

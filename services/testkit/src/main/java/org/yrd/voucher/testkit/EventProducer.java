@@ -40,9 +40,17 @@ public final class EventProducer implements AutoCloseable {
         }
     }
 
-    /** Wraps {@code data} in a CloudEvents envelope from {@code source}, sends it and returns it. */
+    /**
+     * Wraps {@code data} in a CloudEvents envelope from {@code source}, signed with the run's key of that source
+     * ({@link TestKeys}), sends it and returns it.
+     */
     public CloudEvent publish(String topic, String source, String type, String key, Object data) {
         CloudEvent e = EventCodec.envelope(source, type, key, clock.instant(), data);
+        return send(topic, key, TestKeys.signedBy(e.signer(), e));
+    }
+
+    /** Sends an event as it is (unsigned, or signed by whoever the test chose) and returns it. */
+    public CloudEvent send(String topic, String key, CloudEvent e) {
         send(topic, key, EventCodec.write(e));
         return e;
     }

@@ -1,0 +1,121 @@
+package org.yrd.voucher.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Ed25519 signatures of federation events (built into the JDK): each producer signs what
+ * {@link EventCodec#signingBytes} gives with its private key; a receiver checks it with the public key of the
+ * event's {@code source}. Keys are PEM files: {@code <signer>.key.pem} (PKCS#8, kept by its owner only) and
+ * {@code <signer>.pub.pem} (X.509, given to the others), where the signer is {@code hub} or a province code.
+ */
+public final class EventSignatures {
+    private static final String ALGORITHM = "Ed25519";
+
+    private EventSignatures() {}
+
+    public static CloudEvent sign(CloudEvent e, PrivateKey key) {
+        try {
+            Signature s = Signature.getInstance(ALGORITHM);
+            s.initSign(key);
+            s.update(EventCodec.signingBytes(e));
+            return e.withSignature(Base64.getEncoder().encodeToString(s.sign()));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("cannot sign event " + e.id(), ex);
+        }
+    }
+
+    /** True if the event carries a signature of exactly its content by {@code key}. */
+    public static boolean verify(CloudEvent e, PublicKey key) {
+        if (e.signature() == null) {
+            return false;
+        }
+        try {
+            Signature s = Signature.getInstance(ALGORITHM);
+            s.initVerify(key);
+            s.update(EventCodec.signingBytes(e));
+            return s.verify(Base64.getDecoder().decode(e.signature()));
+        } catch (GeneralSecurityException | IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    public static PrivateKey readPrivate(Path pem) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(pem + " is not an Ed25519 private key (PKCS#8 PEM)", e);
+        }
+    }
+
+    public static PublicKey readPublic(Path pem) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der(pem)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(pem + " is not an Ed25519 public key (X.509 PEM)", e);
+        }
+    }
+
+    private static byte[] der(Path pem) {
+        try {
+            String text = Files.readString(pem, StandardCharsets.US_ASCII);
+            return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pem, e);
+        }
+    }
+
+    /** Writes a key pair for each signer into {@code dir}; existing pairs are kept. */
+    public static void generate(Path dir, String... signers) {
+        try {
+            Files.createDirectories(dir);
+            for (String signer : signers) {
+                Path key = dir.resolve(signer + ".key.pem");
+                if (Files.exists(key)) {
+                    continue;
+                }
+                KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+                write(dir.resolve(signer + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
+                write(key, "PRIVATE KEY", pair.getPrivate().getEncoded());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path file, String kind, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        Files.writeString(file, "-----BEGIN " + kind + "-----\n" + body + "\n-----END " + kind + "-----\n",
+                StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    kind.startsWith("PRIVATE") ? "rw-------" : "rw-r--r--"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+    }
+
+    /** {@code java -cp … org.yrd.voucher.events.EventSignatures DIR hub SH JS ZJ AH}: makes the missing key pairs. */
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: EventSignatures DIR SIGNER…   (SIGNER: hub, SH, JS, ZJ, AH)");
+            System.exit(2);
+        }
+        generate(Path.of(args[0]), java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+}

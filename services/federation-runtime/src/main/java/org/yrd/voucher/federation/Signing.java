@@ -1,0 +1,79 @@
+package org.yrd.voucher.federation;
+
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventSignatures;
+
+/**
+ * Provenance of federation events: this app signs every event it publishes with its own Ed25519 key
+ * ({@code yrd.federation.signing.key-file}); an event it receives counts only if signed by the key of its
+ * {@code source}, found in {@code yrd.federation.signing.trust-dir} as {@code <signer>.pub.pem} ({@code hub}
+ * or a province code). Without its key the app does not start.
+ */
+@ApplicationScoped
+@Startup
+public class Signing {
+    private static final Logger LOG = Logger.getLogger(Signing.class);
+    private final PrivateKey key;
+    private final Path trustDir;
+    private final Map<String, Optional<PublicKey>> trusted = new ConcurrentHashMap<>();
+
+    Signing(@ConfigProperty(name = "yrd.federation.signing.key-file") Optional<String> keyFile,
+            @ConfigProperty(name = "yrd.federation.signing.trust-dir") Optional<String> trustDir) {
+        if (keyFile.isEmpty() || !Files.isReadable(Path.of(keyFile.get()))) {
+            throw new IllegalStateException("yrd.federation.signing.key-file: this app's Ed25519 signing key (PEM) is "
+                    + keyFile.map(f -> "not readable at " + f).orElse("not set") + "; docs/configuration.md");
+        }
+        if (trustDir.isEmpty() || !Files.isDirectory(Path.of(trustDir.get()))) {
+            throw new IllegalStateException("yrd.federation.signing.trust-dir: the directory of the other parties' public "
+                    + "keys is " + trustDir.map(d -> "not a directory: " + d).orElse("not set") + "; docs/configuration.md");
+        }
+        this.key = EventSignatures.readPrivate(Path.of(keyFile.get()));
+        this.trustDir = Path.of(trustDir.get());
+    }
+
+    public CloudEvent sign(CloudEvent e) {
+        return EventSignatures.sign(e, key);
+    }
+
+    /**
+     * Null if the event is signed by the key of its own {@code source}; otherwise why it is refused. A refusal is
+     * logged and counted ({@code yrd_signature_refused_total}).
+     */
+    public String refusal(CloudEvent e) {
+        String reason;
+        String signer = e.signer();
+        PublicKey expected = signer == null ? null : trusted.computeIfAbsent(signer, this::load).orElse(null);
+        if (e.signature() == null) {
+            reason = "unsigned";
+        } else if (expected == null) {
+            reason = "no trusted key for " + e.source();
+        } else if (!EventSignatures.verify(e, expected)) {
+            reason = "signature is not " + e.source() + "'s";
+        } else {
+            return null;
+        }
+        LOG.warnf("event %s (%s) from %s refused: %s", e.id(), e.type(), e.source(), reason);
+        Metrics.counter("yrd_signature_refused_total", "source", String.valueOf(e.source())).increment();
+        return reason;
+    }
+
+    private Optional<PublicKey> load(String signer) {
+        if (!signer.matches("[A-Za-z]{2,3}")) {
+            return Optional.empty();
+        }
+        Path file = trustDir.resolve(signer + ".pub.pem");
+        return Files.isReadable(file) ? Optional.of(EventSignatures.readPublic(file)) : Optional.empty();
+    }
+}
