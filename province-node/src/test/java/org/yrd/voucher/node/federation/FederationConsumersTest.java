@@ -123,14 +123,20 @@ class FederationConsumersTest {
         assertThat(Fixtures.voucherOf(e, voucher).get("redeemedFen")).isEqualTo(200_000);
     }
 
+    /** A 4,000-yuan consulting purchase from the Zhejiang provider, filed here; returns the redemption's id. */
+    static String fileWithZjProvider(String enterprise, String voucher, String provider, String invoicePrefix) {
+        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, invoicePrefix + enterprise.substring(10),
+                400_000, 200_000));
+        filing.put("category", "SCI_TECH_CONSULTING");
+        return Fixtures.file(enterprise, filing).then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void theHubsRefusalRejectsTheRedemptionAndReleasesItsHold() throws Exception {
         String provider = recognisedZjProvider();
         String e = Fixtures.enterprise("310115");
         String voucher = Fixtures.voucher(e, 1_000_000);
-        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "Y-" + e.substring(10), 400_000, 200_000));
-        filing.put("category", "SCI_TECH_CONSULTING");
-        String id = Fixtures.file(e, filing).then().statusCode(201).extract().path("id");
+        String id = fileWithZjProvider(e, voucher, provider, "Y-");
         send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_REFUSED_BY_HUB, id,
                 new Payloads.HubRefusal(id, "SH", "invoice-already-redeemed", "seen in JS"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
@@ -143,10 +149,7 @@ class FederationConsumersTest {
     void aHubEventThatIsUnsignedOrSignedByAnotherKeyIsRefused() throws Exception {
         String provider = recognisedZjProvider();
         String e = Fixtures.enterprise("310115");
-        String voucher = Fixtures.voucher(e, 1_000_000);
-        var filing = new java.util.HashMap<>(Fixtures.filing(voucher, provider, "S-" + e.substring(10), 400_000, 200_000));
-        filing.put("category", "SCI_TECH_CONSULTING");
-        String id = Fixtures.file(e, filing).then().statusCode(201).extract().path("id");
+        String id = fileWithZjProvider(e, Fixtures.voucher(e, 1_000_000), provider, "S-");
         var refusal = new Payloads.HubRefusal(id, "SH", "invoice-already-redeemed", "forged");
         var unsigned = EventCodec.envelope(CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_REFUSED_BY_HUB, id,
                 java.time.Instant.now(), refusal);

@@ -67,7 +67,7 @@ public class ApiContract implements QuarkusTestBeforeEachCallback {
     }
 
     /** A module whose tests use no REST Assured (a library's) has nothing to record. */
-    private static boolean restAssuredPresent() {
+    static boolean restAssuredPresent() {
         try {
             Class.forName("io.restassured.RestAssured", false, ApiContract.class.getClassLoader());
             return true;

@@ -29,21 +29,12 @@ public class TestIdentities implements QuarkusTestBeforeEachCallback {
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         synchronized (TestIdentities.class) {
-            if (installed || !restAssuredPresent()) {
+            if (installed || !ApiContract.restAssuredPresent()) {
                 return;
             }
             installed = true; // once per class loader, like ApiContract
         }
         Installer.install();
-    }
-
-    private static boolean restAssuredPresent() {
-        try {
-            Class.forName("io.restassured.RestAssured", false, TestIdentities.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     /** Kept apart so that this class loads where REST Assured is absent. */
