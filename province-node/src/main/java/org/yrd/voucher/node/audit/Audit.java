@@ -94,32 +94,56 @@ public class Audit {
         return entries;
     }
 
+    /**
+     * Appends in two round trips while the chain's end is locked: the end moved on by the number of records
+     * (which locks it and gives the previous hash), then the records and the new end's hash in one statement.
+     * The transaction's own changes are flushed first, so the lock is held for as little as possible.
+     */
     private void append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
-        long seq = ((Number) head[0]).longValue();
+        em.flush();
+        int n = entries.size();
+        Object[] head = (Object[]) em.createNativeQuery(
+                        "UPDATE audit_head SET seq = seq + ?1 WHERE id = 1 RETURNING seq, hash")
+                .setParameter(1, n).getSingleResult();
+        long seq = ((Number) head[0]).longValue() - n;
         String prev = ((String) head[1]).trim();
+        StringBuilder sql = new StringBuilder("""
+                WITH appended AS (INSERT INTO audit_record (seq, at, actor_subject, actor_name, actor_role,
+                  actor_province, actor_uscc, action, target, outcome, amount_fen, detail, request_id, client_address,
+                  prev_hash, hash) VALUES\s""");
+        List<Object> values = new ArrayList<>();
         for (Entry e : entries) {
             seq++;
             String hash = hash(seq, e, prev);
             Actor a = e.actor();
-            em.createNativeQuery("""
-                            INSERT INTO audit_record (seq, at, actor_subject, actor_name, actor_role, actor_province,
-                              actor_uscc, action, target, outcome, amount_fen, detail, request_id, client_address,
-                              prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)""")
-                    .setParameter(1, seq).setParameter(2, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
-                    .setParameter(3, a.subject()).setParameter(4, a.name()).setParameter(5, a.role())
-                    .setParameter(6, a.province()).setParameter(7, a.uscc()).setParameter(8, e.action())
-                    .setParameter(9, e.target()).setParameter(10, e.outcome()).setParameter(11, e.amountFen())
-                    .setParameter(12, e.detail()).setParameter(13, a.requestId()).setParameter(14, a.clientAddress())
-                    .setParameter(15, prev).setParameter(16, hash).executeUpdate();
+            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            values.addAll(java.util.Arrays.asList(seq, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), a.subject(),
+                    a.name(), a.role(), a.province(), a.uscc(), e.action(), e.target(), e.outcome(), e.amountFen(),
+                    e.detail(), a.requestId(), a.clientAddress(), prev, hash));
             prev = hash;
         }
-        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
-                .setParameter(1, seq).setParameter(2, prev).executeUpdate();
+        sql.append(") UPDATE audit_head SET hash = ? WHERE id = 1");
+        values.add(prev);
+        @SuppressWarnings("unchecked")
+        org.hibernate.query.NativeQuery<Object> q = em.createNativeQuery(sql.toString())
+                .unwrap(org.hibernate.query.NativeQuery.class);
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                // a typed null: PostgreSQL cannot infer the type of an untyped one inside VALUES
+                if (i % 16 == 10) {
+                    q.setParameter(i + 1, null, Long.class);
+                } else {
+                    q.setParameter(i + 1, null, String.class);
+                }
+            } else {
+                q.setParameter(i + 1, v);
+            }
+        }
+        q.executeUpdate();
         entries.clear();
     }
 
