@@ -14,10 +14,6 @@ public record Actor(String subject, String name, String role, String province, S
         return new Actor(SYSTEM, what, SYSTEM, null, null, null, null);
     }
 
-    public boolean isPerson() {
-        return !SYSTEM.equals(role);
-    }
-
     /** How history shows the actor: the user name, or the subject when the token has none. */
     public String label() {
         return name != null ? name : subject;
