@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.yrd.voucher.edge.TimeSource;
 
 /**
  * The hub as witness of each node's audit trail: the chain's end ({@code seq}, {@code hash}) sent with every
@@ -37,7 +38,7 @@ public class AuditHeads {
                         SELECT seq, hash, received_at FROM audit_head WHERE province = ?1 ORDER BY seq DESC LIMIT ?2""")
                 .setParameter(1, province).setParameter(2, LIMIT).getResultList();
         return rows.stream().map(r -> new Head(((Number) r[0]).longValue(), ((String) r[1]).trim(),
-                r[2] instanceof OffsetDateTime o ? o : ((java.time.Instant) r[2]).atOffset(java.time.ZoneOffset.UTC)))
+                TimeSource.utc(r[2])))
                 .toList();
     }
 }

@@ -3,21 +3,19 @@ package org.yrd.voucher.node.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.common.Paging;
 
 /** Reading and verifying the audit trail (operators: {@code /api/v1/operator/audit}). */
 @ApplicationScoped
 public class AuditTrail {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Breaks listed at most; the first one is where the history stops being trustworthy. */
     private static final int MAX_BREAKS = 20;
     private static final int BATCH = 5_000;
@@ -38,7 +36,7 @@ public class AuditTrail {
                          Long amountFen, String detail, String requestId, String clientAddress, String prevHash,
                          String hash) {
         static Record of(Object[] r) {
-            return new Record(((Number) r[0]).longValue(), at(r[1]), (String) r[2], (String) r[3], (String) r[4],
+            return new Record(((Number) r[0]).longValue(), TimeSource.utc(r[1]), (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
                     r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11], (String) r[12],
                     (String) r[13], ((String) r[14]).trim(), ((String) r[15]).trim());
@@ -47,11 +45,6 @@ public class AuditTrail {
         Audit.Entry entry() {
             return new Audit.Entry(at.toInstant(), new Actor(actorSubject, actorName, actorRole, actorProvince,
                     actorUscc, requestId, clientAddress), action, target, outcome, amountFen, detail);
-        }
-
-        private static OffsetDateTime at(Object value) {
-            return value instanceof OffsetDateTime o ? o : value instanceof Instant i
-                    ? i.atOffset(java.time.ZoneOffset.UTC) : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
         }
     }
 
@@ -78,11 +71,11 @@ public class AuditTrail {
         }
         if (f.from() != null) {
             sql.append(" AND at >= :from");
-            params.put("from", f.from().atStartOfDay(CHINA).toOffsetDateTime());
+            params.put("from", f.from().atStartOfDay(TimeSource.PROGRAMME_ZONE).toOffsetDateTime());
         }
         if (f.to() != null) {
             sql.append(" AND at < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+            params.put("to", f.to().plusDays(1).atStartOfDay(TimeSource.PROGRAMME_ZONE).toOffsetDateTime());
         }
         sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
         var q = em.createNativeQuery(sql.toString());

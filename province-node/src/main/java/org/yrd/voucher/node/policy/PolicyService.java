@@ -249,18 +249,12 @@ public class PolicyService {
         return rows.stream().map(r -> {
             try {
                 return new Draft((UUID) r[0], toLocalDate(r[1]), json.readValue((String) r[2], PolicyDocument.class),
-                        (String) r[3], toOffset(r[4]), (String) r[5], (String) r[6], toOffset(r[7]), (String) r[8],
+                        (String) r[3], TimeSource.utc(r[4]), (String) r[5], (String) r[6], TimeSource.utc(r[7]), (String) r[8],
                         r[9] == null ? null : ((Number) r[9]).intValue());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o
-                : value instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
-                : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.yrd.voucher.node.redemption;
 
+import org.yrd.voucher.edge.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -102,19 +103,6 @@ public class IncomingRequests {
         return new Incoming((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
                 r[10] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[10],
-                toOffset(r[11]), (String) r[12], toOffset(r[13]), (String) r[14]);
-    }
-
-    private static OffsetDateTime toOffset(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+                TimeSource.utc(r[11]), (String) r[12], TimeSource.utc(r[13]), (String) r[14]);
     }
 }

@@ -33,4 +33,18 @@ public class TimeSource {
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(PROGRAMME_ZONE));
     }
+
+    /** A timestamp column of a native query (the driver may give any of three types), in UTC; null stays null. */
+    public static java.time.OffsetDateTime utc(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof java.time.OffsetDateTime t) {
+            return t;
+        }
+        if (column instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) column).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
 }
