@@ -99,8 +99,11 @@ def province_realm(code):
     for n in (11, 12, 13):
         u = uscc(prefix + "0104", n)
         users.append(user(u.lower(), "provider", "服务机构%d" % (n - 10), name, uscc=u))
+    # P9: a third-party service point that helps enterprises apply and file, once they authorise it
+    u = uscc(prefix + "0104", 21)
+    users.append(user(u.lower(), "agent", "服务站", name, uscc=u))
     return realm("yrd-" + code.lower(), name + "科技创新券", "yrd-node",
-                 ["operator", "finance", "enterprise", "provider"], users, PORTS[code])
+                 ["operator", "finance", "enterprise", "provider", "agent"], users, PORTS[code])
 
 
 def main():

@@ -425,6 +425,33 @@ class FederationIT {
     /** The packaged node's production profile refuses settings that are only safe locally, naming each key. */
     @Test
     @Order(11)
+    void theSameContractUnderAnotherInvoiceInAnotherProvinceIsFlaggedForTheLaterNodesOperator() {
+        // P13: SH files a local redemption; ZJ files the same contract and amount under another invoice
+        String contract = "HT-DUP-" + UUID.randomUUID().toString().substring(0, 8);
+        String shEnterprise = enterprise(sh, "310115");
+        long shHeldBefore = hubHeldFen("SH");
+        Map<String, Object> first = new HashMap<>(filing(voucher(sh, shEnterprise, 1_000_000), shProvider,
+                "FP-" + UUID.randomUUID().toString().substring(0, 8), 400_000, 200_000));
+        first.put("contractNo", contract);
+        post(sh, "/api/v1/enterprises/{e}/redemptions", first, shEnterprise).then().statusCode(201);
+        await().atMost(PATIENCE).until(() -> hubHeldFen("SH") == shHeldBefore + 200_000);
+
+        String zjEnterprise = enterprise(zj, "330106");
+        Map<String, Object> second = new HashMap<>(filing(voucher(zj, zjEnterprise, 1_000_000), shProvider,
+                "FP-" + UUID.randomUUID().toString().substring(0, 8), 400_000, 200_000));
+        second.put("contractNo", contract);
+        String id = post(zj, "/api/v1/enterprises/{e}/redemptions", second, zjEnterprise).then().statusCode(201)
+                .extract().path("id");
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(zj.url())
+                .get("/api/v1/operator/redemptions/{id}/risk-flags", id).then().statusCode(200)
+                .body("rule", equalTo(List.of("CONTRACT_DUPLICATE"))).body("[0].source", equalTo("HUB"))
+                .body("[0].evidence.otherProvince", equalTo("SH")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(hub.url()).get("/api/v1/taskgroup/risk-rules?province=ZJ")
+                .then().statusCode(200).body("find { it.rule == 'CONTRACT_DUPLICATE' }.open", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    @Order(12)
     void theProductionProfileRefusesUnsafeSettings() throws Exception {
         Path logs = Path.of("target/federation-it");
         Files.deleteIfExists(logs.resolve("unsafe.log"));

@@ -360,6 +360,158 @@ class HubConsumersTest {
         return p;
     }
 
+    private void paidAndRated(String issuing, String provider, String redemption, int score) {
+        Instant at = Instant.now();
+        send(Topics.USAGE, issuing, EventTypes.REDEMPTION_TRANSITION, redemption, new Payloads.RedemptionUsage(issuing,
+                redemption, UUID.randomUUID().toString(), uscc(issuing.equals("ZJ") ? "330106" : "320505"), provider,
+                "SH", "SCI_TECH_CONSULTING", "PAID", 100_000, 2027, "h-" + redemption, at.minusSeconds(3600), at));
+        send(Topics.USAGE, issuing, EventTypes.RATING_GIVEN, redemption,
+                new Payloads.RatingGiven(issuing, redemption, provider, "SH", score, at));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Boolean> registryQuality(String provider) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
+                        "SELECT payload FROM outbox WHERE topic = ?1 AND event_key = ?2 ORDER BY id")
+                .setParameter(1, Topics.PROVIDER_REGISTRY).setParameter(2, provider).getResultList())
+                .stream().map(json -> EventCodec.read(json).data().path("quality").asBoolean()).toList());
+    }
+
+    @Test
+    void aProviderMeetingThePublishedCriteriaEntersTheQualityLibraryAndLeavesWhenItNoLongerDoes() throws Exception {
+        String p = recognisedConsultancy();
+        given().get("/api/v1/public/quality-library").then().statusCode(200)
+                .body("criteria.minServices", equalTo(3)).body("criteria.minRatings", equalTo(2))
+                .body("criteria.crossRegionRequired", equalTo(true)).body("members.uscc", not(hasItem(p)));
+        String[] r = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        paidAndRated("ZJ", p, r[0], 5);
+        paidAndRated("JS", p, r[1], 4);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers?name=" + p.substring(9))
+                .then().body("find { it.uscc == '" + p + "' }.servicesRendered", equalTo(2)));
+        given().get("/api/v1/public/quality-library").then().body("members.uscc", not(hasItem(p))); // 2 of 3 services
+        paidAndRated("ZJ", p, r[2], 5);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/quality-library").then()
+                .body("members.uscc", hasItem(p))
+                .body("members.find { it.uscc == '" + p + "' }.standing.averageRating", equalTo(4.67f)));
+        given().get("/api/v1/public/providers").then().body("find { it.uscc == '" + p + "' }.quality", equalTo(true))
+                .body("find { it.uscc == '" + p + "' }.otherProvincesServed", equalTo(2));
+        assertThat(registryQuality(p)).last().isEqualTo(true); // every node learns of the entry
+
+        // P11: the provider's report for the year its services were paid in
+        given().get("/api/v1/public/provider-reports/{uscc}?year=2027", p).then().statusCode(200)
+                .body("services", equalTo(3)).body("enterprisesServed", equalTo(3)).body("amountFen", equalTo(300_000))
+                .body("crossRegionServices", equalTo(3)).body("ratings", equalTo(3))
+                .body("categories[0].category", equalTo("SCI_TECH_CONSULTING"));
+        given().get("/api/v1/taskgroup/provider-reports.csv?year=2027&province=SH").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(p + ",\"机构"));
+
+        // a sanction (P13) ends membership at once
+        send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p, new Payloads.CreditReport("SH",
+                UUID.randomUUID().toString(), p, "PROVIDER", "机构", "虚假服务", java.time.LocalDate.now(), null, false));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/quality-library").then()
+                .body("members.uscc", not(hasItem(p))));
+        assertThat(registryQuality(p)).last().isEqualTo(false);
+    }
+
+    @Test
+    void theTaskGroupSeesVouchersAndPaymentsPerCity() {
+        Instant at = Instant.now();
+        for (String district : List.of("340104", "340111", "340202")) { // two in Hefei, one in Wuhu
+            String v = UUID.randomUUID().toString();
+            send(Topics.USAGE, "AH", EventTypes.VOUCHER_ISSUED, v, new Payloads.VoucherUsage("AH", v, uscc(district),
+                    200_000, 2029, at, district));
+        }
+        String r = UUID.randomUUID().toString();
+        send(Topics.USAGE, "AH", EventTypes.REDEMPTION_TRANSITION, r, new Payloads.RedemptionUsage("AH", r,
+                UUID.randomUUID().toString(), uscc("340104"), uscc("340104"), "AH", "SCI_TECH_CONSULTING", "PAID",
+                50_000, 2029, "h-" + r, at.minusSeconds(60), at, null, null, "340104"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/cities?year=2029").then()
+                .statusCode(200)
+                .body("find { it.city == '3401' }.vouchers", equalTo(2))
+                .body("find { it.city == '3401' }.issuedFen", equalTo(400_000))
+                .body("find { it.city == '3401' }.redeemedFen", equalTo(50_000))
+                .body("find { it.city == '3402' }.issuedFen", equalTo(200_000))
+                .body("find { it.city == '3402' }.province", equalTo("AH")));
+    }
+
+    /** A filing as a node reports it, with its contract's keyed hash and expenditure (P13). */
+    private CloudEvent filed(String province, String redemption, String provider, String contractHash, String invoiceHash,
+                             long actualFen) {
+        var usage = new Payloads.RedemptionUsage(province, redemption, UUID.randomUUID().toString(), uscc("310115"),
+                provider, "SH", "TESTING_INSPECTION_CERTIFICATION", "FILED", actualFen / 2, 2026, invoiceHash,
+                Instant.now(), Instant.now(), contractHash, actualFen);
+        return send(Topics.USAGE, province, EventTypes.REDEMPTION_TRANSITION, redemption, usage);
+    }
+
+    @Test
+    void theSameContractAndAmountUnderAnotherInvoiceInAnotherProvinceIsFlaggedToTheLaterNode() {
+        String provider = uscc("310104");
+        String contract = "contract-" + UUID.randomUUID();
+        String sh = UUID.randomUUID().toString();
+        String zj = UUID.randomUUID().toString();
+        String otherAmount = UUID.randomUUID().toString();
+        String sameInvoice = UUID.randomUUID().toString();
+        String invoice = "inv-" + UUID.randomUUID();
+        filed("SH", sh, provider, contract, invoice, 2_000_000);
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM contract_claim WHERE redemption_id = ?1", null,
+                UUID.fromString(sh)) == 1);
+        filed("ZJ", otherAmount, provider, contract, "inv-" + UUID.randomUUID(), 1_999_999); // another amount: no flag
+        filed("AH", sameInvoice, provider, contract, invoice, 2_000_000); // the same invoice: the invoice rule's business
+        // events of different redemptions may be taken in any order: these two first, then the duplicate
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM contract_claim WHERE redemption_id IN (?1, ?2)",
+                null, UUID.fromString(otherAmount), UUID.fromString(sameInvoice)) == 2);
+        filed("ZJ", zj, provider, contract, "inv-" + UUID.randomUUID(), 2_000_000);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(outboxTypes(Topics.nodeInbox("ZJ"), zj)).containsExactly(EventTypes.RISK_FLAGGED_BY_HUB));
+        String payload = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT payload FROM outbox WHERE event_key = ?1").setParameter(1, zj).getSingleResult());
+        var raised = EventCodec.data(EventCodec.read(payload), Payloads.RiskFlagRaised.class);
+        assertThat(raised.rule()).isEqualTo("CONTRACT_DUPLICATE");
+        assertThat(raised.evidence()).containsEntry("otherProvince", "SH").containsEntry("otherRedemptionId", sh);
+        assertThat(outboxTypes(Topics.nodeInbox("ZJ"), otherAmount)).isEmpty();
+        assertThat(outboxTypes(Topics.nodeInbox("AH"), sameInvoice)).isEmpty();
+    }
+
+    @Test
+    void theTaskGroupSeesEachRulesFlagsRaisedConfirmedAndCleared() {
+        String province = "JS"; // no other test here reports JS's flags
+        java.util.function.BiConsumer<String, String> flag = (id, status) -> send(Topics.USAGE, province,
+                EventTypes.RISK_FLAG, id, new Payloads.RiskFlagUsage(province, id, UUID.randomUUID().toString(),
+                        "SPLIT_PURCHASE", "NODE", status, Instant.now()));
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        flag.accept(a, "OPEN");
+        flag.accept(b, "OPEN");
+        flag.accept(a, "CONFIRMED");
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/risk-rules?province=JS").then()
+                .statusCode(200).body("rule", hasItem("CONCENTRATION"))
+                .body("find { it.rule == 'SPLIT_PURCHASE' }.raised", equalTo(2))
+                .body("find { it.rule == 'SPLIT_PURCHASE' }.open", equalTo(1))
+                .body("find { it.rule == 'SPLIT_PURCHASE' }.confirmed", equalTo(1))
+                .body("find { it.rule == 'SPLIT_PURCHASE' }.cleared", equalTo(0)));
+    }
+
+    @Test
+    void aProvincesYrdWideNoticeIsListedAtTheHubUntilWithdrawn() {
+        String id = UUID.randomUUID().toString();
+        String title = "浙江典型案例 " + id;
+        Instant at = Instant.now();
+        send(Topics.USAGE, "ZJ", EventTypes.NOTICE_PUBLISHED, id, new Payloads.NoticePublished("ZJ", id, "CASE", title,
+                "一家杭州企业在上海完成检测。", "TESTING_INSPECTION_CERTIFICATION", 1_200_000L, 600_000L, at, null));
+        // another province may not publish in ZJ's name
+        send(Topics.USAGE, "SH", EventTypes.NOTICE_PUBLISHED, "forged-" + id, new Payloads.NoticePublished("ZJ",
+                UUID.randomUUID().toString(), "CASE", "forged " + title, "x", null, null, null, at, null));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/notices?province=ZJ&kind=CASE").then()
+                .statusCode(200).body("title", hasItem(title)));
+        given().get("/api/v1/public/notices?province=ZJ").then().body("title", not(hasItem("forged " + title)));
+        given().get("/api/v1/public/notices/feed.atom").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("[ZJ] " + title));
+        send(Topics.USAGE, "ZJ", EventTypes.NOTICE_PUBLISHED, id, new Payloads.NoticePublished("ZJ", id, "CASE", title,
+                "一家杭州企业在上海完成检测。", null, null, null, at, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/notices?province=ZJ").then()
+                .body("title", not(hasItem(title))));
+    }
+
     @SuppressWarnings("unchecked")
     List<String> outboxTypes(String topic, String key) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(

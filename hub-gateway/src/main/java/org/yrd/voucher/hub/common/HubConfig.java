@@ -8,6 +8,26 @@ import java.util.Map;
 public interface HubConfig {
     Recognition recognition();
 
+    Quality quality();
+
+    /** P8 the published criteria of the library of high-quality providers (优质服务机构资源库). */
+    interface Quality {
+        /** paid services, all years */
+        @io.smallrye.config.WithDefault("3")
+        int minServices();
+
+        @io.smallrye.config.WithDefault("2")
+        int minRatings();
+
+        /** 1–5 */
+        @io.smallrye.config.WithDefault("4.0")
+        java.math.BigDecimal minAverageRating();
+
+        /** at least one service paid to an enterprise of another province (P14) */
+        @io.smallrye.config.WithDefault("true")
+        boolean crossRegionRequired();
+    }
+
     /**
      * The YRD recognition standard (P5, P8, P14): a provider is recognised when it is admitted and in good
      * standing at home and not on the YRD negative list; for a category listed here it must also hold one

@@ -12,20 +12,33 @@ import org.yrd.voucher.policy.Province;
 public class Catalogue {
     private final EntityManager em;
 
-    Catalogue(EntityManager em) {
+    private final QualityLibrary quality;
+
+    Catalogue(EntityManager em, QualityLibrary quality) {
         this.em = em;
+        this.quality = quality;
     }
 
-    public record Entry(String uscc, String name, String homeProvince, Set<String> categories) {}
+    /**
+     * {@code servicesRendered}: services paid in the YRD; {@code otherProvincesServed}: provinces other than its own
+     * whose enterprises it served (P14 reach); {@code quality}: in the library of high-quality providers (P8).
+     */
+    public record Entry(String uscc, String name, String homeProvince, Set<String> categories, long servicesRendered,
+                        long ratings, java.math.BigDecimal averageRating, long otherProvincesServed, boolean quality) {}
 
     /** Recognised providers by name; each filter is optional. */
     public List<Entry> search(String category, Province province, String name) {
-        return HubProvider.<HubProvider>list("recognised = true order by name").stream()
+        List<HubProvider> found = HubProvider.<HubProvider>list("recognised = true order by name").stream()
                 .filter(p -> category == null || p.recognisedCategories().contains(category))
                 .filter(p -> province == null || p.homeProvince.equals(province.name()))
                 .filter(p -> name == null || p.name.contains(name))
-                .map(p -> new Entry(p.uscc, p.name, p.homeProvince, p.recognisedCategories()))
                 .toList();
+        var standings = quality.standings(found.stream().map(p -> p.uscc).toList());
+        return found.stream().map(p -> {
+            var s = standings.getOrDefault(p.uscc, QualityLibrary.Standing.NONE);
+            return new Entry(p.uscc, p.name, p.homeProvince, p.recognisedCategories(), s.services(), s.ratings(),
+                    s.averageRating(), s.otherProvincesServed(), p.quality);
+        }).toList();
     }
 
     /** Every category some province's provider was reported with: the common ones and the provinces' own (P2). */

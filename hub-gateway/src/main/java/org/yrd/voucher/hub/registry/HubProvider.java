@@ -29,6 +29,10 @@ public class HubProvider extends PanacheEntityBase {
     public String reason;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** P8: in the library of high-quality providers, and since when. */
+    public boolean quality;
+    @jakarta.persistence.Column(name = "quality_since")
+    public OffsetDateTime qualitySince;
 
     public Set<String> categories() {
         return Categories.split(categoryList);

@@ -97,10 +97,20 @@ public class Recognition {
         p.recognisedCategoryList = recognised ? Categories.join(recognisedCategories) : "";
         p.reason = reasons.isEmpty() ? "meets the YRD recognition standard" : String.join("; ", reasons);
         p.updatedAt = OffsetDateTime.now(clock);
+        if (!recognised) {
+            // P8: the library holds recognised providers only (a sanction, P13, ends membership at once)
+            p.quality = false;
+            p.qualitySince = null;
+        }
+        publish(p);
+    }
+
+    /** The provider's record, as every node keeps it, to the compacted registry topic. */
+    void publish(HubProvider p) {
         outbox.publish(Topics.PROVIDER_REGISTRY, p.uscc,
-                recognised ? EventTypes.PROVIDER_RECOGNISED : EventTypes.PROVIDER_WITHDRAWN,
-                new Payloads.RecognitionRecord(p.uscc, p.name, p.homeProvince, recognised, p.recognisedCategories(),
-                        qualifications(p), p.reason));
+                p.recognised ? EventTypes.PROVIDER_RECOGNISED : EventTypes.PROVIDER_WITHDRAWN,
+                new Payloads.RecognitionRecord(p.uscc, p.name, p.homeProvince, p.recognised, p.recognisedCategories(),
+                        qualifications(p), p.reason, p.quality));
     }
 
     private boolean listed(String uscc) {

@@ -20,6 +20,9 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.hub.common.Provenance;
+import org.yrd.voucher.hub.publicity.YrdNotices;
+import org.yrd.voucher.hub.registry.QualityLibrary;
+import org.yrd.voucher.hub.risk.RiskWatch;
 import org.yrd.voucher.hub.routing.Routing;
 
 /** Data aggregation (P8, P10, P11): every voucher and redemption transition, stored once. */
@@ -30,8 +33,15 @@ public class Aggregation {
     private final Routing routing;
 
     private final AuditHeads auditHeads;
+    private final RiskWatch risk;
+    private final YrdNotices notices;
+    private final QualityLibrary quality;
 
-    Aggregation(EntityManager em, Provenance provenance, Routing routing, AuditHeads auditHeads) {
+    Aggregation(EntityManager em, Provenance provenance, Routing routing, AuditHeads auditHeads, RiskWatch risk,
+                YrdNotices notices, QualityLibrary quality) {
+        this.quality = quality;
+        this.notices = notices;
+        this.risk = risk;
         this.auditHeads = auditHeads;
         this.em = em;
         this.provenance = provenance;
@@ -42,12 +52,16 @@ public class Aggregation {
     public final class Rows {
         private final List<Object[]> events = new ArrayList<>();
         private final List<Object[]> states = new ArrayList<>();
+        /** Providers paid or rated in the batch: re-examined for the library of high-quality providers (P8). */
+        private final java.util.Set<String> providers = new java.util.LinkedHashSet<>();
 
         private Rows() {}
 
         /** Writes the queued rows, in the order queued, in the caller's transaction. */
         public void write() {
             if (events.isEmpty()) {
+                quality.reexamine(providers);
+                providers.clear();
                 return;
             }
             em.flush();
@@ -57,6 +71,8 @@ public class Aggregation {
             });
             events.clear();
             states.clear();
+            quality.reexamine(providers);
+            providers.clear();
         }
     }
 
@@ -73,6 +89,9 @@ public class Aggregation {
             case EventTypes.REDEMPTION_TRANSITION ->
                     redemption(e, EventCodec.data(e, Payloads.RedemptionUsage.class), rows);
             case EventTypes.LEDGER_SNAPSHOT -> snapshot(e, EventCodec.data(e, Payloads.LedgerSnapshot.class));
+            case EventTypes.RISK_FLAG -> riskFlag(e, EventCodec.data(e, Payloads.RiskFlagUsage.class));
+            case EventTypes.NOTICE_PUBLISHED -> notice(e, EventCodec.data(e, Payloads.NoticePublished.class));
+            case EventTypes.RATING_GIVEN -> rating(e, EventCodec.data(e, Payloads.RatingGiven.class), rows);
             default -> provenance.refuse(e, "unknown usage event type");
         }
     }
@@ -82,7 +101,7 @@ public class Aggregation {
             return;
         }
         rows.events.add(event(e, v.province(), v.voucherId(), null, v.amountFen(), v.budgetYear(), null, null, null,
-                null, v.at()));
+                null, v.at(), v.districtCode()));
     }
 
     private void redemption(CloudEvent e, Payloads.RedemptionUsage r, Rows rows) {
@@ -90,15 +109,44 @@ public class Aggregation {
             return;
         }
         rows.events.add(event(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(),
-                r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at()));
+                r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at(), r.districtCode()));
         rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
                 r.providerProvince(), r.category(), r.status(), r.voucherAmountFen(), r.budgetYear(), utc(r.filedAt()),
-                States.PAID.equals(r.status()) ? utc(r.at()) : null, utc(r.at())});
+                States.PAID.equals(r.status()) ? utc(r.at()) : null, utc(r.at()), r.enterpriseUscc(), r.districtCode()});
+        if (States.PAID.equals(r.status())) {
+            rows.providers.add(r.providerUscc());
+        }
         boolean live = States.LIVE.contains(r.status());
         // a live cross-region redemption's invoice is recorded by Routing when its request arrives; this stream
         // only ends it, so the two consumers do not wait on each other's row locks
         if (!live || r.province().equals(r.providerProvince())) {
             routing.seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), live);
+        }
+        risk.transition(r); // P13: contracts compared across provinces
+    }
+
+    private void rating(CloudEvent e, Payloads.RatingGiven r, Rows rows) {
+        if (!provenance.from(e, r.province(), "rating of " + r.redemptionId())) {
+            return;
+        }
+        em.createNativeQuery("""
+                        INSERT INTO rating (redemption_id, province, provider_uscc, score, rated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.province())
+                .setParameter(3, r.providerUscc()).setParameter(4, r.score()).setParameter(5, utc(r.at()))
+                .executeUpdate();
+        rows.providers.add(r.providerUscc());
+    }
+
+    private void notice(CloudEvent e, Payloads.NoticePublished n) {
+        if (provenance.from(e, n.province(), "notice " + n.noticeId())) {
+            notices.published(n);
+        }
+    }
+
+    private void riskFlag(CloudEvent e, Payloads.RiskFlagUsage f) {
+        if (provenance.from(e, f.province(), "risk flag " + f.flagId())) {
+            risk.flag(f);
         }
     }
 
@@ -123,23 +171,23 @@ public class Aggregation {
 
     private static final String INSERT_EVENT = """
             INSERT INTO usage_event (event_id, type, province, aggregate_id, status, amount_fen, budget_year,
-              category, provider_uscc, provider_province, filed_at, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+              category, provider_uscc, provider_province, filed_at, at, district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
     /** The latest state of each redemption; an older transition arriving late does not overwrite a newer one. */
     private static final String UPSERT_STATE = """
             INSERT INTO redemption_state (redemption_id, province, provider_uscc, provider_province, category,
-              status, voucher_amount_fen, budget_year, filed_at, paid_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              status, voucher_amount_fen, budget_year, filed_at, paid_at, updated_at, enterprise_uscc, district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (redemption_id) DO UPDATE SET status = excluded.status,
               paid_at = coalesce(excluded.paid_at, redemption_state.paid_at), updated_at = excluded.updated_at
             WHERE redemption_state.updated_at <= excluded.updated_at""";
 
     private static Object[] event(CloudEvent e, String province, String aggregateId, String status, long amountFen,
                                   Integer budgetYear, String category, String providerUscc, String providerProvince,
-                                  java.time.Instant filedAt, java.time.Instant at) {
+                                  java.time.Instant filedAt, java.time.Instant at, String district) {
         return new Object[] {UUID.fromString(e.id()), e.type(), province, aggregateId, status, amountFen, budgetYear,
-                category, providerUscc, providerProvince, utc(filedAt), utc(at)};
+                category, providerUscc, providerProvince, utc(filedAt), utc(at), district};
     }
 
     /** One JDBC batch: the driver sends all rows in one round trip. */

@@ -22,6 +22,10 @@ public class Statistics {
     public record ProvinceTotals(String province, long issuedFen, long heldFen, long redeemedFen, long expiredFen,
                                  Long budgetFen, Double budgetUse) {}
 
+    /** P10: a city's vouchers issued and redemptions paid (city: the first four digits of the district code). */
+    public record CityTotals(String province, String city, long vouchers, long issuedFen, long redemptionsPaid,
+                             long redeemedFen) {}
+
     public record Flow(String issuingProvince, String providerProvince, long count, long amountFen) {}
 
     public record CategoryTotal(String category, long count, long amountFen) {}
@@ -47,6 +51,36 @@ public class Statistics {
 
     /** Issuing province × provider province, for redemptions paid. */
     @SuppressWarnings("unchecked")
+    /** P10: issued and paid per city of each province; {@code year} null: every year. */
+    public List<CityTotals> cities(Integer year) {
+        java.util.Map<String, long[]> totals = new java.util.TreeMap<>();
+        List<?> issued = em.createNativeQuery("""
+                        SELECT province || ':' || left(district, 4), count(*), sum(amount_fen) FROM usage_event
+                        WHERE type = ?1 AND district IS NOT NULL AND (cast(?2 AS integer) IS NULL OR budget_year = ?2)
+                        GROUP BY 1""").setParameter(1, EventTypes.VOUCHER_ISSUED).setParameter(2, year).getResultList();
+        for (Object o : issued) {
+            Object[] r = (Object[]) o;
+            long[] t = totals.computeIfAbsent((String) r[0], k -> new long[4]);
+            t[0] = ((Number) r[1]).longValue();
+            t[1] = ((Number) r[2]).longValue();
+        }
+        List<?> paid = em.createNativeQuery("""
+                        SELECT province || ':' || left(district, 4), count(*), sum(voucher_amount_fen) FROM redemption_state
+                        WHERE status = 'PAID' AND district IS NOT NULL AND (cast(?1 AS integer) IS NULL OR budget_year = ?1)
+                        GROUP BY 1""").setParameter(1, year).getResultList();
+        for (Object o : paid) {
+            Object[] r = (Object[]) o;
+            long[] t = totals.computeIfAbsent((String) r[0], k -> new long[4]);
+            t[2] = ((Number) r[1]).longValue();
+            t[3] = ((Number) r[2]).longValue();
+        }
+        return totals.entrySet().stream().map(e -> {
+            String[] key = e.getKey().split(":");
+            long[] t = e.getValue();
+            return new CityTotals(key[0], key[1], t[0], t[1], t[2], t[3]);
+        }).toList();
+    }
+
     public List<Flow> flows() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state

@@ -15,8 +15,31 @@ import org.yrd.voucher.hub.common.QueryParams;
 public class StatisticsResource {
     private final Statistics statistics;
 
-    StatisticsResource(Statistics statistics) {
+    private final ProviderReports reports;
+
+    StatisticsResource(Statistics statistics, ProviderReports reports) {
         this.statistics = statistics;
+        this.reports = reports;
+    }
+
+    /** P11: every provider's service report for a year (default this year), optionally of one home province. */
+    @RolesAllowed(Roles.TASKGROUP)
+    @GET
+    @Path("/provider-reports")
+    public List<ProviderReports.Report> providerReports(@QueryParam("year") String year,
+                                                        @QueryParam("province") String province) {
+        var p = QueryParams.province("province", province);
+        return reports.all(reports.yearOrThis(QueryParams.year("year", year)), p == null ? null : p.name());
+    }
+
+    /** The same as CSV (UTF-8), for the province's reward process. */
+    @RolesAllowed(Roles.TASKGROUP)
+    @GET
+    @Path("/provider-reports.csv")
+    @Produces("text/csv")
+    public String providerReportsCsv(@QueryParam("year") String year, @QueryParam("province") String province) {
+        var p = QueryParams.province("province", province);
+        return reports.csv(reports.yearOrThis(QueryParams.year("year", year)), p == null ? null : p.name());
     }
 
     @RolesAllowed(Roles.TASKGROUP)
@@ -24,6 +47,14 @@ public class StatisticsResource {
     @Path("/provinces")
     public List<Statistics.ProvinceTotals> provinces(@QueryParam("year") String year) {
         return statistics.provinces(QueryParams.year("year", year));
+    }
+
+    /** P10: vouchers issued and redemptions paid per city of each province ({@code year} optional). */
+    @RolesAllowed(Roles.TASKGROUP)
+    @GET
+    @Path("/cities")
+    public List<Statistics.CityTotals> cities(@QueryParam("year") String year) {
+        return statistics.cities(QueryParams.year("year", year));
     }
 
     /** Issuing province × provider province, for redemptions paid. */

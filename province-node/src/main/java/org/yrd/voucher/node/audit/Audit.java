@@ -54,7 +54,10 @@ public class Audit {
 
     /** Records an action of the current caller (the system, outside a request) in the current transaction. */
     public void record(String action, Object target, String outcome, Long amountFen, String detail) {
-        record(caller.actor(), action, target, outcome, amountFen, detail);
+        // P9: a service point's act is recorded as its own, for the enterprise it acted for
+        String forWhom = caller.onBehalfOf();
+        record(caller.actor(), action, target, outcome, amountFen,
+                forWhom == null ? detail : "for " + forWhom + (detail == null ? "" : "; " + detail));
     }
 
     public void record(Actor actor, String action, Object target, String outcome, Long amountFen, String detail) {

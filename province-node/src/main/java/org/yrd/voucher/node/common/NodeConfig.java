@@ -23,6 +23,14 @@ public interface NodeConfig {
 
     Idempotency idempotency();
 
+    Reports reports();
+
+    interface Reports {
+        /** P13 public reports: how many one address may file in an hour (429 beyond). */
+        @io.smallrye.config.WithDefault("10")
+        int perHour();
+    }
+
     interface Idempotency {
         /**
          * How long an {@code Idempotency-Key} and its first answer are kept; a retry after that runs again.

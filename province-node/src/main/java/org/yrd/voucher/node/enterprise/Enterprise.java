@@ -25,6 +25,20 @@ public class Enterprise extends PanacheEntityBase {
     public Integer smeRegistrationYear;
     @Column(name = "district_code")
     public String districtCode;
+    /** P13: who stands behind it, compared with its providers'. */
+    @jakarta.persistence.Embedded
+    public org.yrd.voucher.node.common.Contact contact = new org.yrd.voucher.node.common.Contact();
+    /** P13 concentration: the group it belongs to (its parent company's USCC), if any. */
+    @Column(name = "parent_uscc")
+    public String parentUscc;
+
+    /** Hibernate loads an embedded value whose columns are all empty as null: an empty contact instead. */
+    @jakarta.persistence.PostLoad
+    void contactNeverNull() {
+        if (contact == null) {
+            contact = new org.yrd.voucher.node.common.Contact();
+        }
+    }
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
 }

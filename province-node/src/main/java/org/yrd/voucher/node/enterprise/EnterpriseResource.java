@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import org.yrd.voucher.node.common.Scope;
+import org.yrd.voucher.node.common.Contact;
 import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 
@@ -43,13 +44,19 @@ public class EnterpriseResource {
             @NotNull RecipientType recipientType,
             @Size(max = 64) String smeRegistrationNo,
             @Min(2000) @Max(2100) Integer smeRegistrationYear,
-            @NotNull @Pattern(regexp = "\\d{6}", message = "a 6-digit GB/T 2260 city or district code") String districtCode) {}
+            @NotNull @Pattern(regexp = "\\d{6}", message = "a 6-digit GB/T 2260 city or district code") String districtCode,
+            @Size(max = 100) String legalRepresentative,
+            @Size(max = 32) String contactPhone,
+            @Size(max = 300) String address,
+            @Size(max = 18) String parentUscc) {}
 
     public record EnterpriseView(String uscc, String name, RecipientType recipientType, String smeRegistrationNo,
-                                 Integer smeRegistrationYear, String districtCode, OffsetDateTime registeredAt) {
+                                 Integer smeRegistrationYear, String districtCode, OffsetDateTime registeredAt,
+                                 String legalRepresentative, String contactPhone, String address, String parentUscc) {
         static EnterpriseView of(Enterprise e) {
             return new EnterpriseView(e.uscc, e.name, e.recipientType, e.smeRegistrationNo, e.smeRegistrationYear,
-                    e.districtCode, e.registeredAt);
+                    e.districtCode, e.registeredAt, e.contact.legalRepresentative, e.contact.contactPhone,
+                    e.contact.address, e.parentUscc);
         }
     }
 
@@ -60,13 +67,17 @@ public class EnterpriseResource {
     @Extension(name = ProblemResponses.ANSWERS, value = "201,409")
     public Response register(@NotNull @Valid Registration r) {
         UsccParam.require("uscc", r.uscc());
+        if (r.parentUscc() != null) {
+            UsccParam.require("parentUscc", r.parentUscc());
+        }
         scope.requireOwn(r.uscc()); // an enterprise registers itself, no other
         Enterprise e = enterprises.register(new Enterprises.Registration(r.uscc(), r.name(), r.recipientType(),
-                r.smeRegistrationNo(), r.smeRegistrationYear(), r.districtCode()));
+                r.smeRegistrationNo(), r.smeRegistrationYear(), r.districtCode(),
+                Contact.of(r.legalRepresentative(), r.contactPhone(), r.address()), r.parentUscc()));
         return Response.status(201).entity(EnterpriseView.of(e)).build();
     }
 
-    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
     @GET
     @Path("/enterprises/{uscc}")
     public EnterpriseView get(@PathParam("uscc") String uscc) {

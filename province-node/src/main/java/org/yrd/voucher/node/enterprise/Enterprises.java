@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.enterprise;
 
+import org.yrd.voucher.node.common.Contact;
+
 import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,7 +32,7 @@ public class Enterprises {
 
     /** What an enterprise registers with; its code is already checked (GB 32100-2015). */
     public record Registration(String uscc, String name, RecipientType recipientType, String smeRegistrationNo,
-                               Integer smeRegistrationYear, String districtCode) {}
+                               Integer smeRegistrationYear, String districtCode, Contact contact, String parentUscc) {}
 
     @Transactional
     public Enterprise register(Registration r) {
@@ -52,6 +54,8 @@ public class Enterprises {
         e.smeRegistrationNo = r.smeRegistrationNo();
         e.smeRegistrationYear = r.smeRegistrationYear();
         e.districtCode = r.districtCode();
+        e.contact = r.contact() == null ? new Contact() : r.contact();
+        e.parentUscc = r.parentUscc();
         e.registeredAt = OffsetDateTime.now(clock);
         em.persist(e);
         audit.record("enterprise.register", e.uscc, "registered", null, null);

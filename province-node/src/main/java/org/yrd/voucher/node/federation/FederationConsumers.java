@@ -17,6 +17,7 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.node.credit.YrdCredit;
 import org.yrd.voucher.node.provider.YrdRegistry;
 import org.yrd.voucher.node.redemption.CrossRegion;
+import org.yrd.voucher.node.risk.RiskScreening;
 
 /**
  * What the hub sends this node. Each event's effect and its inbox record commit together; events not
@@ -30,10 +31,13 @@ public class FederationConsumers {
     private final YrdRegistry registry;
     private final YrdCredit credit;
     private final CrossRegion crossRegion;
+    private final RiskScreening risk;
 
     private final Signing signing;
 
-    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion, Signing signing) {
+    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion, Signing signing,
+                        RiskScreening risk) {
+        this.risk = risk;
         this.signing = signing;
         this.inbox = inbox;
         this.registry = registry;
@@ -82,6 +86,7 @@ public class FederationConsumers {
                     crossRegion.answered(EventCodec.data(e, Payloads.ProviderAnswer.class));
             case EventTypes.REDEMPTION_REFUSED_BY_HUB ->
                     crossRegion.refusedByHub(EventCodec.data(e, Payloads.HubRefusal.class));
+            case EventTypes.RISK_FLAGGED_BY_HUB -> risk.raisedByHub(EventCodec.data(e, Payloads.RiskFlagRaised.class));
             default -> LOG.warnf("inbox: unknown event type %s (%s) skipped", e.type(), e.id());
         }
     }

@@ -59,7 +59,7 @@ public class Ledger {
             if (type != null) {
                 outbox.publish(Topics.USAGE, m.voucherId().toString(), type, new Payloads.VoucherUsage(
                         config.province().name(), m.voucherId().toString(), m.enterpriseUscc(), m.amountFen(),
-                        m.budgetYear(), clock.instant()));
+                        m.budgetYear(), clock.instant(), m.districtCode()));
             }
         }
     }
@@ -69,10 +69,20 @@ public class Ledger {
                          boolean reconciles) {}
 
     public Report report(int year) {
-        Object[] budget = (Object[]) em.createNativeQuery("""
+        return report(year, null);
+    }
+
+    /**
+     * P10: one pool's year ({@code pool} a city or district code), or the province's ({@code null}): a pool's
+     * budget against the money of the vouchers issued from it.
+     */
+    public Report report(int year, String pool) {
+        Object[] budget = (Object[]) em.createNativeQuery(pool == null ? """
                         SELECT coalesce(max(budget_fen), 0), coalesce(max(issued_fen), 0)
-                        FROM budget_year WHERE year = ?1""")
-                .setParameter(1, year).getSingleResult();
+                        FROM budget_year WHERE year = ?1 AND cast(?2 AS varchar) IS NULL""" : """
+                        SELECT coalesce(max(budget_fen), 0), coalesce(max(issued_fen), 0)
+                        FROM pool_year WHERE year = ?1 AND code = ?2""")
+                .setParameter(1, year).setParameter(2, pool).getSingleResult();
         long budgetFen = ((Number) budget[0]).longValue();
         long budgetIssued = ((Number) budget[1]).longValue();
         Object[] l = (Object[]) em.createNativeQuery("""
@@ -81,16 +91,18 @@ public class Ledger {
                                coalesce(sum(amount_fen) FILTER (WHERE kind = 'RELEASE'), 0),
                                coalesce(sum(amount_fen) FILTER (WHERE kind = 'REDEEM'), 0),
                                coalesce(sum(amount_fen) FILTER (WHERE kind = 'EXPIRE'), 0)
-                        FROM ledger_entry WHERE budget_year = ?1""")
-                .setParameter(1, year).getSingleResult();
+                        FROM ledger_entry WHERE budget_year = ?1 AND (cast(?2 AS varchar) IS NULL OR voucher_id IN
+                          (SELECT id FROM voucher WHERE budget_year = ?1 AND ',' || pools || ',' LIKE '%,' || ?2 || ',%'))""")
+                .setParameter(1, year).setParameter(2, pool).getSingleResult();
         long issue = n(l[0]), hold = n(l[1]), release = n(l[2]), redeem = n(l[3]), expire = n(l[4]);
         var fromLedger = new LedgerBalance(budgetFen, issue, issue - hold + release - expire,
                 hold - release - redeem, redeem, expire);
         Object[] v = (Object[]) em.createNativeQuery("""
                         SELECT coalesce(sum(face_value_fen), 0), coalesce(sum(held_fen), 0),
                                coalesce(sum(redeemed_fen), 0), coalesce(sum(expired_fen), 0)
-                        FROM voucher WHERE budget_year = ?1""")
-                .setParameter(1, year).getSingleResult();
+                        FROM voucher WHERE budget_year = ?1
+                          AND (cast(?2 AS varchar) IS NULL OR ',' || pools || ',' LIKE '%,' || ?2 || ',%')""")
+                .setParameter(1, year).setParameter(2, pool).getSingleResult();
         long face = n(v[0]), held = n(v[1]), redeemed = n(v[2]), expired = n(v[3]);
         var fromVouchers = new LedgerBalance(budgetFen, face, face - held - redeemed - expired, held, redeemed, expired);
         boolean reconciles = fromLedger.reconciles() && fromLedger.equals(fromVouchers) && budgetIssued == issue;

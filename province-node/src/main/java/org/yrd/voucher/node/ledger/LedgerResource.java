@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import org.yrd.voucher.edge.Params;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
 
 @Path("/api/v1")
@@ -26,9 +27,13 @@ public class LedgerResource {
     @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/ledger/balance")
-    public Balance balance(@QueryParam("year") String year) {
+    public Balance balance(@QueryParam("year") String year, @QueryParam("pool") String pool) {
         int y = Params.number("year", year, TimeSource.today(clock).getYear(), 2000, 2100);
-        var r = ledger.report(y);
+        if (pool != null && !pool.matches("\\d{4}|\\d{6}")) {
+            throw ProblemException.invalid("pool", "policy-pool-code");
+        }
+        // P10: ?pool= a city's or district's pool, reconciled like the province's budget
+        var r = ledger.report(y, pool);
         var b = r.fromLedger();
         return new Balance(y, b.budgetFen(), b.unissuedFen(), b.outstandingFen(), b.heldFen(), b.redeemedFen(),
                 b.expiredFen(), r.reconciles(), r);

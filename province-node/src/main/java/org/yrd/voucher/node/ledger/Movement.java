@@ -9,4 +9,4 @@ import java.util.UUID;
  * @param redemptionId the redemption that caused it, or {@code null}
  */
 public record Movement(LedgerEntry.Kind kind, long amountFen, UUID voucherId, String enterpriseUscc, int budgetYear,
-                       UUID redemptionId, int policyVersion) {}
+                       UUID redemptionId, int policyVersion, String districtCode) {}

@@ -34,6 +34,17 @@ public class Provider extends PanacheEntityBase {
     public OffsetDateTime appliedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** P13: who stands behind it, compared with its customers'. */
+    @jakarta.persistence.Embedded
+    public org.yrd.voucher.node.common.Contact contact = new org.yrd.voucher.node.common.Contact();
+
+    /** Hibernate loads an embedded value whose columns are all empty as null: an empty contact instead. */
+    @jakarta.persistence.PostLoad
+    void contactNeverNull() {
+        if (contact == null) {
+            contact = new org.yrd.voucher.node.common.Contact();
+        }
+    }
 
     public Set<String> categories() {
         return Categories.split(categoryList);

@@ -26,6 +26,7 @@ import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.node.common.Scope;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.node.common.Contact;
 import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")
@@ -52,15 +53,20 @@ public class ProviderResource {
             @NotBlank @Size(max = 18) String uscc,
             @NotBlank @Size(max = 200) String name,
             @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 64) String> categories,
-            @NotNull @Size(max = 20) List<@NotNull @Valid QualificationDto> qualifications) {}
+            @NotNull @Size(max = 20) List<@NotNull @Valid QualificationDto> qualifications,
+            @Size(max = 100) String legalRepresentative,
+            @Size(max = 32) String contactPhone,
+            @Size(max = 300) String address) {}
 
     public record Decision(@NotBlank @Size(max = 500) String reason) {}
 
     public record ProviderView(String uscc, String name, ProviderStatus status, Set<String> categories,
                                List<Provider.Qualification> qualifications, OffsetDateTime appliedAt,
-                               OffsetDateTime updatedAt) {
+                               OffsetDateTime updatedAt, String legalRepresentative, String contactPhone,
+                               String address) {
         static ProviderView of(Provider p) {
-            return new ProviderView(p.uscc, p.name, p.status, p.categories(), p.qualifications, p.appliedAt, p.updatedAt);
+            return new ProviderView(p.uscc, p.name, p.status, p.categories(), p.qualifications, p.appliedAt, p.updatedAt,
+                    p.contact.legalRepresentative, p.contact.contactPhone, p.contact.address);
         }
     }
 
@@ -76,7 +82,8 @@ public class ProviderResource {
         UsccParam.require("uscc", a.uscc());
         scope.requireOwn(a.uscc());
         var p = service.apply(a.uscc(), a.name(), a.categories(),
-                a.qualifications().stream().map(q -> new Provider.Qualification(q.kind(), q.number())).toList());
+                a.qualifications().stream().map(q -> new Provider.Qualification(q.kind(), q.number())).toList(),
+                Contact.of(a.legalRepresentative(), a.contactPhone(), a.address()));
         return Response.status(201).entity(ProviderView.of(p)).build();
     }
 

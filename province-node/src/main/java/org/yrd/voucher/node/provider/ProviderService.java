@@ -1,5 +1,7 @@
 package org.yrd.voucher.node.provider;
 
+import org.yrd.voucher.node.common.Contact;
+
 import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,7 +44,8 @@ public class ProviderService {
     }
 
     @Transactional
-    public Provider apply(String uscc, String name, List<String> categories, List<Provider.Qualification> qualifications) {
+    public Provider apply(String uscc, String name, List<String> categories, List<Provider.Qualification> qualifications,
+                          Contact contact) {
         var known = policies.current().policy().categories();
         for (int i = 0; i < categories.size(); i++) {
             if (!known.contains(categories.get(i))) {
@@ -58,6 +61,7 @@ public class ProviderService {
         p.status = ProviderStatus.APPLIED;
         p.categoryList = Categories.join(categories);
         p.qualifications = List.copyOf(qualifications);
+        p.contact = contact == null ? new Contact() : contact;
         p.appliedAt = OffsetDateTime.now(clock);
         p.updatedAt = p.appliedAt;
         providers.add(p);

@@ -23,28 +23,31 @@ public class YrdRegistry {
         this.clock = clock;
     }
 
-    public record Recognised(String uscc, String name, String homeProvince, Set<String> categories) {}
+    /** {@code quality}: in the hub's library of high-quality providers (P8). */
+    public record Recognised(String uscc, String name, String homeProvince, Set<String> categories, boolean quality) {}
 
     /** The hub's latest record of one provider, in the caller's transaction. */
     public void apply(Payloads.RecognitionRecord r) {
         em.createNativeQuery("""
-                        INSERT INTO provider_registry (uscc, name, home_province, recognised, categories, reason, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        INSERT INTO provider_registry (uscc, name, home_province, recognised, categories, reason, updated_at,
+                          quality)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                         ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, home_province = excluded.home_province,
                           recognised = excluded.recognised, categories = excluded.categories, reason = excluded.reason,
-                          updated_at = excluded.updated_at""")
+                          updated_at = excluded.updated_at, quality = excluded.quality""")
                 .setParameter(1, r.uscc()).setParameter(2, r.name()).setParameter(3, r.homeProvince())
                 .setParameter(4, r.recognised()).setParameter(5, Categories.join(r.categories()))
-                .setParameter(6, r.reason()).setParameter(7, OffsetDateTime.now(clock)).executeUpdate();
+                .setParameter(6, r.reason()).setParameter(7, OffsetDateTime.now(clock)).setParameter(8, r.quality())
+                .executeUpdate();
     }
 
     /** Every provider recognised YRD-wide, by name. */
     public List<Recognised> recognised() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT uscc, name, home_province, categories FROM provider_registry WHERE recognised ORDER BY name")
+                "SELECT uscc, name, home_province, categories, quality FROM provider_registry WHERE recognised ORDER BY name")
                 .getResultList();
         return rows.stream().map(r -> new Recognised((String) r[0], (String) r[1], (String) r[2],
-                Categories.split((String) r[3]))).toList();
+                Categories.split((String) r[3]), (Boolean) r[4])).toList();
     }
 }

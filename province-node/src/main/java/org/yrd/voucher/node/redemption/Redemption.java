@@ -26,6 +26,9 @@ public class Redemption extends PanacheEntityBase {
     public int budgetYear;
     @Column(name = "enterprise_uscc")
     public String enterpriseUscc;
+    /** The enterprise's district when filed (P10: statistics by city). */
+    @Column(name = "district_code")
+    public String districtCode;
     @Column(name = "provider_uscc")
     public String providerUscc;
     public String category;
@@ -66,7 +69,6 @@ public class Redemption extends PanacheEntityBase {
     public String providerProvince;
     @Column(name = "invoice_hash")
     public String invoiceHash;
-    /** Why the system decided or ended it, as a code rendered in the reader's language; null for a person's reason. */
     /** Who approved or rejected it (a person, or {@code system} for the auto-approval rule), for maker–checker. */
     @Column(name = "decided_by")
     public String decidedBy;
@@ -77,6 +79,11 @@ public class Redemption extends PanacheEntityBase {
     @Column(name = "paid_by_subject")
     public String paidBySubject;
 
+    /** P13: the enterprise declared a relation with the provider (screened as a related party). */
+    @Column(name = "relation_declared")
+    public boolean relationDeclared;
+
+    /** Why the system decided or ended it, as a code rendered in the reader's language; null for a person's reason. */
     @Column(name = "reason_code")
     public String reasonCode;
     /** P6: what trimmed the amount below the request, or null when the request is paid in full. */

@@ -69,7 +69,8 @@ public class RedemptionResource {
             @NotBlank @Size(max = 64) String invoiceNo,
             @NotNull @Positive @Max(Money.MAX_FEN) Long actualExpenditureFen,
             @NotNull @Positive @Max(Money.MAX_FEN) Long requestedFen,
-            @NotNull LocalDate completionDate) {}
+            @NotNull LocalDate completionDate,
+            Boolean relationDeclared) {}
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {}
 
@@ -101,7 +102,7 @@ public class RedemptionResource {
 
     // ---- enterprise
 
-    @RolesAllowed(Roles.ENTERPRISE)
+    @RolesAllowed({Roles.ENTERPRISE, Roles.AGENT})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/redemptions")
@@ -114,13 +115,13 @@ public class RedemptionResource {
         var filing = new RedemptionService.Filing(body.voucherId(), body.providerUscc(), body.category(),
                 new RedemptionRules.Declarations(d.patentApplicationStage(), d.statutoryTesting(), d.otherPublicFunding()),
                 body.contractNo(), body.invoiceNo(), body.actualExpenditureFen(), body.requestedFen(),
-                body.completionDate());
+                body.completionDate(), Boolean.TRUE.equals(body.relationDeclared()));
         return idempotency.once("file-redemption:" + uscc, key, body, 201,
                 () -> view(service.file(uscc, filing)));
     }
 
     /** The enterprise's redemptions, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
-    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
     @GET
     @Path("/enterprises/{uscc}/redemptions")
     public List<RedemptionView> ofEnterprise(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
@@ -130,7 +131,7 @@ public class RedemptionResource {
         return redemptions.ofEnterprise(uscc, page).stream().map(this::view).toList();
     }
 
-    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
     @GET
     @Path("/enterprises/{uscc}/redemptions/{id}")
     public RedemptionView one(@PathParam("uscc") String uscc, @PathParam("id") String idParam) {

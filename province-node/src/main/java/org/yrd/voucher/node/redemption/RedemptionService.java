@@ -31,6 +31,7 @@ import org.yrd.voucher.policy.RedemptionRules;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.node.audit.Audit;
+import org.yrd.voucher.node.risk.RiskScreening;
 
 /**
  * Redemptions (P2, P3, P5, P6, P7, P13, P14): the transactions and their order. The policy library decides;
@@ -51,10 +52,12 @@ public class RedemptionService {
     private final Outbox outbox;
     private final Audit audit;
     private final Caller caller;
+    private final RiskScreening risk;
 
     RedemptionService(Redemptions redemptions, Vouchers vouchers, Clock clock, Ids ids, PolicyService policies,
                       ProviderService providers, NegativeList negativeList, Ledger ledger, NodeConfig config, Outbox outbox,
-                      Audit audit, Caller caller) {
+                      Audit audit, Caller caller, RiskScreening risk) {
+        this.risk = risk;
         this.audit = audit;
         this.caller = caller;
         this.redemptions = redemptions;
@@ -72,7 +75,7 @@ public class RedemptionService {
     /** What the enterprise files: a completed purchase from an admitted provider. */
     public record Filing(UUID voucherId, String providerUscc, String category, RedemptionRules.Declarations declarations,
                          String contractNo, String invoiceNo, long actualExpenditureFen, long requestedFen,
-                         LocalDate completionDate) {}
+                         LocalDate completionDate, boolean relationDeclared) {}
 
     @Transactional
     public Redemption file(String enterpriseUscc, Filing f) {
@@ -109,6 +112,7 @@ public class RedemptionService {
         r.voucherId = v.id;
         r.budgetYear = v.budgetYear;
         r.enterpriseUscc = enterpriseUscc;
+        r.districtCode = facts.enterpriseDistrict();
         r.providerUscc = f.providerUscc();
         r.providerProvince = providerProvince;
         r.invoiceHash = invoiceHash;
@@ -129,10 +133,14 @@ public class RedemptionService {
         r.status = RedemptionStatus.FILED;
         r.policyVersion = pv.version();
         r.filedAt = OffsetDateTime.now(clock);
+        r.relationDeclared = f.relationDeclared();
         redemptions.add(r);
         audit.record("redemption.filed", r.id, r.status.name(), r.voucherAmountFen, "invoice " + r.invoiceNo);
         ledger.record(v.hold(r.voucherAmountFen, r.id, pv.version()));
         usage(r);
+        // P13 risk prevention: screened as it is filed, before anyone confirms or approves it
+        risk.screen(pv.policy(), new RiskScreening.Filed(r.id, enterpriseUscc, r.providerUscc, r.voucherAmountFen,
+                r.budgetYear, r.filedAt, r.relationDeclared));
         if (r.isCrossRegion(config.province().name())) {
             // the provider confirms on its own node; the hub checks the invoice across provinces and routes
             outbox.publish(Topics.HUB_REQUESTS, r.id.toString(), EventTypes.REDEMPTION_REQUESTED,
@@ -160,7 +168,8 @@ public class RedemptionService {
         move(r, RedemptionStatus.PROVIDER_CONFIRMED);
         r.confirmedAt = OffsetDateTime.now(clock);
         PolicyVersion pv = policies.version(r.policyVersion);
-        if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen()) {
+        // P13: a flagged redemption is never approved automatically
+        if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen() && !risk.flagged(r.id)) {
             move(r, RedemptionStatus.APPROVED);
             r.decidedAt = r.confirmedAt;
             r.decided(Actor.system(Redemption.AUTO_APPROVED));
@@ -182,6 +191,7 @@ public class RedemptionService {
     @Transactional
     public Redemption approve(UUID id, String reason) {
         Redemption r = redemptions.lock(id);
+        risk.requireSettled(r.id); // P13: every flag decided, none confirmed
         move(r, RedemptionStatus.APPROVED);
         r.decidedAt = OffsetDateTime.now(clock);
         r.decided(caller.actor());
@@ -210,6 +220,7 @@ public class RedemptionService {
             audit.refusal("redemption.pay", r.id, "same-person-approved");
             throw ProblemException.forbidden("same-person-approved", "P13");
         }
+        risk.requireSettled(r.id); // P13: a flag the hub raised after approval stops the payment too
         move(r, RedemptionStatus.PAID);
         r.paidBy = payer.label();
         r.paidBySubject = payer.subject();
@@ -264,7 +275,11 @@ public class RedemptionService {
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
                         r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
-                        r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant()));
+                        r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant(),
+                        // P13: the hub compares contracts across provinces (keyed hash, as for invoices)
+                        r.status == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
+                                r.providerUscc, r.contractNo) : null,
+                        r.status == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
     }
 
     private Redemption forProvider(String providerUscc, UUID id) {

@@ -24,7 +24,7 @@ public class Redemptions {
     }
 
     /** What a filing is checked against besides the voucher, read in one round trip. */
-    record FilingFacts(String enterpriseName, boolean enterpriseListed, boolean providerListed, boolean invoiceTaken,
+    record FilingFacts(String enterpriseName, String enterpriseDistrict, boolean enterpriseListed, boolean providerListed, boolean invoiceTaken,
                        FilingRules.ProviderStanding provider) {}
 
     /**
@@ -35,7 +35,8 @@ public class Redemptions {
     FilingFacts filingFacts(String enterpriseUscc, LocalDate today, String providerUscc, String invoiceNo,
                             String invoiceHash) {
         Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT (SELECT name FROM enterprise WHERE uscc = ?1), party_listed(?1, ?2), party_listed(?3, ?2),
+                        SELECT (SELECT name FROM enterprise WHERE uscc = ?1), (SELECT district_code FROM enterprise WHERE uscc = ?1),
+                          party_listed(?1, ?2), party_listed(?3, ?2),
                           (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_no = ?4
                                      AND status = ANY(cast(?6 AS varchar[])))
                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?5
@@ -46,8 +47,8 @@ public class Redemptions {
                 .setParameter(1, enterpriseUscc).setParameter(2, today).setParameter(3, providerUscc)
                 .setParameter(4, invoiceNo).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
                 .setParameter(7, States.sql(States.REQUEST_LIVE)).getSingleResult();
-        return new FilingFacts((String) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3],
-                ProviderService.standing((String) row[4], (String) row[5], (String) row[6], (String) row[7]));
+        return new FilingFacts((String) row[0], (String) row[1], (Boolean) row[2], (Boolean) row[3], (Boolean) row[4],
+                ProviderService.standing((String) row[5], (String) row[6], (String) row[7], (String) row[8]));
     }
 
     /** Adds a filed redemption; a concurrent filing of the same invoice meets the unique index (409). */
@@ -61,7 +62,7 @@ public class Redemptions {
     }
 
     /** The redemption under its row lock, or 404. */
-    Redemption lock(UUID id) {
+    public Redemption lock(UUID id) {
         Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
             throw ProblemException.notFound("redemption", id);

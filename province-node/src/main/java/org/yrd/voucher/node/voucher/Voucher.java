@@ -27,6 +27,11 @@ public class Voucher extends PanacheEntityBase {
     public UUID id;
     @Column(name = "enterprise_uscc")
     public String enterpriseUscc;
+    /** The enterprise's district when issued (P10: statistics by city). */
+    @jakarta.persistence.Column(name = "district_code")
+    public String districtCode;
+    /** P10: the city and district pools it was issued from, e.g. {@code 3401,340104}; null: the province's only. */
+    public String pools;
     @Column(name = "application_id")
     public UUID applicationId;
     @Column(name = "budget_year")
@@ -105,6 +110,6 @@ public class Voucher extends PanacheEntityBase {
     }
 
     private Movement movement(Kind kind, long amountFen, UUID redemptionId, int version) {
-        return new Movement(kind, amountFen, id, enterpriseUscc, budgetYear, redemptionId, version);
+        return new Movement(kind, amountFen, id, enterpriseUscc, budgetYear, redemptionId, version, districtCode);
     }
 }

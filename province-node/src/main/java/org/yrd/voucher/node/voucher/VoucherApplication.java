@@ -14,7 +14,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "voucher_application")
 public class VoucherApplication extends PanacheEntityBase {
-    public enum Status { PENDING, APPROVED, REJECTED }
+    /** IN_DRAW: filed in a draw window, waiting for the lottery (P6); NOT_DRAWN: the lottery did not select it. */
+    public enum Status { PENDING, APPROVED, REJECTED, IN_DRAW, NOT_DRAWN }
 
     @Id
     public UUID id;
@@ -40,6 +41,9 @@ public class VoucherApplication extends PanacheEntityBase {
     public String decisionReason;
     @Column(name = "voucher_id")
     public UUID voucherId;
+    /** The draw it was filed in (P6), if its window was a draw window. */
+    @Column(name = "draw_id")
+    public UUID drawId;
 
     /** Below the province's auto-approval threshold: issued without an operator. */
     public static final String AUTO_APPROVED = "auto-approved";

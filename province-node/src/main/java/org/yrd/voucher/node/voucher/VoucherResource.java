@@ -77,11 +77,11 @@ public class VoucherResource {
     }
 
     /** 申领: approved at once below the province's threshold, otherwise left for an operator. */
-    @RolesAllowed(Roles.ENTERPRISE)
+    @RolesAllowed({Roles.ENTERPRISE, Roles.AGENT})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/enterprises/{uscc}/applications")
-    @Extension(name = ProblemResponses.ANSWERS, value = "201,422")
+    @Extension(name = ProblemResponses.ANSWERS, value = "201,409,422")
     public Response apply(@PathParam("uscc") String uscc, @HeaderParam(Idempotency.HEADER) String key,
                           @NotNull @Valid ApplyRequest body) {
         UsccParam.require("uscc", uscc);
@@ -89,7 +89,7 @@ public class VoucherResource {
                 () -> view(service.apply(uscc, body.amountFen())));
     }
 
-    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
     @GET
     @Path("/enterprises/{uscc}/applications")
     public List<ApplicationView> applications(@PathParam("uscc") String uscc) {
@@ -97,7 +97,7 @@ public class VoucherResource {
         return vouchers.applicationsOf(uscc).stream().map(this::view).toList();
     }
 
-    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR})
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
     @GET
     @Path("/enterprises/{uscc}/vouchers")
     public List<VoucherView> vouchers(@PathParam("uscc") String uscc) {

@@ -30,6 +30,8 @@ public class VoucherService {
     private static final Logger LOG = Logger.getLogger(VoucherService.class);
     /** Who decided an application that needed no operator. */
     public static final String AUTO_APPROVAL = "auto-approval";
+    /** The system's reason for an application the draw selected (P6). */
+    public static final String DRAWN = "draw-successful";
 
     private final Vouchers vouchers;
     private final Enterprises enterprises;
@@ -39,9 +41,11 @@ public class VoucherService {
     private final Ledger ledger;
 
     private final Audit audit;
+    private final DrawService draws;
 
     VoucherService(Vouchers vouchers, Enterprises enterprises, Clock clock, Ids ids, PolicyService policies,
-                   Ledger ledger, Audit audit) {
+                   Ledger ledger, Audit audit, DrawService draws) {
+        this.draws = draws;
         this.audit = audit;
         this.vouchers = vouchers;
         this.enterprises = enterprises;
@@ -62,6 +66,7 @@ public class VoucherService {
         if (decision instanceof ApplicationRules.Refused r) {
             throw ProblemException.refused(r.refusal());
         }
+        refuseIfPoolShort(pv.policy(), enterprise.districtCode, today.getYear(), amountFen);
         VoucherApplication a = new VoucherApplication();
         a.id = ids.next();
         a.enterpriseUscc = enterprise.uscc;
@@ -69,6 +74,13 @@ public class VoucherService {
         a.status = VoucherApplication.Status.PENDING;
         a.policyVersion = pv.version();
         a.filedAt = OffsetDateTime.now(clock);
+        var window = pv.policy().windowOn(today);
+        if (window.isPresent() && window.get().draw()) {
+            // P6: an oversubscribed window is allocated by lottery when it closes; nothing is held meanwhile
+            draws.enter(a, window.get(), today);
+            audit.record("application.filed", a.id, a.status.name(), a.amountFen, "draw " + a.drawId);
+            return a;
+        }
         vouchers.add(a);
         if (((ApplicationRules.Accepted) decision).autoApprove()) {
             issue(a, pv, AUTO_APPROVAL, VoucherApplication.AUTO_APPROVED, null);
@@ -108,7 +120,7 @@ public class VoucherService {
     private static VoucherPolicy withoutWindow(VoucherPolicy p) {
         return new VoucherPolicy(p.mode(), p.subsidyRatio(), p.perApplicationCapFen(), p.annualCapFen(),
                 p.annualBudgetFen(), p.eligibleRecipients(), p.localCategories(), List.of(), p.voucherValidityDays(),
-                p.autoApprovalThresholdFen(), p.pilotZones(), p.reapplyMinUsagePercent());
+                p.autoApprovalThresholdFen(), p.pilotZones(), p.reapplyMinUsagePercent(), p.risk(), p.pools());
     }
 
     /**
@@ -125,6 +137,11 @@ public class VoucherService {
         Voucher v = new Voucher();
         v.id = ids.next();
         v.enterpriseUscc = a.enterpriseUscc;
+        String district = enterprises.require(a.enterpriseUscc).districtCode;
+        v.districtCode = district;
+        List<org.yrd.voucher.policy.Pool> pools = policy.poolsFor(district);
+        v.pools = pools.isEmpty() ? null
+                : String.join(",", pools.stream().map(org.yrd.voucher.policy.Pool::code).toList());
         v.applicationId = a.id;
         v.budgetYear = year;
         v.faceValueFen = a.amountFen;
@@ -140,6 +157,52 @@ public class VoucherService {
             LOG.debugf("budget %d exhausted for application %s", year, a.id);
             throw ProblemException.refused("budget-exhausted", "P6", "0.00");
         }
+        // P10: the city's pool, then the district's, each by a conditional update like the budget
+        for (org.yrd.voucher.policy.Pool pool : pools) {
+            vouchers.ensurePool(year, pool);
+            if (!vouchers.takePool(year, pool.code(), a.amountFen)) {
+                throw ProblemException.refused("pool-exhausted", "P10", pool.name(), "0.00");
+            }
+        }
+    }
+
+    /**
+     * A successful application of a draw (P6) is issued like any other; one whose enterprise reached its annual cap
+     * since it applied is refused as such (the cap is taken first, so nothing else moved).
+     */
+    void issueDrawn(VoucherApplication a) {
+        PolicyVersion pv = policies.current();
+        a.policyVersion = pv.version();
+        try {
+            issue(a, pv, AUTO_APPROVAL, DRAWN, null);
+        } catch (ProblemException e) {
+            if (!"annual-cap-exceeded".equals(e.code())) {
+                throw e;
+            }
+            a.decide(VoucherApplication.Status.REJECTED, OffsetDateTime.now(clock), AUTO_APPROVAL, e.code(), null);
+        }
+        audit.record("application.drawn", a.id, a.status.name(), a.amountFen, null);
+    }
+
+    /** P10: the early, explained answer when a pool the enterprise draws from has less left than asked. */
+    private void refuseIfPoolShort(VoucherPolicy policy, String district, int year, long amountFen) {
+        for (org.yrd.voucher.policy.Pool pool : policy.poolsFor(district)) {
+            long left = vouchers.poolLeft(year, pool);
+            if (amountFen > left) {
+                throw ProblemException.refused("pool-exhausted", "P10", pool.name(), Money.format(Math.max(0, left)));
+            }
+        }
+    }
+
+    /** Every pool of the policy in force has its row for the year (a draw locks and allocates them all). */
+    void ensurePools(int year) {
+        policies.current().policy().pools().forEach(p -> vouchers.ensurePool(year, p));
+    }
+
+    /** P10: the pools (city, then district) an enterprise draws from besides the provincial budget. */
+    public List<String> poolsOf(String enterpriseUscc) {
+        String district = enterprises.require(enterpriseUscc).districtCode;
+        return policies.current().policy().poolsFor(district).stream().map(org.yrd.voucher.policy.Pool::code).toList();
     }
 
     /** P7: expires vouchers past their validity; what was still available goes back as EXPIRE. */

@@ -92,6 +92,58 @@ public class Vouchers {
                 .setParameter(4, capFen).executeUpdate() == 1;
     }
 
+    /**
+     * What is left of the year's budget ({@link org.yrd.voucher.policy.Draw#PROVINCE}) and of each of its pools
+     * (P10), locked until the transaction ends: a draw allocates exactly this.
+     */
+    java.util.Map<String, Long> budgetsLeft(int year) {
+        java.util.Map<String, Long> left = new java.util.LinkedHashMap<>();
+        Object province = em.createNativeQuery("SELECT budget_fen - issued_fen FROM budget_year WHERE year = ?1 FOR UPDATE")
+                .setParameter(1, year).getSingleResult();
+        left.put(org.yrd.voucher.policy.Draw.PROVINCE, ((Number) province).longValue());
+        List<?> pools = em.createNativeQuery("SELECT code, budget_fen - issued_fen FROM pool_year WHERE year = ?1 "
+                + "ORDER BY code FOR UPDATE").setParameter(1, year).getResultList();
+        for (Object o : pools) {
+            Object[] r = (Object[]) o;
+            left.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return left;
+    }
+
+    /** P10: the pool's row for the year, created with the policy's budget for it the first time it is drawn from. */
+    void ensurePool(int year, org.yrd.voucher.policy.Pool pool) {
+        em.createNativeQuery("""
+                        INSERT INTO pool_year (year, code, name, budget_fen) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (year, code) DO NOTHING""")
+                .setParameter(1, year).setParameter(2, pool.code()).setParameter(3, pool.name())
+                .setParameter(4, pool.annualBudgetFen()).executeUpdate();
+    }
+
+    /** What is left of a pool this year (its budget when nothing was drawn from it yet). */
+    long poolLeft(int year, org.yrd.voucher.policy.Pool pool) {
+        List<?> rows = em.createNativeQuery("SELECT budget_fen - issued_fen FROM pool_year WHERE year = ?1 AND code = ?2")
+                .setParameter(1, year).setParameter(2, pool.code()).getResultList();
+        return rows.isEmpty() ? pool.annualBudgetFen() : ((Number) rows.get(0)).longValue();
+    }
+
+    /** P10: takes {@code amountFen} of a pool, or nothing if the pool would be passed. */
+    boolean takePool(int year, String code, long amountFen) {
+        em.flush();
+        return em.createNativeQuery("""
+                        UPDATE pool_year SET issued_fen = issued_fen + ?1
+                        WHERE year = ?2 AND code = ?3 AND issued_fen + ?1 <= budget_fen""")
+                .setParameter(1, amountFen).setParameter(2, year).setParameter(3, code).executeUpdate() == 1;
+    }
+
+    /** The pools of a year, with what each was given and has issued. */
+    public List<Object[]> pools(int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT code, name, budget_fen, issued_fen FROM pool_year WHERE year = ?1 ORDER BY code")
+                .setParameter(1, year).getResultList();
+        return rows;
+    }
+
     /** Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed. */
     boolean takeBudget(int year, long amountFen) {
         em.flush();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageCatalogueTest {
     /** How the code names a text: the call, and the bundle key it renders. */
     private static final List<Pattern> NAMED = List.of(
-            Pattern.compile("ProblemException\\.(?:refused|conflict)\\(\"([^\"]+)\""),
+            Pattern.compile("ProblemException\\.(?:refused|conflict|tooMany|forbidden)\\(\"([^\"]+)\""),
             Pattern.compile("(?:Refusal\\.of|refuse)\\(\"([^\"]+)\""),
             Pattern.compile("ProblemException\\.invalid\\([^,()\n]+, \"([^\"]+)\"(?<violation>)"),
             Pattern.compile("Violation\\.of\\([^,()\n]+, \"([^\"]+)\"(?<violation>)"),

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +104,56 @@ class ConcurrencyTest {
         assertThat(balance.get("unissuedFen")).isEqualTo(0);
         assertThat(balance.get("outstandingFen")).isEqualTo(20_000_000);
         assertThat(balance.get("reconciles")).isEqualTo(true);
+    }
+
+    /** 2033: Shanghai's city pool 3101 of 30,000 yuan, of which Pudong's (310115) 10,000 (P10). */
+    private void publishPools() {
+        TestClock.INSTANCE.setDay(LocalDate.of(2033, 1, 3));
+        var policy = PolicyVersionTest.policy();
+        policy.put("annualBudgetFen", 100_000_000L);
+        policy.put("applicationWindows", List.of());
+        policy.put("pilotZones", List.of());
+        policy.put("pools", List.of(Map.of("code", "3101", "name", "上海市区", "annualBudgetFen", 3_000_000),
+                Map.of("code", "310115", "name", "浦东新区", "annualBudgetFen", 1_000_000)));
+        PolicyVersionTest.publish("2033-01-03", policy).then().statusCode(200);
+    }
+
+    private List<Integer> applicationsRace(String district, int n) throws Exception {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            requests.add(post("/api/v1/enterprises/" + Fixtures.enterprise(district) + "/applications",
+                    "{\"amountFen\": 100000}"));
+        }
+        return race(requests);
+    }
+
+    private static Map<String, Object> poolBalance(String pool) {
+        return given().get("/api/v1/operator/ledger/balance?year=2033&pool=" + pool).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+    }
+
+    @Test
+    void districtAndCityPoolsEachIssueExactlyTheirBudgetUnderARace() throws Exception {
+        publishPools();
+        // a district pool: twenty enterprises of Pudong race for ten applications' worth
+        List<Integer> pudong = applicationsRace("310115", 20);
+        assertThat(pudong.stream().filter(c -> c == 201).count()).isEqualTo(10);
+        assertThat(pudong.stream().filter(c -> c == 422).count()).isEqualTo(10);
+        Fixtures.apply(Fixtures.enterprise("310115"), 100_000).then().statusCode(422)
+                .body("code", org.hamcrest.Matchers.equalTo("pool-exhausted")).body("rule", org.hamcrest.Matchers.equalTo("P10"));
+        assertThat(poolBalance("310115")).containsEntry("budgetFen", 1_000_000).containsEntry("unissuedFen", 0)
+                .containsEntry("outstandingFen", 1_000_000).containsEntry("reconciles", true);
+
+        // the city pool: Minhang has no pool of its own, so its enterprises race for what Pudong left of the city's
+        List<Integer> minhang = applicationsRace("310112", 30);
+        assertThat(minhang.stream().filter(c -> c == 201).count()).isEqualTo(20);
+        assertThat(poolBalance("3101")).containsEntry("budgetFen", 3_000_000).containsEntry("unissuedFen", 0)
+                .containsEntry("outstandingFen", 3_000_000).containsEntry("reconciles", true);
+        var province = Fixtures.balance(2033);
+        assertThat(province.get("outstandingFen")).isEqualTo(3_000_000);
+        assertThat(province.get("reconciles")).isEqualTo(true);
+        given().get("/api/v1/operator/ledger/balance?pool=31x").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("pool"));
     }
 
     @Test

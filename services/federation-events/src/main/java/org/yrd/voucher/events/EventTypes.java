@@ -20,5 +20,16 @@ public final class EventTypes {
     /** hub → issuing node: the hub refused the request (duplicate invoice, provider not recognised). */
     public static final String REDEMPTION_REFUSED_BY_HUB = "yrd.redemption.refused-by-hub.v1";
 
+    /** node → hub (usage): a risk flag raised, confirmed or cleared, for the task group's statistics (P13). */
+    public static final String RISK_FLAG = "yrd.risk.flag.v1";
+    /** hub → issuing node: a cross-province rule fired on one of its redemptions (P13). */
+    public static final String RISK_FLAGGED_BY_HUB = "yrd.risk.flagged-by-hub.v1";
+
+    /** node → hub (usage): a YRD-wide notice or typical case published or withdrawn (P12). */
+    public static final String NOTICE_PUBLISHED = "yrd.notice.published.v1";
+
+    /** node → hub (usage): an enterprise rated a paid service (P8, P11). */
+    public static final String RATING_GIVEN = "yrd.rating.given.v1";
+
     private EventTypes() {}
 }

@@ -17,7 +17,14 @@ public final class Payloads {
 
     /** {@link EventTypes#PROVIDER_RECOGNISED} / {@link EventTypes#PROVIDER_WITHDRAWN}. */
     public record RecognitionRecord(String uscc, String name, String homeProvince, boolean recognised,
-                                    Set<String> categories, List<Qualification> qualifications, String reason) {}
+                                    Set<String> categories, List<Qualification> qualifications, String reason,
+                                    boolean quality) {
+        /** {@code quality}: in the hub's library of high-quality providers (P8 优质服务机构资源库). */
+        public RecognitionRecord(String uscc, String name, String homeProvince, boolean recognised,
+                                 Set<String> categories, List<Qualification> qualifications, String reason) {
+            this(uscc, name, homeProvince, recognised, categories, qualifications, reason, false);
+        }
+    }
 
     /** {@link EventTypes#CREDIT_REPORTED}: one entry of a province's negative list, or its end. */
     public record CreditReport(String province, String entryId, String partyUscc, String partyKind, String partyName,
@@ -30,13 +37,52 @@ public final class Payloads {
 
     /** {@link EventTypes#VOUCHER_ISSUED} / {@link EventTypes#VOUCHER_EXPIRED}. */
     public record VoucherUsage(String province, String voucherId, String enterpriseUscc, long amountFen,
-                               int budgetYear, Instant at) {}
+                               int budgetYear, Instant at, String districtCode) {
+        /** {@code districtCode}: the enterprise's, for the statistics by city (P10); null from older nodes. */
+        public VoucherUsage(String province, String voucherId, String enterpriseUscc, long amountFen, int budgetYear,
+                            Instant at) {
+            this(province, voucherId, enterpriseUscc, amountFen, budgetYear, at, null);
+        }
+    }
 
     /** {@link EventTypes#REDEMPTION_TRANSITION}: a redemption reached {@code status}. */
     public record RedemptionUsage(String province, String redemptionId, String voucherId, String enterpriseUscc,
                                   String providerUscc, String providerProvince, String category, String status,
                                   long voucherAmountFen, int budgetYear, String invoiceHash, Instant filedAt,
-                                  Instant at) {}
+                                  Instant at, String contractHash, Long actualExpenditureFen, String districtCode) {
+        /** {@code districtCode}: the enterprise's, for the statistics by city (P10). */
+        public RedemptionUsage(String province, String redemptionId, String voucherId, String enterpriseUscc,
+                               String providerUscc, String providerProvince, String category, String status,
+                               long voucherAmountFen, int budgetYear, String invoiceHash, Instant filedAt, Instant at,
+                               String contractHash, Long actualExpenditureFen) {
+            this(province, redemptionId, voucherId, enterpriseUscc, providerUscc, providerProvince, category, status,
+                    voucherAmountFen, budgetYear, invoiceHash, filedAt, at, contractHash, actualExpenditureFen, null);
+        }
+
+        /** A transition after filing: the contract's keyed hash and the expenditure travel with {@code FILED} only. */
+        public RedemptionUsage(String province, String redemptionId, String voucherId, String enterpriseUscc,
+                               String providerUscc, String providerProvince, String category, String status,
+                               long voucherAmountFen, int budgetYear, String invoiceHash, Instant filedAt, Instant at) {
+            this(province, redemptionId, voucherId, enterpriseUscc, providerUscc, providerProvince, category, status,
+                    voucherAmountFen, budgetYear, invoiceHash, filedAt, at, null, null, null);
+        }
+    }
+
+    /** {@link EventTypes#RISK_FLAG}: where a flag stands ({@code OPEN}, {@code CONFIRMED}, {@code CLEARED}). */
+    public record RiskFlagUsage(String province, String flagId, String redemptionId, String rule, String source,
+                                String status, Instant at) {}
+
+    /** {@link EventTypes#RATING_GIVEN}: 1–5, by the enterprise whose redemption was paid. */
+    public record RatingGiven(String province, String redemptionId, String providerUscc, String providerProvince,
+                              int score, Instant at) {}
+
+    /** {@link EventTypes#NOTICE_PUBLISHED}: the notice as published; {@code withdrawnAt} set once withdrawn. */
+    public record NoticePublished(String province, String noticeId, String kind, String title, String body,
+                                  String category, Long expenditureFen, Long voucherAmountFen, Instant publishedAt,
+                                  Instant withdrawnAt) {}
+
+    /** {@link EventTypes#RISK_FLAGGED_BY_HUB}: {@code evidence} names what the rule fired on. */
+    public record RiskFlagRaised(String province, String redemptionId, String rule, java.util.Map<String, Object> evidence) {}
 
     /** {@link EventTypes#LEDGER_SNAPSHOT}: a node's ledger for one budget year, for reconciliation. */
     /**

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TestIdentities implements QuarkusTestBeforeEachCallback {
     /** A request header (removed before sending) that keeps a request without a token. */
     public static final String ANONYMOUS = "X-Test-Anonymous";
-    private static final Pattern PARTY = Pattern.compile("/api/v1/(enterprises|providers)(?:/([^/?]+))?.*");
+    private static final Pattern PARTY = Pattern.compile("/api/v1/(enterprises|providers|agents)(?:/([^/?]+))?.*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean installed;
 
@@ -82,8 +82,11 @@ public class TestIdentities implements QuarkusTestBeforeEachCallback {
         }
         // a body without a USCC: its malformed input is what the test is about
         String uscc = m.group(2) != null ? m.group(2) : bodyUscc(body);
-        return m.group(1).equals("enterprises") ? Tokens.Identity.enterprise(realm, uscc)
-                : Tokens.Identity.provider(realm, uscc);
+        return switch (m.group(1)) {
+            case "enterprises" -> Tokens.Identity.enterprise(realm, uscc);
+            case "agents" -> Tokens.Identity.agent(realm, uscc);
+            default -> Tokens.Identity.provider(realm, uscc);
+        };
     }
 
     private static String bodyUscc(Object body) {

@@ -82,6 +82,11 @@ public final class Tokens {
             return new Identity(province, uscc.toLowerCase(), "provider", Map.of("uscc", uscc));
         }
 
+        /** P9 a service point, acting under its own USCC. */
+        public static Identity agent(String province, String uscc) {
+            return new Identity(province, uscc.toLowerCase(), "agent", Map.of("uscc", uscc));
+        }
+
         public static Identity taskgroup(String name) {
             return new Identity("HUB", name, "taskgroup", Map.of());
         }

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param pilotZones               P16 city/district code prefixes; empty means the whole province
  * @param reapplyMinUsagePercent   少量多次: share of the face value of still-valid vouchers already
  *                                 used (redeemed or held) before a new application
+ * @param risk                     P13 thresholds of the risk screening rules
+ * @param pools                    P10 city and district pools within the annual budget; empty: one provincial pool
  */
 public record VoucherPolicy(
         RedemptionMode mode,
@@ -37,9 +39,23 @@ public record VoucherPolicy(
         int voucherValidityDays,
         long autoApprovalThresholdFen,
         Set<String> pilotZones,
-        int reapplyMinUsagePercent) {
+        int reapplyMinUsagePercent,
+        RiskThresholds risk,
+        List<Pool> pools) {
+
+    /** A policy with the default risk thresholds and no pools. */
+    public VoucherPolicy(RedemptionMode mode, BigDecimal subsidyRatio, long perApplicationCapFen, long annualCapFen,
+                         long annualBudgetFen, Set<RecipientType> eligibleRecipients, Set<String> localCategories,
+                         List<ApplicationWindow> applicationWindows, int voucherValidityDays,
+                         long autoApprovalThresholdFen, Set<String> pilotZones, int reapplyMinUsagePercent) {
+        this(mode, subsidyRatio, perApplicationCapFen, annualCapFen, annualBudgetFen, eligibleRecipients,
+                localCategories, applicationWindows, voucherValidityDays, autoApprovalThresholdFen, pilotZones,
+                reapplyMinUsagePercent, RiskThresholds.DEFAULT, List.of());
+    }
 
     public VoucherPolicy {
+        risk = risk == null ? RiskThresholds.DEFAULT : risk;
+        pools = pools == null ? List.of() : List.copyOf(pools);
         eligibleRecipients = eligibleRecipients == null ? Set.of() : Set.copyOf(eligibleRecipients);
         localCategories = localCategories == null ? Set.of() : Set.copyOf(localCategories);
         applicationWindows = applicationWindows == null ? List.of() : List.copyOf(applicationWindows);
@@ -60,6 +76,20 @@ public record VoucherPolicy(
     /** P16: with pilot zones set, only enterprises registered in one of them may apply. */
     public boolean admitsDistrict(String districtCode) {
         return pilotZones.isEmpty() || (districtCode != null && pilotZones.stream().anyMatch(districtCode::startsWith));
+    }
+
+    /** The window open on {@code day}, if any (none when applications are open all year). */
+    public java.util.Optional<ApplicationWindow> windowOn(LocalDate day) {
+        return applicationWindows.stream().filter(w -> w.contains(day)).findFirst();
+    }
+
+    /**
+     * P10: the pools an enterprise of {@code districtCode} draws from besides the provincial budget, the city's
+     * before the district's.
+     */
+    public List<Pool> poolsFor(String districtCode) {
+        return pools.stream().filter(p -> p.contains(districtCode))
+                .sorted(java.util.Comparator.comparingInt(p -> p.code().length())).toList();
     }
 
     public LocalDate voucherExpiry(LocalDate issuedOn) {
@@ -103,7 +133,49 @@ public record VoucherPolicy(
         if (reapplyMinUsagePercent < 0 || reapplyMinUsagePercent > 100) {
             v.add(Violation.of("reapplyMinUsagePercent", "whole-number", 0, 100));
         }
+        v.addAll(risk.violations());
+        poolViolations(v);
         return v;
+    }
+
+    /** P10: codes well-formed and unique; a district's pools fit in their city's, the cities' in the budget. */
+    private void poolViolations(List<Violation> v) {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<String, Long> children = new java.util.HashMap<>();
+        for (int i = 0; i < pools.size(); i++) {
+            Pool p = pools.get(i);
+            String field = "pools[" + i + "]";
+            if (p == null || p.code() == null || !p.code().matches("\\d{4}|\\d{6}")) {
+                v.add(Violation.of(field + ".code", "policy-pool-code"));
+                continue;
+            }
+            if (!seen.add(p.code())) {
+                v.add(Violation.of(field + ".code", "policy-pool-duplicate", p.code()));
+            }
+            checkMoney(v, field + ".annualBudgetFen", p.annualBudgetFen(), 1);
+            if (p.name() == null || p.name().isBlank()) {
+                v.add(Violation.of(field + ".name", "required"));
+            } else if (p.name().length() > 100) {
+                v.add(Violation.of(field + ".name", "max-length", 100));
+            }
+            children.merge(parentOf(p), p.annualBudgetFen(), Long::sum);
+        }
+        children.forEach((parent, sum) -> {
+            long parentBudget = parent.isEmpty() ? annualBudgetFen : pools.stream()
+                    .filter(p -> p != null && parent.equals(p.code())).mapToLong(Pool::annualBudgetFen).sum();
+            if (sum > parentBudget) {
+                v.add(Violation.of("pools", "policy-pools-above-parent", parent.isEmpty() ? "annualBudgetFen" : parent));
+            }
+        });
+    }
+
+    /** The code of the pool that contains {@code p}: its city's, when the policy has one; else the province (""). */
+    private String parentOf(Pool p) {
+        if (p.isCity()) {
+            return "";
+        }
+        String city = p.code().substring(0, 4);
+        return pools.stream().anyMatch(o -> o != null && city.equals(o.code())) ? city : "";
     }
 
     private static void checkMoney(List<Violation> v, String field, long fen, long min) {

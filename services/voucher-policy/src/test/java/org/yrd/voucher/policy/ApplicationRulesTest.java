@@ -121,4 +121,25 @@ class ApplicationRulesTest {
         assertThat(policy.categories()).containsAll(Categories.COMMON).contains("INDUSTRIAL_DESIGN");
         assertThat(Categories.COMMON).hasSize(13);
     }
+
+    @Test
+    void poolsMustFitInsideTheLevelAboveThem() {
+        var p = PolicyFixtures.shanghaiLike();
+        java.util.function.Function<List<Pool>, VoucherPolicy> with = pools -> new VoucherPolicy(p.mode(),
+                p.subsidyRatio(), p.perApplicationCapFen(), p.annualCapFen(), Money.yuan(1_000), p.eligibleRecipients(),
+                p.localCategories(), p.applicationWindows(), p.voucherValidityDays(), p.autoApprovalThresholdFen(),
+                p.pilotZones(), p.reapplyMinUsagePercent(), RiskThresholds.DEFAULT, pools);
+        var hefei = new Pool("3401", "合肥市", Money.yuan(600));
+        assertThat(with.apply(List.of(hefei, new Pool("340104", "蜀山区", Money.yuan(600)))).violations()).isEmpty();
+        assertThat(with.apply(List.of(hefei, new Pool("340104", "蜀山区", Money.yuan(601)))).violations())
+                .extracting(Violation::code).containsExactly("policy-pools-above-parent");
+        assertThat(with.apply(List.of(hefei, new Pool("3402", "芜湖市", Money.yuan(401)))).violations())
+                .extracting(Violation::code).containsExactly("policy-pools-above-parent");
+        assertThat(with.apply(List.of(new Pool("34", "x", 1), new Pool("3401", "合肥市", 1), new Pool("3401", "合肥", 1)))
+                .violations()).extracting(Violation::code).containsExactly("policy-pool-code", "policy-pool-duplicate");
+        var pooled = with.apply(List.of(hefei, new Pool("340104", "蜀山区", Money.yuan(100))));
+        assertThat(pooled.poolsFor("340104")).extracting(Pool::code).containsExactly("3401", "340104");
+        assertThat(pooled.poolsFor("340111")).extracting(Pool::code).containsExactly("3401");
+        assertThat(pooled.poolsFor("340202")).isEmpty();
+    }
 }

@@ -19,7 +19,8 @@ public class Caller {
     private static final String REQUEST_ID_KEY = "yrd.request-id";
     /** The roles in the order an actor's role is named when a token carries several. */
     private static final List<String> ROLE_ORDER = List.of(Roles.OPERATOR, Roles.FINANCE, Roles.TASKGROUP,
-            Roles.PROVIDER, Roles.ENTERPRISE);
+            Roles.PROVIDER, Roles.ENTERPRISE, Roles.AGENT);
+    private static final String ON_BEHALF_OF_KEY = "yrd.on-behalf-of";
 
     private final CurrentVertxRequest request;
 
@@ -82,6 +83,20 @@ public class Caller {
             rc.put(REQUEST_ID_KEY, id);
         }
         return id;
+    }
+
+    /** P9: the enterprise a service point acts for in this request, once checked; null otherwise. */
+    public String onBehalfOf() {
+        var rc = current();
+        return rc == null ? null : rc.get(ON_BEHALF_OF_KEY);
+    }
+
+    /** Marks the request as a service point's, acting for {@code enterpriseUscc} (checked by the caller). */
+    public void actingFor(String enterpriseUscc) {
+        var rc = current();
+        if (rc != null) {
+            rc.put(ON_BEHALF_OF_KEY, enterpriseUscc);
+        }
     }
 
     public String clientAddress() {

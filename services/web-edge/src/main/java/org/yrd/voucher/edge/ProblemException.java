@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, code, null, List.of(args), List.of());
     }
 
+    /** 429: a limit on how often one may do this ({@code code} names it). */
+    public static ProblemException tooMany(String code, Object... args) {
+        return new ProblemException(429, code, null, List.of(args), List.of());
+    }
+
     /** 400: malformed input, with the offending fields. */
     public static ProblemException invalid(List<Violation> violations) {
         return new ProblemException(400, "invalid-request", null, List.of(), violations);

@@ -37,7 +37,8 @@ public class ProblemResponses implements OASFilter {
             "409", "Not in a state that allows this (the `code` says which conflict)",
             "413", "The body is larger than 64 KiB",
             "415", "The body is not `application/json`",
-            "422", "Refused under the voucher policy (`code` and `rule`), or an `Idempotency-Key` reused with another request");
+            "422", "Refused under the voucher policy (`code` and `rule`), or an `Idempotency-Key` reused with another request",
+            "429", "Too many requests of this kind from this address for now (the `code` says which limit)");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -101,6 +102,9 @@ public class ProblemResponses implements OASFilter {
         }
         if (declared.contains("422") || idempotent) {
             problem(op, "422");
+        }
+        if (declared.contains("429")) {
+            problem(op, "429");
         }
     }
 

@@ -13,6 +13,11 @@ public final class Roles {
     public static final String ENTERPRISE = "enterprise";
     /** A service provider, acting for the USCC in its token. */
     public static final String PROVIDER = "provider";
+    /**
+     * P9 a third-party service point, acting for the USCC in its token and, within what each enterprise authorised,
+     * for that enterprise; it never receives money.
+     */
+    public static final String AGENT = "agent";
     /** The joint task group, at the hub. */
     public static final String TASKGROUP = "taskgroup";
 

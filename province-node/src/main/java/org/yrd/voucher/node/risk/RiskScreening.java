@@ -1,0 +1,170 @@
+package org.yrd.voucher.node.risk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.edge.Ids;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.node.audit.Audit;
+import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.node.enterprise.Enterprises;
+import org.yrd.voucher.node.provider.Provider;
+import org.yrd.voucher.node.provider.Providers;
+import org.yrd.voucher.policy.RiskRules;
+import org.yrd.voucher.policy.VoucherPolicy;
+
+/**
+ * P13 risk prevention: screens every filed redemption with the policy library's rules, keeps the flags, lets an
+ * operator confirm or clear each with a reason, and tells the hub, whose task group counts them per rule. A
+ * flagged redemption is never approved automatically; one with a flag open or confirmed is neither approved
+ * nor paid.
+ */
+@ApplicationScoped
+public class RiskScreening {
+    private static final Logger LOG = Logger.getLogger(RiskScreening.class);
+
+    private final RiskFlags flags;
+    private final Enterprises enterprises;
+    private final Providers providers;
+    private final Clock clock;
+    private final Ids ids;
+    private final Outbox outbox;
+    private final NodeConfig config;
+    private final Audit audit;
+    private final Caller caller;
+
+    RiskScreening(RiskFlags flags, Enterprises enterprises, Providers providers, Clock clock, Ids ids, Outbox outbox,
+                  NodeConfig config, Audit audit, Caller caller) {
+        this.flags = flags;
+        this.enterprises = enterprises;
+        this.providers = providers;
+        this.clock = clock;
+        this.ids = ids;
+        this.outbox = outbox;
+        this.config = config;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /** A redemption just filed, as the rules read it. */
+    public record Filed(UUID redemptionId, String enterpriseUscc, String providerUscc, long voucherAmountFen,
+                        int budgetYear, OffsetDateTime filedAt, boolean relationDeclared) {}
+
+    /** Screens a filing, in the filing's transaction; returns the flags raised. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RiskFlag> screen(VoucherPolicy policy, Filed f) {
+        Enterprise enterprise = enterprises.require(f.enterpriseUscc());
+        Provider provider = providers.find(f.providerUscc()); // null for another province's provider
+        Set<RiskRules.Trait> shared = provider == null ? Set.of() : enterprise.contact.sharedWith(provider.contact);
+        long[] income = flags.income(f.providerUscc(), f.budgetYear(), f.enterpriseUscc());
+        var facts = new RiskRules.Facts(f.voucherAmountFen(),
+                flags.priors(f.enterpriseUscc(), f.providerUscc(), f.redemptionId(),
+                        f.filedAt().minusDays(policy.risk().splitPeriodDays())),
+                shared, f.relationDeclared(), income[0], income[1]);
+        List<RiskFlag> raised = new ArrayList<>();
+        for (RiskRules.Flag flag : RiskRules.screen(policy, facts)) {
+            raise(f.redemptionId(), flag, RiskFlag.Source.NODE).ifPresent(raised::add);
+        }
+        return raised;
+    }
+
+    /** A rule the hub ran across provinces fired on one of this node's redemptions. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raisedByHub(Payloads.RiskFlagRaised r) {
+        if (!config.province().name().equals(r.province())) {
+            LOG.warnf("risk flag for %s's redemption %s skipped at %s", r.province(), r.redemptionId(), config.province());
+            return;
+        }
+        RiskRules.Rule rule;
+        try {
+            rule = RiskRules.Rule.valueOf(r.rule());
+        } catch (IllegalArgumentException unknown) {
+            LOG.warnf("unknown risk rule %s from the hub skipped", r.rule());
+            return;
+        }
+        raise(UUID.fromString(r.redemptionId()), new RiskRules.Flag(rule, r.evidence()), RiskFlag.Source.HUB);
+    }
+
+    private java.util.Optional<RiskFlag> raise(UUID redemptionId, RiskRules.Flag flag, RiskFlag.Source source) {
+        RiskFlag f = new RiskFlag();
+        f.id = ids.next();
+        f.redemptionId = redemptionId;
+        f.rule = flag.rule();
+        f.evidence = flag.evidence();
+        f.source = source;
+        f.status = RiskFlag.Status.OPEN;
+        f.raisedAt = OffsetDateTime.now(clock);
+        if (!flags.add(f)) {
+            return java.util.Optional.empty();
+        }
+        audit.record(source == RiskFlag.Source.HUB ? Actor.system("hub") : Actor.system("risk-screening"),
+                "risk.raised", redemptionId, f.rule.name(), null, f.evidence.toString());
+        usage(f);
+        return java.util.Optional.of(f);
+    }
+
+    /** Whether any rule fired on the redemption: it then waits for an operator (P13). */
+    public boolean flagged(UUID redemptionId) {
+        return !flags.ofRedemption(redemptionId).isEmpty();
+    }
+
+    public List<RiskFlag> ofRedemption(UUID redemptionId) {
+        return flags.ofRedemption(redemptionId);
+    }
+
+    public List<RiskFlag> list(RiskFlag.Status status, Paging page) {
+        return flags.withStatus(status, page);
+    }
+
+    /** Approval and payment wait until every flag is decided, and stop at a confirmed one (P13). */
+    public void requireSettled(UUID redemptionId) {
+        for (RiskFlag f : flags.ofRedemption(redemptionId)) {
+            if (f.status == RiskFlag.Status.OPEN) {
+                throw ProblemException.conflict("risk-flags-open", redemptionId, f.rule);
+            }
+            if (f.status == RiskFlag.Status.CONFIRMED) {
+                throw ProblemException.conflict("risk-confirmed", redemptionId, f.rule);
+            }
+        }
+    }
+
+    /** An operator confirms the risk (the redemption is then rejected, not paid) or clears it, with a reason. */
+    @Transactional
+    public RiskFlag decide(UUID id, boolean confirmed, String reason) {
+        RiskFlag f = flags.lock(id);
+        if (f.status != RiskFlag.Status.OPEN) {
+            throw ProblemException.conflict("risk-flag-decided", id, f.status);
+        }
+        Actor actor = caller.actor();
+        f.status = confirmed ? RiskFlag.Status.CONFIRMED : RiskFlag.Status.CLEARED;
+        f.decidedAt = OffsetDateTime.now(clock);
+        f.decidedBy = actor.label();
+        f.decidedBySubject = actor.subject();
+        f.decisionReason = reason;
+        audit.record("risk." + f.status.name().toLowerCase(java.util.Locale.ROOT), f.redemptionId, f.rule.name(),
+                null, reason);
+        usage(f);
+        return f;
+    }
+
+    /** The task group counts flags per rule and outcome (P13, P8 data aggregation). */
+    private void usage(RiskFlag f) {
+        outbox.publish(Topics.USAGE, f.redemptionId.toString(), EventTypes.RISK_FLAG,
+                new Payloads.RiskFlagUsage(config.province().name(), f.id.toString(), f.redemptionId.toString(),
+                        f.rule.name(), f.source.name(), f.status.name(), clock.instant()));
+    }
+}
