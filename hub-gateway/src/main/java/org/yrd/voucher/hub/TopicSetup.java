@@ -15,12 +15,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.Topics;
 
-/** The hub operator runs Kafka: the hub makes sure the compacted topics exist as compacted topics. */
+/**
+ * The hub operator runs Kafka: the hub makes sure the compacted topics exist as compacted topics. Where the topics
+ * are declared elsewhere (Strimzi KafkaTopic resources, k8s/), {@code hub.topic-setup.enabled=false} leaves them be.
+ */
 @ApplicationScoped
 public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
-    void create(@Observes StartupEvent ignored, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    void create(@Observes StartupEvent ignored, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                @ConfigProperty(name = "hub.topic-setup.enabled", defaultValue = "true") boolean enabled) {
+        if (!enabled) {
+            return;
+        }
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.PROVIDER_REGISTRY, 3, (short) 1).configs(compacted),
