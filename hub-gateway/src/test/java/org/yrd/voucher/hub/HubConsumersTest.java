@@ -190,6 +190,10 @@ class HubConsumersTest {
                 new Payloads.CreditReport("SH", "e1", p, "PROVIDER", "X", "fake reports", today, null, true));
         await().atMost(PATIENCE).until(() -> openEntries(p) == 1);
         given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+        // P13 disclosure: the YRD list is public at the hub, each entry with the province that listed the party
+        given().get("/api/v1/public/negative-list").then().statusCode(200)
+                .body("findAll { it.partyUscc == '" + p + "' }.province", org.hamcrest.Matchers.contains("ZJ"))
+                .body("find { it.partyUscc == '" + p + "' }.reason", equalTo("fraud"));
         send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p,
                 new Payloads.CreditReport("ZJ", "e9", p, "PROVIDER", "X", "fraud", today, null, true));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
@@ -247,6 +251,11 @@ class HubConsumersTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT status FROM redemption_state WHERE redemption_id = ?1")
                 .setParameter(1, UUID.fromString(redemption)).getSingleResult())).isEqualTo("PAID");
+        // the export streams one line per redemption, counted once
+        String csv = given().get("/api/v1/taskgroup/export.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
+        assertThat(csv).startsWith("redemption_id,issuing_province,provider_province,provider_uscc,category,status,");
+        assertThat(csv.lines().filter(l -> l.startsWith(redemption + ",JS,ZJ,"))).hasSize(1);
     }
 
     private CloudEvent transition(String redemption, String status, Instant filed, Instant at) {

@@ -62,6 +62,23 @@ public class JointPunishment {
         }
     }
 
+    /** One province's entry on the YRD list, as the public sees it (P13 disclosure). */
+    public record PublicEntry(String province, String partyUscc, String partyKind, String partyName, String reason,
+                              LocalDate startsOn, LocalDate endsOn) {}
+
+    /**
+     * The YRD negative list as every node enforces it: each province's open entries, with the province that listed
+     * the party, newest first.
+     */
+    public List<PublicEntry> open() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT province, party_uscc, party_kind, party_name, reason, starts_on, ends_on FROM credit_entry
+                        WHERE NOT ended ORDER BY starts_on DESC, province, entry_id""").getResultList();
+        return rows.stream().map(r -> new PublicEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], date(r[5]), date(r[6]))).toList();
+    }
+
     private static LocalDate date(Object o) {
         return o == null ? null : o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.States;
 
@@ -49,8 +50,6 @@ public class Statistics {
         return out;
     }
 
-    /** Issuing province × provider province, for redemptions paid. */
-    @SuppressWarnings("unchecked")
     /** P10: issued and paid per city of each province; {@code year} null: every year. */
     public List<CityTotals> cities(Integer year) {
         java.util.Map<String, long[]> totals = new java.util.TreeMap<>();
@@ -81,6 +80,8 @@ public class Statistics {
         }).toList();
     }
 
+    /** Issuing province × provider province, for redemptions paid. */
+    @SuppressWarnings("unchecked")
     public List<Flow> flows() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
@@ -117,21 +118,38 @@ public class Statistics {
         return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
-    /** For national statistics: one line per redemption, as the hub knows it. */
-    @SuppressWarnings("unchecked")
-    public String export() {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT redemption_id, province, provider_province, provider_uscc, category, status, voucher_amount_fen,
-                  budget_year, filed_at, paid_at FROM redemption_state ORDER BY filed_at""").getResultList();
-        StringBuilder csv = new StringBuilder(
-                "redemption_id,issuing_province,provider_province,provider_uscc,category,status,voucher_amount_fen,budget_year,filed_at,paid_at\n");
-        for (Object[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                csv.append(i == 0 ? "" : ",").append(r[i] == null ? "" : r[i].toString().replace(",", " "));
-            }
-            csv.append('\n');
-        }
-        return csv.toString();
+    /**
+     * For national statistics: one line per redemption, as the hub knows it, written to {@code out} as the database
+     * sends it (a cursor of 1,000 rows at a time in a read-only transaction), so the memory used does not grow
+     * with the programme.
+     */
+    public void export(java.io.OutputStream out) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class)
+                .doWork(c -> {
+                    try (var ps = c.prepareStatement("""
+                            SELECT redemption_id, province, provider_province, provider_uscc, category, status,
+                              voucher_amount_fen, budget_year, filed_at, paid_at FROM redemption_state ORDER BY filed_at""")) {
+                        ps.setFetchSize(1_000);
+                        var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                                java.nio.charset.StandardCharsets.UTF_8), 64 * 1024);
+                        w.write("redemption_id,issuing_province,provider_province,provider_uscc,category,status,"
+                                + "voucher_amount_fen,budget_year,filed_at,paid_at\n");
+                        try (var rs = ps.executeQuery()) {
+                            int columns = rs.getMetaData().getColumnCount();
+                            while (rs.next()) {
+                                for (int i = 1; i <= columns; i++) {
+                                    Object v = i >= 9 ? TimeSource.utc(rs.getObject(i)) : rs.getObject(i);
+                                    w.write(i == 1 ? "" : ",");
+                                    w.write(v == null ? "" : v.toString().replace(",", " "));
+                                }
+                                w.write('\n');
+                            }
+                        }
+                        w.flush();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
     }
 
     /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */
@@ -190,10 +208,20 @@ public class Statistics {
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
+    /**
+     * The provinces that reported anything: an index lookup each (a province that issued a voucher, or sent a
+     * snapshot), not a scan of every usage event.
+     */
     @SuppressWarnings("unchecked")
     private List<String> provincesSeen() {
         return em.createNativeQuery("""
-                SELECT province FROM usage_event UNION SELECT province FROM ledger_snapshot ORDER BY 1""").getResultList();
+                        SELECT p FROM unnest(cast(?1 AS varchar[])) AS p
+                        WHERE EXISTS (SELECT 1 FROM ledger_snapshot s WHERE s.province = p)
+                           OR EXISTS (SELECT 1 FROM usage_event u WHERE u.type = ?2 AND u.province = p)
+                        ORDER BY 1""")
+                .setParameter(1, java.util.Arrays.stream(org.yrd.voucher.policy.Province.values()).map(Enum::name)
+                        .toArray(String[]::new))
+                .setParameter(2, EventTypes.VOUCHER_ISSUED).getResultList();
     }
 
     private static void compare(List<String> diff, String field, long hub, long node) {

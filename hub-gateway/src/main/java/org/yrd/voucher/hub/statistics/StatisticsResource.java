@@ -93,8 +93,8 @@ public class StatisticsResource {
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    public String export() {
-        return statistics.export();
+    public jakarta.ws.rs.core.StreamingOutput export() {
+        return statistics::export;
     }
 
     /** Whether the hub's totals equal each node's own ledger (latest snapshot), and what differs. */

@@ -28,10 +28,23 @@ public class NegativeListResource {
     private final NegativeList negativeList;
 
     private final Caller caller;
+    private final YrdCredit yrdCredit;
 
-    NegativeListResource(NegativeList negativeList, Caller caller) {
+    NegativeListResource(NegativeList negativeList, Caller caller, YrdCredit yrdCredit) {
         this.negativeList = negativeList;
         this.caller = caller;
+        this.yrdCredit = yrdCredit;
+    }
+
+    /**
+     * P13 joint punishment, disclosed: the YRD negative list this node enforces, every province's entries with the
+     * province that listed the party.
+     */
+    @PermitAll
+    @GET
+    @Path("/public/yrd-negative-list")
+    public List<YrdCredit.YrdEntry> yrdList() {
+        return yrdCredit.enforced();
     }
 
     public record AddEntry(@NotBlank @Size(max = 18) String partyUscc, @NotNull NegativeListEntry.PartyKind partyKind,

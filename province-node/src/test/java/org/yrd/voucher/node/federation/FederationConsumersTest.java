@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -207,10 +208,15 @@ class FederationConsumersTest {
                 "X", List.of(new Payloads.CreditEntry("AH", "1", "fraud in Anhui", java.time.LocalDate.now(), null))));
         await().atMost(PATIENCE).until(() -> yrdListed(e));
         Fixtures.apply(e, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
+        // and shown here, with the province that listed it (P13 disclosure)
+        given().get("/api/v1/public/yrd-negative-list").then().statusCode(200)
+                .body("find { it.partyUscc == '" + e + "' }.province", equalTo("AH"))
+                .body("find { it.partyUscc == '" + e + "' }.reason", equalTo("fraud in Anhui"));
         send(Topics.CREDIT, CloudEvent.HUB_SOURCE, EventTypes.CREDIT_STATUS, e,
                 new Payloads.CreditStatus(e, "ENTERPRISE", "X", List.of()));
         await().atMost(PATIENCE).until(() -> !yrdListed(e));
         Fixtures.apply(e, 100_000).then().statusCode(201);
+        given().get("/api/v1/public/yrd-negative-list").then().body("partyUscc", not(hasItem(e)));
     }
 
     boolean yrdListed(String uscc) {
