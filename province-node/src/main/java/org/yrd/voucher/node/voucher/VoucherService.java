@@ -17,6 +17,7 @@ import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
+import org.yrd.voucher.policy.Pool;
 import org.yrd.voucher.policy.ApplicationRules;
 import org.yrd.voucher.policy.Money;
 import org.yrd.voucher.policy.VoucherPolicy;
@@ -139,9 +140,9 @@ public class VoucherService {
         v.enterpriseUscc = a.enterpriseUscc;
         String district = enterprises.require(a.enterpriseUscc).districtCode;
         v.districtCode = district;
-        List<org.yrd.voucher.policy.Pool> pools = policy.poolsFor(district);
+        List<Pool> pools = policy.poolsFor(district);
         v.pools = pools.isEmpty() ? null
-                : String.join(",", pools.stream().map(org.yrd.voucher.policy.Pool::code).toList());
+                : String.join(",", pools.stream().map(Pool::code).toList());
         v.applicationId = a.id;
         v.budgetYear = year;
         v.faceValueFen = a.amountFen;
@@ -158,7 +159,7 @@ public class VoucherService {
             throw ProblemException.refused("budget-exhausted", "P6", "0.00");
         }
         // P10: the city's pool, then the district's, each by a conditional update like the budget
-        for (org.yrd.voucher.policy.Pool pool : pools) {
+        for (Pool pool : pools) {
             vouchers.ensurePool(year, pool);
             if (!vouchers.takePool(year, pool.code(), a.amountFen)) {
                 throw ProblemException.refused("pool-exhausted", "P10", pool.name(), "0.00");
@@ -186,7 +187,7 @@ public class VoucherService {
 
     /** P10: the early, explained answer when a pool the enterprise draws from has less left than asked. */
     private void refuseIfPoolShort(VoucherPolicy policy, String district, int year, long amountFen) {
-        for (org.yrd.voucher.policy.Pool pool : policy.poolsFor(district)) {
+        for (Pool pool : policy.poolsFor(district)) {
             long left = vouchers.poolLeft(year, pool);
             if (amountFen > left) {
                 throw ProblemException.refused("pool-exhausted", "P10", pool.name(), Money.format(Math.max(0, left)));
@@ -202,7 +203,7 @@ public class VoucherService {
     /** P10: the pools (city, then district) an enterprise draws from besides the provincial budget. */
     public List<String> poolsOf(String enterpriseUscc) {
         String district = enterprises.require(enterpriseUscc).districtCode;
-        return policies.current().policy().poolsFor(district).stream().map(org.yrd.voucher.policy.Pool::code).toList();
+        return policies.current().policy().poolsFor(district).stream().map(Pool::code).toList();
     }
 
     /** P7: expires vouchers past their validity; what was still available goes back as EXPIRE. */

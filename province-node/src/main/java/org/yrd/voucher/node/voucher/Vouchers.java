@@ -10,6 +10,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.policy.Pool;
 import org.yrd.voucher.policy.ApplicationRules;
 
 /**
@@ -111,7 +112,7 @@ public class Vouchers {
     }
 
     /** P10: the pool's row for the year, created with the policy's budget for it the first time it is drawn from. */
-    void ensurePool(int year, org.yrd.voucher.policy.Pool pool) {
+    void ensurePool(int year, Pool pool) {
         em.createNativeQuery("""
                         INSERT INTO pool_year (year, code, name, budget_fen) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (year, code) DO NOTHING""")
@@ -120,7 +121,7 @@ public class Vouchers {
     }
 
     /** What is left of a pool this year (its budget when nothing was drawn from it yet). */
-    long poolLeft(int year, org.yrd.voucher.policy.Pool pool) {
+    long poolLeft(int year, Pool pool) {
         List<?> rows = em.createNativeQuery("SELECT budget_fen - issued_fen FROM pool_year WHERE year = ?1 AND code = ?2")
                 .setParameter(1, year).setParameter(2, pool.code()).getResultList();
         return rows.isEmpty() ? pool.annualBudgetFen() : ((Number) rows.get(0)).longValue();
