@@ -258,6 +258,59 @@ class HubConsumersTest {
         assertThat(csv.lines().filter(l -> l.startsWith(redemption + ",JS,ZJ,"))).hasSize(1);
     }
 
+    @Test
+    void theRollupsTheDashboardReadsAlwaysEqualTheRedemptionsAndEventsThemselves() {
+        // states that move (approved, paid, a late older one) and a voucher issued, then the invariant at one snapshot
+        String redemption = UUID.randomUUID().toString();
+        Instant filed = Instant.now().minusSeconds(300);
+        consumers.usage(List.of(EventCodec.write(transition(redemption, "APPROVED", filed, filed.plusSeconds(10)))));
+        consumers.usage(List.of(EventCodec.write(transition(redemption, "PAID", filed, filed.plusSeconds(20))),
+                EventCodec.write(transition(redemption, "FILED", filed, filed.plusSeconds(1)))));
+        String v = UUID.randomUUID().toString();
+        consumers.usage(List.of(EventCodec.write(TestKeys.signedBy("JS", EventCodec.envelope(CloudEvent.nodeSource("JS"),
+                EventTypes.VOUCHER_ISSUED, v, Instant.now(), new Payloads.VoucherUsage("JS", v, uscc("320505"), 70_000,
+                        2026, Instant.now(), "320505"))))));
+        String[][] sameAs = {
+                {"SELECT province, year, issued_fen, expired_fen, held_fen, redeemed_fen FROM province_year_totals "
+                        + "WHERE issued_fen <> 0 OR expired_fen <> 0 OR held_fen <> 0 OR redeemed_fen <> 0 ORDER BY 1, 2",
+                 """
+                 SELECT province, year, sum(i), sum(e), sum(h), sum(r) FROM (
+                   SELECT province, budget_year AS year,
+                     coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.issued.v1'), 0) AS i,
+                     coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.expired.v1'), 0) AS e, 0 AS h, 0 AS r
+                   FROM usage_event WHERE type IN ('yrd.voucher.issued.v1', 'yrd.voucher.expired.v1') GROUP BY 1, 2
+                   UNION ALL
+                   SELECT province, budget_year, 0, 0,
+                     coalesce(sum(voucher_amount_fen) FILTER (WHERE status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')), 0),
+                     coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
+                   FROM redemption_state GROUP BY 1, 2) x
+                 GROUP BY 1, 2 HAVING sum(i) <> 0 OR sum(e) <> 0 OR sum(h) <> 0 OR sum(r) <> 0 ORDER BY 1, 2"""},
+                {"SELECT province, provider_province, count, amount_fen FROM paid_flow WHERE count > 0 ORDER BY 1, 2",
+                 "SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state "
+                         + "WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2"},
+                {"SELECT category, count, amount_fen FROM paid_category WHERE count > 0 ORDER BY 1",
+                 "SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID' "
+                         + "GROUP BY 1 ORDER BY 1"},
+                {"SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider WHERE count > 0 "
+                         + "ORDER BY 1, 2",
+                 "SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state "
+                         + "WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2"}};
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+            for (String[] pair : sameAs) {
+                List<String> rollup = rows(pair[0]);
+                assertThat(rollup).as(pair[0]).isNotEmpty().isEqualTo(rows(pair[1]));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> rows(String sql) {
+        return ((List<Object[]>) em.createNativeQuery(sql).getResultList()).stream()
+                .map(r -> java.util.Arrays.stream(r).map(x -> x instanceof Number n ? String.valueOf(n.longValue())
+                        : String.valueOf(x)).toList().toString()).toList();
+    }
+
     private CloudEvent transition(String redemption, String status, Instant filed, Instant at) {
         // JS → ZJ: a flow no other test here counts
         var usage = new Payloads.RedemptionUsage("JS", redemption, UUID.randomUUID().toString(), uscc("320505"),

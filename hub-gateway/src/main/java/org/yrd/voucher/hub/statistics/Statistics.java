@@ -84,16 +84,16 @@ public class Statistics {
     @SuppressWarnings("unchecked")
     public List<Flow> flows() {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
-                WHERE status = ?1 GROUP BY 1, 2 ORDER BY 1, 2""").setParameter(1, States.PAID).getResultList();
+                SELECT province, provider_province, count, amount_fen FROM paid_flow WHERE count > 0
+                ORDER BY 1, 2""").getResultList();
         return rows.stream().map(r -> new Flow((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
     @SuppressWarnings("unchecked")
     public List<CategoryTotal> categories() {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = ?1
-                GROUP BY 1 ORDER BY 3 DESC""").setParameter(1, States.PAID).getResultList();
+                SELECT category, count, amount_fen FROM paid_category WHERE count > 0 ORDER BY 3 DESC, 1""")
+                .getResultList();
         return rows.stream().map(r -> new CategoryTotal((String) r[0], n(r[1]), n(r[2]))).toList();
     }
 
@@ -113,8 +113,8 @@ public class Statistics {
     @SuppressWarnings("unchecked")
     public List<TopProvider> topProviders(int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state
-                WHERE status = ?2 GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT ?1""").setParameter(1, limit).setParameter(2, States.PAID).getResultList();
+                SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider WHERE count > 0
+                ORDER BY amount_fen DESC, count DESC LIMIT ?1""").setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
@@ -184,20 +184,14 @@ public class Statistics {
                 String.valueOf(r[4]))).toList();
     }
 
+    /** A province's money, of one budget year or all: the rollup the usage events keep (V7), a few rows. */
     private Totals hubTotals(String province, Integer year) {
         Object[] v = (Object[]) em.createNativeQuery("""
-                        SELECT coalesce(sum(amount_fen) FILTER (WHERE type = ?3), 0),
-                               coalesce(sum(amount_fen) FILTER (WHERE type = ?4), 0)
-                        FROM usage_event WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
-                .setParameter(1, province).setParameter(2, year == null ? 0 : year)
-                .setParameter(3, EventTypes.VOUCHER_ISSUED).setParameter(4, EventTypes.VOUCHER_EXPIRED).getSingleResult();
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        SELECT coalesce(sum(voucher_amount_fen) FILTER (WHERE status = ANY(cast(?3 AS varchar[]))), 0),
-                               coalesce(sum(voucher_amount_fen) FILTER (WHERE status = ?4), 0)
-                        FROM redemption_state WHERE province = ?1 AND (?2 = 0 OR budget_year = ?2)""")
-                .setParameter(1, province).setParameter(2, year == null ? 0 : year)
-                .setParameter(3, States.sql(States.HOLDING)).setParameter(4, States.PAID).getSingleResult();
-        return new Totals(n(v[0]), n(r[0]), n(r[1]), n(v[1]));
+                        SELECT coalesce(sum(issued_fen), 0), coalesce(sum(held_fen), 0), coalesce(sum(redeemed_fen), 0),
+                               coalesce(sum(expired_fen), 0)
+                        FROM province_year_totals WHERE province = ?1 AND (?2 = 0 OR year = ?2)""")
+                .setParameter(1, province).setParameter(2, year == null ? 0 : year).getSingleResult();
+        return new Totals(n(v[0]), n(v[1]), n(v[2]), n(v[3]));
     }
 
     /** The budget in the node's latest snapshot for that year (or its latest year), if any. */
