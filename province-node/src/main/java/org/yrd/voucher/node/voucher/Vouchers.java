@@ -136,15 +136,6 @@ public class Vouchers {
                 .setParameter(1, amountFen).setParameter(2, year).setParameter(3, code).executeUpdate() == 1;
     }
 
-    /** The pools of a year, with what each was given and has issued. */
-    public List<Object[]> pools(int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT code, name, budget_fen, issued_fen FROM pool_year WHERE year = ?1 ORDER BY code")
-                .setParameter(1, year).getResultList();
-        return rows;
-    }
-
     /** Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed. */
     boolean takeBudget(int year, long amountFen) {
         em.flush();

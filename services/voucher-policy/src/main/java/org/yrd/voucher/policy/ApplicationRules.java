@@ -1,6 +1,5 @@
 package org.yrd.voucher.policy;
 
-import java.math.BigInteger;
 import java.time.LocalDate;
 
 /**
@@ -67,8 +66,7 @@ public final class ApplicationRules {
         if (faceFen <= 0) {
             return true;
         }
-        return BigInteger.valueOf(usedFen).multiply(BigInteger.valueOf(100))
-                .compareTo(BigInteger.valueOf(faceFen).multiply(BigInteger.valueOf(minPercent))) >= 0;
+        return Money.atLeastPercent(usedFen, faceFen, minPercent);
     }
 
     private static Refused refuse(String code, String rule, Object... args) {

@@ -33,9 +33,4 @@ public record ApplicationWindow(MonthDay from, MonthDay to, boolean draw) {
         LocalDate close = to.atYear(opensOn.getYear());
         return close.isBefore(opensOn) ? to.atYear(opensOn.getYear() + 1) : close;
     }
-
-    /** A stable key of one occurrence, e.g. {@code 2026-03-01}. */
-    public static String key(LocalDate opensOn) {
-        return opensOn.toString();
-    }
 }

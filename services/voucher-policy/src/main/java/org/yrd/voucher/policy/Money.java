@@ -1,6 +1,7 @@
 package org.yrd.voucher.policy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /** Money is integer fen (1 yuan = 100 fen) in a {@code long}; never a floating-point number. */
@@ -31,5 +32,11 @@ public final class Money {
     /** "12,345.67 元" style rendering for messages. */
     public static String format(long fen) {
         return String.format("%,d.%02d", fen / 100, Math.abs(fen % 100));
+    }
+
+    /** part / whole ≥ percent, in exact integers (never a rounded ratio). */
+    public static boolean atLeastPercent(long part, long whole, int percent) {
+        return BigInteger.valueOf(part).multiply(BigInteger.valueOf(100))
+                .compareTo(BigInteger.valueOf(whole).multiply(BigInteger.valueOf(percent))) >= 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.yrd.voucher.policy;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +30,7 @@ public final class RiskRules {
             this.evidence = List.of(evidence);
         }
 
-        /** The evidence this rule gives, in the order its explanation names them. */
-        public List<String> evidenceKeys() {
-            return evidence;
-        }
-
-        /** The evidence's values in the order of {@link #evidenceKeys()}, for the explanation. */
+        /** The evidence's values in the order its explanation names them. */
         public Object[] explanationArgs(Map<String, Object> evidence) {
             return this.evidence.stream().map(k -> evidence.get(k)).toArray();
         }
@@ -84,7 +78,7 @@ public final class RiskRules {
         }
         RiskThresholds t = policy.risk();
         if (f.providerIncomeFen() >= t.concentrationMinIncomeFen() && f.providerIncomeFen() > 0
-                && percentAtLeast(f.groupIncomeFen(), f.providerIncomeFen(), t.concentrationPercent())) {
+                && Money.atLeastPercent(f.groupIncomeFen(), f.providerIncomeFen(), t.concentrationPercent())) {
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("groupIncomeFen", f.groupIncomeFen());
             ev.put("providerIncomeFen", f.providerIncomeFen());
@@ -112,11 +106,5 @@ public final class RiskRules {
         ev.put("periodDays", policy.risk().splitPeriodDays());
         ev.put("earlier", f.priors().stream().map(Prior::redemptionId).toList());
         return java.util.Optional.of(new Flag(Rule.SPLIT_PURCHASE, ev));
-    }
-
-    /** part / whole ≥ percent, in exact integers. */
-    static boolean percentAtLeast(long part, long whole, int percent) {
-        return BigInteger.valueOf(part).multiply(BigInteger.valueOf(100))
-                .compareTo(BigInteger.valueOf(whole).multiply(BigInteger.valueOf(percent))) >= 0;
     }
 }
