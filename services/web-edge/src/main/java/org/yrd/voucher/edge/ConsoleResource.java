@@ -1,0 +1,34 @@
+package org.yrd.voucher.edge;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the web console (served by the app itself at {@code /}) needs before anyone signs in: where to sign in.
+ * The console signs in with the authorization-code flow and PKCE at the issuer the app trusts (the public one,
+ * {@code quarkus.oidc.token.issuer}, where the app reaches Keycloak by another address) and calls the API with
+ * the access token.
+ */
+@Path("/api/v1")
+public class ConsoleResource {
+    /** The sign-in settings of the console. {@code authority} is empty where the app trusts no issuer. */
+    public record ConsoleSettings(String authority, String clientId) {}
+
+    private final ConsoleSettings settings;
+
+    ConsoleResource(@ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> publicIssuer,
+                    @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer,
+                    @ConfigProperty(name = "yrd.console.client-id", defaultValue = "yrd-console") String clientId) {
+        this.settings = new ConsoleSettings(publicIssuer.or(() -> issuer).orElse(""), clientId);
+    }
+
+    @PermitAll
+    @GET
+    @Path("/public/console")
+    public ConsoleSettings console() {
+        return settings;
+    }
+}

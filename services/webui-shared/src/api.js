@@ -1,0 +1,59 @@
+// The API client: the caller's language, the bearer token, an idempotency key per submission, and problem+json
+// answers turned into errors that name each field and rule.
+import { bearer, session, signIn } from './auth.js'
+import { i18n } from './i18n.js'
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(ApiError.describe(status, problem))
+    this.status = status
+    this.problem = problem
+  }
+
+  static describe(status, problem) {
+    if (!problem) return 'HTTP ' + status
+    const fields = (problem.violations || []).map(v => v.field + ': ' + v.message)
+    return [problem.detail || problem.title, ...fields].filter(Boolean).join('；')
+  }
+}
+
+function url(path, query) {
+  const u = new URL('/api/v1' + path, window.location.origin)
+  Object.entries(query || {}).forEach(([k, v]) => {
+    if (v !== undefined && v !== null && v !== '') u.searchParams.set(k, v)
+  })
+  return u
+}
+
+async function call(method, path, { body, query, accept } = {}) {
+  const headers = { 'Accept-Language': i18n.global.locale.value, Accept: accept || 'application/json' }
+  const auth = bearer()
+  if (auth) headers.Authorization = auth
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID()
+  const res = await fetch(url(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  if (res.status === 401 && session.user) {
+    await signIn()
+  }
+  if (!res.ok) {
+    const problem = (res.headers.get('Content-Type') || '').includes('json') ? await res.json().catch(() => null) : null
+    throw new ApiError(res.status, problem)
+  }
+  if (res.status === 204) return null
+  return (res.headers.get('Content-Type') || '').includes('json') ? res.json() : res.text()
+}
+
+export const api = {
+  get: (path, query) => call('GET', path, { query }),
+  post: (path, body) => call('POST', path, { body }),
+  text: (path, query, accept) => call('GET', path, { query, accept })
+}
+
+/** Offers text as a file to save (CSV for the bank, the task group's export). */
+export function download(name, text, type = 'text/csv;charset=utf-8') {
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(new Blob(['\ufeff' + text], { type }))
+  a.download = name
+  a.click()
+  URL.revokeObjectURL(a.href)
+}

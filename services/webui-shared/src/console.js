@@ -1,0 +1,27 @@
+// Starts a console: its texts, the session (back from the sign-in page if that is where we come from), its
+// pages (hash routes, so the app serves one index.html) and the frame.
+import { createApp } from 'vue'
+import { createRouter, createWebHashHistory } from 'vue-router'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import AppShell from './AppShell.vue'
+import NotFound from './NotFound.vue'
+import { i18n, addMessages } from './i18n.js'
+import { startSession } from './auth.js'
+
+export async function startConsole({ titleKey, messages, routes, groups }) {
+  addMessages(messages)
+  document.documentElement.lang = i18n.global.locale.value
+  await startSession()
+  const router = createRouter({
+    history: createWebHashHistory(),
+    routes: [...routes, { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { hidden: true, title: 'app.notFound' } }]
+  })
+  const app = createApp(AppShell, { titleKey, groups })
+  app.use(ElementPlus)
+  app.use(i18n)
+  app.use(router)
+  await router.isReady().catch(() => {})
+  app.mount('#app')
+  return app
+}
