@@ -15,7 +15,7 @@ export async function startConsole({ titleKey, messages, routes, groups }) {
   await startSession()
   const router = createRouter({
     history: createWebHashHistory(),
-    routes: [...routes, { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { hidden: true, title: 'app.notFound' } }]
+    routes: [...routes.map((r, i) => ({ ...r, meta: { ...r.meta, order: i } })), { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { hidden: true, title: 'app.notFound' } }]
   })
   const app = createApp(AppShell, { titleKey, groups })
   app.use(ElementPlus)

@@ -468,6 +468,54 @@ class FederationIT {
                 .contains("node.federation.invoice-hash-key");
     }
 
+    /**
+     * The consoles in Debian's Chromium (src/test/browser/consoles.mjs, playwright-core): people sign in at the real
+     * Keycloak with the authorization code and PKCE, and a cross-region redemption goes through each role's console —
+     * an operator approves an application, a Zhejiang enterprise registers, applies and files with the Shanghai lab
+     * chosen from the YRD catalogue, the lab confirms at its own node, Zhejiang's finance officer pays, and the task
+     * group's dashboard shows the flow. An enterprise cannot open an operator's page. Every page visited passes
+     * axe-core (no serious or critical violation); screenshots are kept in target/browser.
+     */
+    @Test
+    @Order(13)
+    void everyRoleDoesItsPartInItsConsoleInARealBrowser() throws Exception {
+        Path chromium = Path.of(System.getProperty("yrd.chromium", "/usr/bin/chromium"));
+        assertThat(chromium).as("Debian's chromium (and fonts-wqy-microhei), which .ci/run installs").exists();
+        for (var app : Map.of("yrd-sh", sh, "yrd-zj", zj, "yrd-hub", hub).entrySet()) {
+            keycloak.allowConsoleAt(app.getKey(), app.getValue().url());
+        }
+        String lab = uscc("310104");
+        post(sh, "/api/v1/providers", Map.of("uscc", lab, "name", "上海浏览器测试检测中心",
+                "categories", List.of("TESTING_INSPECTION_CERTIFICATION"),
+                "qualifications", List.of(Map.of("kind", "CMA", "number", "CMA-UI-001")))).then().statusCode(201);
+        post(sh, "/api/v1/operator/providers/{p}/admit", Map.of("reason", "CMA checked"), lab).then().statusCode(200);
+        String applicant = enterprise(sh, "310115");
+        post(sh, "/api/v1/enterprises/{u}/applications", Map.of("amountFen", 3_000_000), applicant)
+                .then().statusCode(201).body("status", equalTo("PENDING"));      // above SH's auto-approval threshold
+        String zjEnterprise = uscc("330106");                                     // has an account, registers in the console
+        keycloak.ensureUser("yrd-zj", zjEnterprise.toLowerCase(java.util.Locale.ROOT), "enterprise", Map.of("uscc", zjEnterprise));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(zj.url()).get("/api/v1/public/yrd-providers")
+                .then().body("uscc", org.hamcrest.Matchers.hasItem(lab)));
+
+        Path out = Path.of("target/browser").toAbsolutePath();
+        Path log = Files.createDirectories(out).resolve("consoles.log");
+        ProcessBuilder run = new ProcessBuilder("node", "consoles.mjs").directory(Path.of("src/test/browser").toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        run.environment().putAll(Map.of("SH", sh.url(), "ZJ", zj.url(), "HUB", hub.url(), "LAB", lab,
+                "SH_APPLICANT", applicant, "ZJ_ENTERPRISE", zjEnterprise, "OUT", out.toString(), "CHROMIUM", chromium.toString()));
+        Process browser = run.start();
+        boolean ended = browser.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+        if (!ended) {
+            browser.destroyForcibly();
+        }
+        String said = Files.readString(log);
+        assertThat(ended && browser.exitValue() == 0).as("the browser tests (%s):%n%s", log, said).isTrue();
+        assertThat(said).contains("all held");
+        try (var shots = Files.list(out)) {
+            assertThat(shots.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(30);
+        }
+    }
+
     static Properties consumerProps() {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);

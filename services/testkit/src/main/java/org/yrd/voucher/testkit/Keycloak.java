@@ -126,6 +126,21 @@ public final class Keycloak implements AutoCloseable {
                 .POST(body(List.of(roleRep))), 204);
     }
 
+    /**
+     * Lets the realm's console client (authorization code with PKCE) send people back to an app's console at
+     * {@code appUrl}, as the realm file does for the local federation's fixed ports.
+     */
+    public void allowConsoleAt(String realm, String appUrl) {
+        String admin = adminToken();
+        String clients = url() + "/admin/realms/" + realm + "/clients";
+        JsonNode client = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=yrd-console"))
+                .header("Authorization", "Bearer " + admin).GET(), 200).get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode update = (com.fasterxml.jackson.databind.node.ObjectNode) client;
+        update.withArray("redirectUris").add(appUrl + "/*");
+        send(json(HttpRequest.newBuilder(URI.create(clients + "/" + client.path("id").asText())), admin)
+                .PUT(body(update)), 204);
+    }
+
     /** Changes a realm's access-token lifetime (seconds), e.g. to watch a token expire. */
     public void accessTokenLifespan(String realm, int seconds) {
         send(json(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm)), adminToken())

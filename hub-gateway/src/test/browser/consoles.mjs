@@ -1,0 +1,278 @@
+// The consoles in a real browser: Debian Chromium driven by playwright-core, signing in at the real Keycloak.
+// Each role does its part of a cross-region redemption through its own console; every page visited is checked by
+// axe-core (no serious or critical violation) and kept as a screenshot. FederationIT runs this against the
+// federation it started; it prepares the parties and passes them in the environment:
+//   SH, ZJ, HUB              the apps' URLs
+//   LAB                      an admitted Shanghai lab (user: its code in lower case)
+//   SH_APPLICANT             a Shanghai enterprise whose application waits for an operator
+//   ZJ_ENTERPRISE            a Zhejiang enterprise with an account, not yet registered at its node
+//   OUT                      where screenshots go
+// Exit code 0 when everything held; otherwise each failure is printed.
+import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+
+const require = createRequire(import.meta.url)
+const AXE = require.resolve('axe-core/axe.min.js')
+const env = process.env
+const OUT = env.OUT || 'target/browser'
+mkdirSync(OUT, { recursive: true })
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+const accessibility = []
+const audited = []
+
+const browser = await chromium.launch({
+  executablePath: env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync']
+})
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+async function step(name, body) {
+  const started = Date.now()
+  process.stdout.write(`- ${name} … `)
+  await body()
+  console.log(`ok (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+async function person() {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  return page
+}
+
+/** Opens a page of a console that needs a role: the console sends the visitor to Keycloak's sign-in page first. */
+async function signIn(page, base, hash, username) {
+  await page.goto(`${base}/#${hash}`)
+  await page.waitForSelector('#username')
+  await page.fill('#username', username)
+  await page.fill('#password', 'demo')
+  await page.click('#kc-login')
+  await page.waitForSelector('[data-test=who]')
+  await settle(page)
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300)
+}
+
+async function open(page, base, hash) {
+  await page.goto(`${base}/#${hash}`)
+  await settle(page)
+}
+
+/** axe-core on the page as it is now (serious and critical violations are failures), and a screenshot. */
+async function audit(page, name) {
+  await page.waitForTimeout(500) // Element Plus fades messages, tags and pop-ups in and out: judge the settled page
+  await page.addScriptTag({ path: AXE })
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }))
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+  for (const v of bad) {
+    accessibility.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+  }
+  audited.push(name)
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true })
+}
+
+async function heading(page) {
+  return (await page.textContent('h1.page-title')).trim()
+}
+
+/** Answers the reason box of a decision and waits for the console to say it was done. */
+async function giveReason(page, reason) {
+  await page.fill('.el-message-box textarea', reason)
+  await page.click('.el-message-box__btns .el-button--primary')
+  await page.waitForSelector('.el-message--success')
+}
+
+async function until(what, probe, seconds = 45) {
+  const deadline = Date.now() + seconds * 1000
+  for (;;) {
+    if (await probe()) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 1000))
+  }
+}
+
+async function rowsText(page, selector) {
+  return (await page.locator(`${selector} .el-table__body-wrapper`).innerText()).replace(/\s+/g, ' ')
+}
+
+try {
+  await step('the public pages of a node, in Chinese and in English, without signing in', async () => {
+    const page = await person()
+    await open(page, env.SH, '/')
+    expect(await heading(page) === '政策与通知', `the public home page's heading is "${await heading(page)}"`)
+    expect((await page.textContent('[data-test=mode]')).includes('事后补助'), 'the policy in force shows its mode in Chinese')
+    await audit(page, 'node-public-policy')
+    await page.click('[data-test=locale]')
+    await page.waitForFunction(() => document.querySelector('h1.page-title').textContent.trim() === 'Policy and notices')
+    expect((await page.textContent('[data-test=mode]')).includes('Post-subsidy'), 'the English switch translates the policy')
+    expect(await page.getAttribute('html', 'lang') === 'en', 'the page says it is in English')
+    await audit(page, 'node-public-policy-en')
+    await page.click('[data-test=locale]')
+    for (const [hash, name] of [['/providers', 'providers'], ['/recipients', 'recipients'], ['/negative-list', 'negative-list'],
+      ['/notices', 'notices'], ['/draws', 'draws'], ['/report', 'report']]) {
+      await open(page, env.SH, hash)
+      await audit(page, 'node-public-' + name)
+    }
+    expect(await page.locator('[data-test^=menu-]').count() === 7, 'the public sees only the public menu')
+  })
+
+  await step("Shanghai's operator approves an application waiting above the auto-approval threshold", async () => {
+    const page = await person()
+    await signIn(page, env.SH, '/operator', 'operator-1')
+    expect((await page.textContent('[data-test=budget]')).includes('¥'), "the operator's home shows the budget")
+    await audit(page, 'operator-home')
+    await open(page, env.SH, '/operator/applications')
+    const row = page.locator('[data-test=pending-applications] .el-table__row', { hasText: env.SH_APPLICANT })
+    await row.waitFor()
+    await audit(page, 'operator-applications')
+    await row.locator('[data-test=approve-application]').click()
+    await giveReason(page, '材料齐全，同意发放')
+    await page.locator('[data-test=pending-applications] .el-table__row', { hasText: env.SH_APPLICANT }).waitFor({ state: 'detached' })
+    for (const [hash, name] of [['/operator/redemptions', 'redemptions'], ['/operator/risk-flags', 'risk-flags'], ['/operator/providers', 'admissions'],
+      ['/operator/negative-list', 'negative-list'], ['/operator/reports', 'reports'], ['/operator/policy', 'policy'], ['/operator/draws', 'draws'],
+      ['/operator/notices', 'notices'], ['/operator/ledger', 'ledger']]) {
+      await open(page, env.SH, hash)
+      await audit(page, 'operator-' + name)
+    }
+    await open(page, env.SH, '/operator/audit')
+    expect((await rowsText(page, '[data-test=audit]')).includes('application.approve'), 'the approval is in the audit trail')
+    await page.click('[data-test=verify]')
+    await page.waitForSelector('[data-test=verification]')
+    await audit(page, 'operator-audit')
+  })
+
+  let redemptionInvoice
+  await step('a Zhejiang enterprise registers, is issued a voucher and files a redemption with the Shanghai lab from the YRD catalogue', async () => {
+    const page = await person()
+    const uscc = env.ZJ_ENTERPRISE
+    await signIn(page, env.ZJ, '/enterprise', uscc.toLowerCase())
+    await page.fill('#reg-uscc', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'))
+    await page.waitForSelector('text=校验位不正确')
+    await page.fill('#reg-uscc', uscc)
+    await page.waitForSelector('text=校验位不正确', { state: 'detached' })
+    await page.fill('#reg-name', '浙江浏览器测试科技有限公司')
+    await page.fill('#reg-sme', 'R' + uscc.slice(9, 17))
+    await page.fill('#reg-district', '330106')
+    await audit(page, 'enterprise-register')
+    await page.click('button[type=submit]')
+    await page.waitForSelector('[data-test=enterprise-profile]')
+
+    await open(page, env.ZJ, '/enterprise/apply')
+    await page.fill('input[data-test=apply-amount]', '10000')
+    await page.click('[data-test=apply-submit]')
+    await page.locator('[data-test=applications] .el-table__row', { hasText: '已通过' }).waitFor()
+    await audit(page, 'enterprise-apply')
+    await open(page, env.ZJ, '/enterprise/vouchers')
+    expect((await rowsText(page, '[data-test=vouchers]')).includes('¥10,000.00'), 'the voucher of 10,000 yuan is listed')
+    await audit(page, 'enterprise-vouchers')
+
+    await open(page, env.ZJ, '/enterprise/redeem')
+    await page.click('[data-test=redeem-voucher]')
+    await page.locator('.el-select-dropdown__item:visible').first().click()
+    await page.locator('[data-test=provider-source] label').nth(1).click()
+    await page.fill('input[data-test=filter-name]', env.LAB)
+    await page.locator('[data-test=provider-choice] .el-table__row').first().click()
+    expect((await page.textContent('[data-test=chosen-provider]')).includes(env.LAB), 'the lab chosen from the YRD catalogue')
+    redemptionInvoice = 'FP-UI-' + Date.now()
+    await page.fill('input[data-test=redeem-contract]', 'HT-UI-' + Date.now())
+    await page.fill('input[data-test=redeem-invoice]', redemptionInvoice)
+    await page.fill('input[data-test=redeem-actual]', '12000')
+    await page.fill('input[data-test=redeem-requested]', '8000')
+    await page.fill('#redeem-date', today)
+    await page.keyboard.press('Enter')
+    // P6 in Zhejiang: 50 % of 12,000 yuan, below the 8,000 requested
+    await page.waitForFunction(() => document.querySelector('[data-test=computed-amount]').textContent.includes('6,000.00'))
+    await audit(page, 'enterprise-redeem')
+    await page.click('[data-test=redeem-submit]')
+    await page.waitForURL(/enterprise\/redemptions/)
+    await page.locator('[data-test=my-redemptions] .el-table__row', { hasText: '待机构确认' }).waitFor()
+    await audit(page, 'enterprise-redemptions')
+
+    await open(page, env.ZJ, '/operator/applications')
+    await page.waitForSelector('[data-test=forbidden]')
+    expect(await page.locator('[data-test=menu-applications]').count() === 0, "an enterprise's menu has no operator pages")
+    await audit(page, 'enterprise-forbidden')
+  })
+
+  await step('the Shanghai lab confirms the service in its own node\'s console', async () => {
+    const page = await person()
+    await signIn(page, env.SH, '/provider/requests', env.LAB.toLowerCase())
+    const row = page.locator('[data-test=incoming] .el-table__row', { hasText: env.ZJ_ENTERPRISE })
+    await until('the request from Zhejiang at the lab', async () => {
+      if (await row.count() > 0) return true
+      await open(page, env.SH, '/provider/requests')
+      return false
+    })
+    await audit(page, 'provider-requests')
+    await row.locator('[data-test=confirm-incoming]').click()
+    await page.waitForSelector('.el-message--success')
+    await page.waitForFunction(u => [...document.querySelectorAll('[data-test=incoming] .el-table__row')]
+      .some(r => r.textContent.includes(u) && r.textContent.includes('已确认')), env.ZJ_ENTERPRISE)
+    await open(page, env.SH, '/provider')
+    await audit(page, 'provider-home')
+  })
+
+  await step("Zhejiang's finance officer pays it, and signs out", async () => {
+    const page = await person()
+    await signIn(page, env.ZJ, '/finance', 'finance-1')
+    const row = page.locator('[data-test=to-pay] .el-table__row', { hasText: redemptionInvoice })
+    await until('the approved redemption in the list to pay', async () => {
+      if (await row.count() > 0) return true
+      await open(page, env.ZJ, '/finance')
+      return false
+    })
+    expect((await row.innerText()).includes('¥6,000.00'), 'the amount to pay is the voucher amount')
+    await audit(page, 'finance-to-pay')
+    await row.locator('[data-test=pay]').click()
+    await page.fill('input[data-test=pay-reference]', 'BANK-UI-' + Date.now())
+    await page.click('[data-test=pay-submit]')
+    await page.waitForSelector('.el-message--success')
+    await open(page, env.ZJ, '/finance/paid')
+    expect((await rowsText(page, '[data-test=paid]')).includes(redemptionInvoice), 'the payment is in the paid list')
+    await audit(page, 'finance-paid')
+    await page.click('[data-test=sign-out]')
+    await page.waitForSelector('[data-test=sign-in]')
+    expect(await page.locator('[data-test=who]').count() === 0, 'signed out')
+  })
+
+  await step("the hub's public pages and the task group's dashboard show the flow from Zhejiang to Shanghai", async () => {
+    const page = await person()
+    for (const [hash, name] of [['/', 'catalogue'], ['/negative-list', 'negative-list'], ['/notices', 'notices'],
+      ['/quality-library', 'quality-library'], ['/provider-report', 'provider-report']]) {
+      await open(page, env.HUB, hash)
+      await audit(page, 'hub-public-' + name)
+    }
+    await signIn(page, env.HUB, '/taskgroup', 'taskgroup-1')
+    await until('the flow at the hub', async () => {
+      await open(page, env.HUB, '/taskgroup')
+      return (await rowsText(page, '[data-test=flows]')).includes('浙江 上海')
+    })
+    await audit(page, 'hub-dashboard')
+    for (const [hash, name] of [['/taskgroup/reconciliation', 'reconciliation'], ['/taskgroup/cities', 'cities'], ['/taskgroup/risk', 'risk'],
+      ['/taskgroup/provider-reports', 'provider-reports']]) {
+      await open(page, env.HUB, hash)
+      await audit(page, 'hub-' + name)
+    }
+  })
+} catch (e) {
+  console.log('FAILED')
+  console.log(e.stack || String(e))
+  await browser.close()
+  process.exit(1)
+}
+await browser.close()
+console.log(`axe-core checked ${audited.length} pages`)
+if (accessibility.length) {
+  console.log('accessibility violations (serious or critical):')
+  accessibility.forEach(a => console.log('  ' + a))
+  process.exit(2)
+}
+console.log('all held')
