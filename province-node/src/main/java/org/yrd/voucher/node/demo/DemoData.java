@@ -39,7 +39,9 @@ import org.yrd.voucher.policy.Uscc;
  * A small, made-up data set for local runs ({@code node.demo-data=true}): three enterprises, two admitted
  * providers and one applying, vouchers, one redemption waiting for its provider and one flagged as between related
  * parties (P13), a service point's mandate (P9), a public report (P13), a notice and a typical case (P12), and the
- * next draw window's draw announced (P6). Loaded once, into an empty node.
+ * next draw window's draw announced (P6); then a few months of history with some fifty more enterprises and two
+ * dozen providers ({@link DemoHistory}), and redemptions with other provinces' providers ({@link DemoCrossRegion}).
+ * Loaded once, into an empty node.
  */
 @ApplicationScoped
 public class DemoData {
@@ -58,10 +60,12 @@ public class DemoData {
     private final ReportService reports;
     private final NoticeService notices;
     private final DrawService draws;
+    private final DemoHistory history;
 
     DemoData(NodeConfig config, ProviderService providers, Enterprises enterprises, VoucherService vouchers,
              RedemptionService redemptions, PolicyService policies, Clock clock, MandateService mandates,
-             ReportService reports, NoticeService notices, DrawService draws) {
+             ReportService reports, NoticeService notices, DrawService draws, DemoHistory history) {
+        this.history = history;
         this.mandates = mandates;
         this.reports = reports;
         this.notices = notices;
@@ -80,6 +84,7 @@ public class DemoData {
             return;
         }
         Province p = config.province();
+        history.play(p); // the months before today, so that the audit trail runs forward in time
         String district = DISTRICT.get(p);
         String e1 = uscc(district, 1), e2 = uscc(district, 2), e3 = uscc(district, 3);
         enterprise(e1, p.nameZh() + "示范智能装备有限公司", district);
