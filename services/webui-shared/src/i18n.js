@@ -21,7 +21,7 @@ const common = {
       TECHNOLOGY_TRANSFER: '技术转移', INTELLECTUAL_PROPERTY: '知识产权', SCI_TECH_CONSULTING: '科技咨询',
       SCI_TECH_FINANCE: '科技金融', STARTUP_INCUBATION: '创业孵化', SCI_TECH_LITERATURE: '科技文献',
       SCIENTIFIC_DATA: '科学数据', SCI_TECH_REPORTS: '科技报告', LABORATORY_ANIMALS: '实验动物',
-      BIOLOGICAL_GERMPLASM: '生物种质', RESEARCH_REAGENTS: '科研试剂', INDUSTRIAL_DESIGN: '工业设计'
+      BIOLOGICAL_GERMPLASM: '生物种质', RESEARCH_REAGENTS: '科研试剂', INDUSTRIAL_DESIGN: '工业设计', SCI_TECH_TRAINING: '科技培训'
     }
   },
   en: {
@@ -43,7 +43,7 @@ const common = {
       TECHNOLOGY_TRANSFER: 'Technology transfer', INTELLECTUAL_PROPERTY: 'Intellectual property', SCI_TECH_CONSULTING: 'S&T consulting',
       SCI_TECH_FINANCE: 'S&T finance', STARTUP_INCUBATION: 'Start-up incubation', SCI_TECH_LITERATURE: 'S&T literature',
       SCIENTIFIC_DATA: 'Scientific data', SCI_TECH_REPORTS: 'S&T reports', LABORATORY_ANIMALS: 'Laboratory animals',
-      BIOLOGICAL_GERMPLASM: 'Biological germplasm', RESEARCH_REAGENTS: 'Research reagents', INDUSTRIAL_DESIGN: 'Industrial design'
+      BIOLOGICAL_GERMPLASM: 'Biological germplasm', RESEARCH_REAGENTS: 'Research reagents', INDUSTRIAL_DESIGN: 'Industrial design', SCI_TECH_TRAINING: 'S&T training'
     }
   }
 }

@@ -6,7 +6,7 @@
 //   LAB                      an admitted Shanghai lab (user: its code in lower case)
 //   SH_APPLICANT             a Shanghai enterprise whose application waits for an operator
 //   ZJ_ENTERPRISE            a Zhejiang enterprise with an account, not yet registered at its node
-//   OUT                      where screenshots go
+//   OUT                      where screenshots go (whole pages; SHOTS=viewport: the first screen, as docs/guide.md shows)
 // Exit code 0 when everything held; otherwise each failure is printed.
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -76,7 +76,7 @@ async function audit(page, name) {
     accessibility.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
   }
   audited.push(name)
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true })
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: env.SHOTS !== 'viewport' })
 }
 
 async function heading(page) {

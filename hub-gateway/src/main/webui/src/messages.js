@@ -16,7 +16,7 @@ export default {
       SPLIT_PURCHASE: '拆分采购', RELATED_PARTY: '关联交易', CONCENTRATION: '收入集中', CONTRACT_DUPLICATE: '跨省重复合同' },
     units: { yuan: '元', days: '天' },
     dash: {
-      allProvinces: '全部省市', issuingProvince: '发券省市', providerProvince: '服务机构所在省市', issuing: '{p}（发券）', serving: '{p}（服务）',
+      allProvinces: '全部省市', budgetUse: '预算使用率', issuingProvince: '发券省市', providerProvince: '服务机构所在省市', issuing: '{p}（发券）', serving: '{p}（服务）',
       heatmap: '跨区域兑付热力图（金额）', sankey: '跨区域资金流向', budget: '各省市预算使用', categories: '服务类别分布', time: '申请到支付用时（P50 / P90）',
       top: '服务金额前列的机构', flowTable: '跨区域兑付明细',
       kpi: { issuedFen: '已发放', redeemedFen: '已兑付', heldFen: '冻结中', expiredFen: '已过期', budgetUse: '预算使用率', crossShare: '跨省兑付占比', paidCount: '已支付笔数' }
@@ -38,7 +38,7 @@ export default {
       SPLIT_PURCHASE: 'Split purchase', RELATED_PARTY: 'Related party', CONCENTRATION: 'Concentration', CONTRACT_DUPLICATE: 'Contract duplicate' },
     units: { yuan: 'yuan', days: 'days' },
     dash: {
-      allProvinces: 'All provinces', issuingProvince: 'Issuing province', providerProvince: "Provider's province", issuing: '{p} (issuing)', serving: '{p} (serving)',
+      allProvinces: 'All provinces', budgetUse: 'Budget used', issuingProvince: 'Issuing province', providerProvince: "Provider's province", issuing: '{p} (issuing)', serving: '{p} (serving)',
       heatmap: 'Cross-region redemptions (amount)', sankey: 'Where voucher money flows', budget: 'Budget use per province', categories: 'Categories', time: 'Filing to payment (P50 / P90)',
       top: 'Top providers', flowTable: 'Flows',
       kpi: { issuedFen: 'Issued', redeemedFen: 'Redeemed', heldFen: 'Held', expiredFen: 'Expired', budgetUse: 'Budget used', crossShare: 'Cross-region share', paidCount: 'Paid redemptions' }
