@@ -80,5 +80,13 @@ done
 for db in node_sh node_js node_zj node_ah; do wait_for "$logs/$db.log" 'started in' "${node_pid[$db]}"; done
 wait_for "$logs/keycloak.log" 'Listening on' $kc_pid
 echo "Keycloak on http://localhost:$kc_port (admin/admin; demo users: deploy/keycloak/realms, password demo)"
-echo "federation up; logs in $logs. Ctrl-C stops it."
+cat <<EOT
+federation up; logs in $logs. Ctrl-C stops it.
+Consoles (Chinese, English on the switch; every demo password is "demo"):
+  Shanghai  http://localhost:8081   Jiangsu  http://localhost:8082   Zhejiang  http://localhost:8083   Anhui  http://localhost:8084
+    operator-1, operator-2 (operators), finance-1 (finance); enterprises and providers by their USCC in lower case,
+    e.g. 91310115dem000001e (a Shanghai enterprise), 91310104dem000011h (the Shanghai lab), 91330106dem000002q (Zhejiang)
+  the hub (task group)  http://localhost:8090   taskgroup-1
+  a guided tour of every role's screens: docs/guide.md
+EOT
 wait
