@@ -16,8 +16,9 @@ export default {
       SPLIT_PURCHASE: '拆分采购', RELATED_PARTY: '关联交易', CONCENTRATION: '收入集中', CONTRACT_DUPLICATE: '跨省重复合同' },
     units: { yuan: '元', days: '天' },
     dash: {
-      allProvinces: '全部省市', budgetUse: '预算使用率', issuingProvince: '发券省市', providerProvince: '服务机构所在省市', issuing: '{p}（发券）', serving: '{p}（服务）',
-      heatmap: '跨区域兑付热力图（金额）', sankey: '跨区域资金流向', budget: '各省市预算使用', categories: '服务类别分布', time: '申请到支付用时（P50 / P90）',
+      allProvinces: '全部省市', allYears: '全部年度', budgetUse: '预算使用率', issuingProvince: '发券省市', providerProvince: '服务机构所在省市', issuing: '{p}（发券）', serving: '{p}（服务）',
+      heatmap: '跨区域兑付热力图（金额）', sankey: '跨区域资金流向', budget: '各省市预算使用', categories: '服务类别分布', time: '申请到支付用时分布', redemptions: '笔数',
+      band: { d1: '1 天内', d3: '1–3 天', d7: '3–7 天', d14: '1–2 周', d30: '2 周–1 个月', longer: '1 个月以上' },
       top: '服务金额前列的机构', flowTable: '跨区域兑付明细',
       kpi: { issuedFen: '已发放', redeemedFen: '已兑付', heldFen: '冻结中', expiredFen: '已过期', budgetUse: '预算使用率', crossShare: '跨省兑付占比', paidCount: '已支付笔数' }
     }
@@ -38,8 +39,9 @@ export default {
       SPLIT_PURCHASE: 'Split purchase', RELATED_PARTY: 'Related party', CONCENTRATION: 'Concentration', CONTRACT_DUPLICATE: 'Contract duplicate' },
     units: { yuan: 'yuan', days: 'days' },
     dash: {
-      allProvinces: 'All provinces', budgetUse: 'Budget used', issuingProvince: 'Issuing province', providerProvince: "Provider's province", issuing: '{p} (issuing)', serving: '{p} (serving)',
-      heatmap: 'Cross-region redemptions (amount)', sankey: 'Where voucher money flows', budget: 'Budget use per province', categories: 'Categories', time: 'Filing to payment (P50 / P90)',
+      allProvinces: 'All provinces', allYears: 'All years', budgetUse: 'Budget used', issuingProvince: 'Issuing province', providerProvince: "Provider's province", issuing: '{p} (issuing)', serving: '{p} (serving)',
+      heatmap: 'Cross-region redemptions (amount)', sankey: 'Where voucher money flows', budget: 'Budget use per province', categories: 'Categories', time: 'Filing to payment', redemptions: 'Redemptions',
+      band: { d1: 'within a day', d3: '1–3 days', d7: '3–7 days', d14: '1–2 weeks', d30: '2 weeks–a month', longer: 'over a month' },
       top: 'Top providers', flowTable: 'Flows',
       kpi: { issuedFen: 'Issued', redeemedFen: 'Redeemed', heldFen: 'Held', expiredFen: 'Expired', budgetUse: 'Budget used', crossShare: 'Cross-region share', paidCount: 'Paid redemptions' }
     }

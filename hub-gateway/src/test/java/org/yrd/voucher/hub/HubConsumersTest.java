@@ -228,7 +228,8 @@ class HubConsumersTest {
                 .body("find { it.category == 'RESEARCH_AND_DEVELOPMENT' }.count", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         given().get("/api/v1/taskgroup/time-to-redemption").then().statusCode(200)
                 .body("find { it.province == 'AH' }.paid", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("find { it.province == 'AH' }.p90Seconds", org.hamcrest.Matchers.greaterThan(0f));
+                .body("find { it.province == 'AH' }.p90Seconds", org.hamcrest.Matchers.greaterThan(0f))
+                .body("find { it.province == 'AH' }.distribution.size()", equalTo(6));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM usage_event WHERE aggregate_id = ?1")
                 .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);
@@ -285,16 +286,30 @@ class HubConsumersTest {
                      coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
                    FROM redemption_state GROUP BY 1, 2) x
                  GROUP BY 1, 2 HAVING sum(i) <> 0 OR sum(e) <> 0 OR sum(h) <> 0 OR sum(r) <> 0 ORDER BY 1, 2"""},
-                {"SELECT province, provider_province, count, amount_fen FROM paid_flow WHERE count > 0 ORDER BY 1, 2",
-                 "SELECT province, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state "
-                         + "WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2"},
-                {"SELECT category, count, amount_fen FROM paid_category WHERE count > 0 ORDER BY 1",
-                 "SELECT category, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID' "
-                         + "GROUP BY 1 ORDER BY 1"},
-                {"SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider WHERE count > 0 "
-                         + "ORDER BY 1, 2",
-                 "SELECT provider_uscc, provider_province, count(*), sum(voucher_amount_fen) FROM redemption_state "
-                         + "WHERE status = 'PAID' GROUP BY 1, 2 ORDER BY 1, 2"}};
+                {"SELECT province, provider_province, year, count, amount_fen FROM paid_flow WHERE count > 0 ORDER BY 1, 2, 3",
+                 "SELECT province, provider_province, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state "
+                         + "WHERE status = 'PAID' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
+                {"SELECT category, year, count, amount_fen FROM paid_category WHERE count > 0 ORDER BY 1, 2",
+                 "SELECT category, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID' "
+                         + "GROUP BY 1, 2 ORDER BY 1, 2"},
+                {"SELECT provider_uscc, provider_province, year, count, amount_fen FROM paid_provider WHERE count > 0 "
+                         + "ORDER BY 1, 2, 3",
+                 "SELECT provider_uscc, provider_province, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state "
+                         + "WHERE status = 'PAID' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
+                {"SELECT province, city, year, vouchers, issued_fen, paid, redeemed_fen FROM city_year_totals "
+                         + "WHERE vouchers <> 0 OR paid <> 0 ORDER BY 1, 2, 3",
+                 """
+                 SELECT province, city, year, sum(v), sum(i), sum(p), sum(r) FROM (
+                   SELECT province, left(district, 4) AS city, budget_year AS year, count(*) AS v, sum(amount_fen) AS i, 0 AS p, 0 AS r
+                   FROM usage_event WHERE type = 'yrd.voucher.issued.v1' AND district IS NOT NULL GROUP BY 1, 2, 3
+                   UNION ALL
+                   SELECT province, left(district, 4), budget_year, 0, 0, count(*), sum(voucher_amount_fen)
+                   FROM redemption_state WHERE status = 'PAID' AND district IS NOT NULL GROUP BY 1, 2, 3) x
+                 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""},
+                {"SELECT province, year, bucket, count FROM paid_duration WHERE count > 0 ORDER BY 1, 2, 3",
+                 "SELECT province, budget_year, duration_bucket(extract(epoch FROM paid_at - filed_at)), count(*) "
+                         + "FROM redemption_state WHERE status = 'PAID' AND filed_at IS NOT NULL AND paid_at IS NOT NULL "
+                         + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"}};
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
             for (String[] pair : sameAs) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.events.EventTypes;
-import org.yrd.voucher.events.States;
 
 /**
  * The read model of YRD-wide statistics for the task group (P8, P10, P11), over what {@link Aggregation}
@@ -31,7 +30,9 @@ public class Statistics {
 
     public record CategoryTotal(String category, long count, long amountFen) {}
 
-    public record TimeToRedemption(String province, long paid, Double p50Seconds, Double p90Seconds) {}
+    /** P9: how many were paid, the median and 90th percentile in seconds (within 1 %), and the counts per band of days. */
+    public record TimeToRedemption(String province, long paid, Double p50Seconds, Double p90Seconds,
+                                   List<DurationHistogram.Band> distribution) {}
 
     public record TopProvider(String providerUscc, String providerProvince, long count, long amountFen) {}
 
@@ -50,71 +51,57 @@ public class Statistics {
         return out;
     }
 
-    /** P10: issued and paid per city of each province; {@code year} null: every year. */
+    /** P10: issued and paid per city of each province, from the rollup the triggers keep (V8); {@code year} null: every year. */
+    @SuppressWarnings("unchecked")
     public List<CityTotals> cities(Integer year) {
-        java.util.Map<String, long[]> totals = new java.util.TreeMap<>();
-        List<?> issued = em.createNativeQuery("""
-                        SELECT province || ':' || left(district, 4), count(*), sum(amount_fen) FROM usage_event
-                        WHERE type = ?1 AND district IS NOT NULL AND (cast(?2 AS integer) IS NULL OR budget_year = ?2)
-                        GROUP BY 1""").setParameter(1, EventTypes.VOUCHER_ISSUED).setParameter(2, year).getResultList();
-        for (Object o : issued) {
-            Object[] r = (Object[]) o;
-            long[] t = totals.computeIfAbsent((String) r[0], k -> new long[4]);
-            t[0] = ((Number) r[1]).longValue();
-            t[1] = ((Number) r[2]).longValue();
-        }
-        List<?> paid = em.createNativeQuery("""
-                        SELECT province || ':' || left(district, 4), count(*), sum(voucher_amount_fen) FROM redemption_state
-                        WHERE status = 'PAID' AND district IS NOT NULL AND (cast(?1 AS integer) IS NULL OR budget_year = ?1)
-                        GROUP BY 1""").setParameter(1, year).getResultList();
-        for (Object o : paid) {
-            Object[] r = (Object[]) o;
-            long[] t = totals.computeIfAbsent((String) r[0], k -> new long[4]);
-            t[2] = ((Number) r[1]).longValue();
-            t[3] = ((Number) r[2]).longValue();
-        }
-        return totals.entrySet().stream().map(e -> {
-            String[] key = e.getKey().split(":");
-            long[] t = e.getValue();
-            return new CityTotals(key[0], key[1], t[0], t[1], t[2], t[3]);
-        }).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT province, city, sum(vouchers), sum(issued_fen), sum(paid), sum(redeemed_fen) FROM city_year_totals
+                WHERE cast(?1 AS integer) IS NULL OR year = ?1
+                GROUP BY 1, 2 HAVING sum(vouchers) <> 0 OR sum(paid) <> 0 ORDER BY 1, 2""").setParameter(1, year).getResultList();
+        return rows.stream().map(r -> new CityTotals((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]), n(r[5]))).toList();
     }
 
-    /** Issuing province × provider province, for redemptions paid. */
+    /** Issuing province × provider province, for redemptions paid; {@code year} (budget year) null: every year. */
     @SuppressWarnings("unchecked")
-    public List<Flow> flows() {
+    public List<Flow> flows(Integer year) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT province, provider_province, count, amount_fen FROM paid_flow WHERE count > 0
-                ORDER BY 1, 2""").getResultList();
+                SELECT province, provider_province, sum(count), sum(amount_fen) FROM paid_flow
+                WHERE cast(?1 AS integer) IS NULL OR year = ?1
+                GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2""").setParameter(1, year).getResultList();
         return rows.stream().map(r -> new Flow((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
     @SuppressWarnings("unchecked")
-    public List<CategoryTotal> categories() {
+    public List<CategoryTotal> categories(Integer year) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT category, count, amount_fen FROM paid_category WHERE count > 0 ORDER BY 3 DESC, 1""")
-                .getResultList();
+                SELECT category, sum(count), sum(amount_fen) FROM paid_category WHERE cast(?1 AS integer) IS NULL OR year = ?1
+                GROUP BY 1 HAVING sum(count) > 0 ORDER BY 3 DESC, 1""").setParameter(1, year).getResultList();
         return rows.stream().map(r -> new CategoryTotal((String) r[0], n(r[1]), n(r[2]))).toList();
     }
 
-    /** P9: filing → payment time, per issuing province. */
+    /** P9: filing → payment time, per issuing province, from the histogram the trigger keeps (V8). */
     @SuppressWarnings("unchecked")
-    public List<TimeToRedemption> timeToRedemption() {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT province, count(*),
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at)),
-                  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM paid_at - filed_at))
-                FROM redemption_state WHERE status = ?1 GROUP BY 1 ORDER BY 1""").setParameter(1, States.PAID)
-                .getResultList();
-        return rows.stream().map(r -> new TimeToRedemption((String) r[0], n(r[1]), d(r[2]), d(r[3]))).toList();
+    public List<TimeToRedemption> timeToRedemption(Integer year) {
+        List<Object[]> rows = em.createNativeQuery("SELECT province, bucket, count FROM paid_duration "
+                + "WHERE count > 0 AND (cast(?1 AS integer) IS NULL OR year = ?1)").setParameter(1, year).getResultList();
+        java.util.Map<String, DurationHistogram> perProvince = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            perProvince.computeIfAbsent((String) r[0], k -> new DurationHistogram()).add(((Number) r[1]).intValue(), n(r[2]));
+        }
+        return perProvince.entrySet().stream().map(e -> new TimeToRedemption(e.getKey(), e.getValue().total(),
+                e.getValue().percentile(0.5), e.getValue().percentile(0.9), e.getValue().distribution())).toList();
     }
 
-    /** P11: the providers that served most, by amount paid. */
+    /** P11: the providers that served most, by amount paid; {@code year} (budget year) null: every year. */
     @SuppressWarnings("unchecked")
-    public List<TopProvider> topProviders(int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider WHERE count > 0
-                ORDER BY amount_fen DESC, count DESC LIMIT ?1""").setParameter(1, limit).getResultList();
+    public List<TopProvider> topProviders(int limit, Integer year) {
+        List<Object[]> rows = (year == null ? em.createNativeQuery("""
+                SELECT provider_uscc, provider_province, sum(count), sum(amount_fen) FROM paid_provider
+                GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 4 DESC, 3 DESC LIMIT ?1""")
+                : em.createNativeQuery("""
+                SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider
+                WHERE year = ?2 AND count > 0 ORDER BY amount_fen DESC, count DESC LIMIT ?1""").setParameter(2, year))
+                .setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
     }
 
@@ -226,9 +213,5 @@ public class Statistics {
 
     private static long n(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private static Double d(Object o) {
-        return o == null ? null : ((Number) o).doubleValue();
     }
 }

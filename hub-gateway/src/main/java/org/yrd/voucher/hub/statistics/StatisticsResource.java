@@ -57,35 +57,35 @@ public class StatisticsResource {
         return statistics.cities(QueryParams.year("year", year));
     }
 
-    /** Issuing province × provider province, for redemptions paid. */
+    /** Issuing province × provider province, for redemptions paid ({@code year}: budget year, optional). */
     @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/flows")
-    public List<Statistics.Flow> flows() {
-        return statistics.flows();
+    public List<Statistics.Flow> flows(@QueryParam("year") String year) {
+        return statistics.flows(QueryParams.year("year", year));
     }
 
     @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/categories")
-    public List<Statistics.CategoryTotal> categories() {
-        return statistics.categories();
+    public List<Statistics.CategoryTotal> categories(@QueryParam("year") String year) {
+        return statistics.categories(QueryParams.year("year", year));
     }
 
-    /** P9: filing → payment time, per issuing province. */
+    /** P9: filing → payment time per issuing province: median, 90th percentile, distribution ({@code year} optional). */
     @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/time-to-redemption")
-    public List<Statistics.TimeToRedemption> timeToRedemption() {
-        return statistics.timeToRedemption();
+    public List<Statistics.TimeToRedemption> timeToRedemption(@QueryParam("year") String year) {
+        return statistics.timeToRedemption(QueryParams.year("year", year));
     }
 
     /** P11: the providers that served most, by amount paid. */
     @RolesAllowed(Roles.TASKGROUP)
     @GET
     @Path("/top-providers")
-    public List<Statistics.TopProvider> topProviders(@QueryParam("limit") String limit) {
-        return statistics.topProviders(Params.number("limit", limit, 10, 1, 100));
+    public List<Statistics.TopProvider> topProviders(@QueryParam("limit") String limit, @QueryParam("year") String year) {
+        return statistics.topProviders(Params.number("limit", limit, 10, 1, 100), QueryParams.year("year", year));
     }
 
     /** For national statistics: one line per redemption, as the hub knows it. */
