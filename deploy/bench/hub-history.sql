@@ -1,12 +1,11 @@
 -- A large history for the hub's statistics benchmark (deploy/bench-hub.sh, docs/benchmarks.md): 2,000,000
 -- redemptions over 5 budget years (2021–2025) and 4 provinces, 80 % paid, a fifth of them with another province's
 -- provider, and 10,000,000 usage events (four transitions per redemption, 1,500,000 vouchers issued and 500,000
--- expired). Loaded in bulk with the triggers off; the rollups are then rebuilt from the base tables in one pass each,
--- as V7 and V8 do for what a hub already holds (a test checks that the triggers keep them equal to these queries).
+-- expired). Loaded in bulk with the triggers off; the rollups are then rebuilt from the base tables in one pass each
+-- (rebuild_statistics(), V8; a test checks that the triggers keep them equal to those queries).
 \timing on
 SET session_replication_role = replica;
-TRUNCATE usage_event, redemption_state, province_year_totals, paid_flow, paid_category, paid_provider,
-         paid_duration, city_year_totals, ledger_snapshot;
+TRUNCATE usage_event, redemption_state, ledger_snapshot;
 
 CREATE TEMP TABLE p (i INT PRIMARY KEY, code TEXT, district TEXT);
 INSERT INTO p VALUES (0, 'SH', '310115'), (1, 'JS', '320505'), (2, 'ZJ', '330106'), (3, 'AH', '340104');
@@ -43,33 +42,7 @@ SELECT md5('v' || i)::uuid, CASE WHEN i < 1500000 THEN 'yrd.voucher.issued.v1' E
        make_timestamptz(2021 + i % 5, 1 + i % 12, 1 + i % 28, 9, 0, 0, 'Asia/Shanghai'), p.district
 FROM generate_series(0, 1999999) AS i JOIN p ON p.i = i % 4;
 
-INSERT INTO province_year_totals (province, year, issued_fen, expired_fen)
-SELECT province, budget_year, coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.issued.v1'), 0),
-       coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.expired.v1'), 0)
-FROM usage_event WHERE type IN ('yrd.voucher.issued.v1', 'yrd.voucher.expired.v1') GROUP BY 1, 2;
-INSERT INTO province_year_totals AS t (province, year, held_fen, redeemed_fen)
-SELECT province, budget_year,
-       coalesce(sum(voucher_amount_fen) FILTER (WHERE status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')), 0),
-       coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
-FROM redemption_state GROUP BY 1, 2
-ON CONFLICT (province, year) DO UPDATE SET held_fen = excluded.held_fen, redeemed_fen = excluded.redeemed_fen;
-INSERT INTO paid_flow (province, provider_province, year, count, amount_fen)
-SELECT province, provider_province, budget_year, count(*), sum(voucher_amount_fen)
-FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
-INSERT INTO paid_category (category, year, count, amount_fen)
-SELECT category, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2;
-INSERT INTO paid_provider (provider_uscc, provider_province, year, count, amount_fen)
-SELECT provider_uscc, provider_province, budget_year, count(*), sum(voucher_amount_fen)
-FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
-INSERT INTO paid_duration SELECT province, budget_year, duration_bucket(extract(epoch FROM paid_at - filed_at)), count(*)
-FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
-INSERT INTO city_year_totals (province, city, year, vouchers, issued_fen)
-SELECT province, left(district, 4), budget_year, count(*), sum(amount_fen) FROM usage_event
-WHERE type = 'yrd.voucher.issued.v1' GROUP BY 1, 2, 3;
-INSERT INTO city_year_totals AS t (province, city, year, paid, redeemed_fen)
-SELECT province, left(district, 4), budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state
-WHERE status = 'PAID' GROUP BY 1, 2, 3
-ON CONFLICT (province, city, year) DO UPDATE SET paid = excluded.paid, redeemed_fen = excluded.redeemed_fen;
+SELECT rebuild_statistics();
 -- each node's latest ledger snapshot, equal to the hub's totals
 INSERT INTO ledger_snapshot SELECT province, year, 100000000000, issued_fen, held_fen, redeemed_fen, expired_fen, now()
 FROM province_year_totals;

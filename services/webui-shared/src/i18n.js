@@ -15,6 +15,7 @@ const common = {
       createdAt: '提交时间', reason: '理由', qualifications: '资质', payee: '收款方', district: '区县' },
     province: { SH: '上海', JS: '江苏', ZJ: '浙江', AH: '安徽' },
     party: { ENTERPRISE: '企业', PROVIDER: '服务机构' },
+    notice: { feed: '订阅：', yrdWide: '长三角', expenditure: '服务金额', voucherAmount: '创新券金额', kind: { NOTICE: '通知公告', CASE: '典型案例' } },
     negative: { kind: '类型', listedBy: '列入省市', from: '起始日', until: '截止日', open: '长期', local: '本省负面清单', yrd: '长三角负面清单（各省市共享）' },
     category: {
       RESEARCH_AND_DEVELOPMENT: '研究开发', TESTING_INSPECTION_CERTIFICATION: '检验检测认证',
@@ -37,6 +38,7 @@ const common = {
       createdAt: 'Filed', reason: 'Reason', qualifications: 'Qualifications', payee: 'Payee', district: 'District' },
     province: { SH: 'Shanghai', JS: 'Jiangsu', ZJ: 'Zhejiang', AH: 'Anhui' },
     party: { ENTERPRISE: 'Enterprise', PROVIDER: 'Provider' },
+    notice: { feed: 'Subscribe:', yrdWide: 'YRD', expenditure: 'Expenditure', voucherAmount: 'Voucher amount', kind: { NOTICE: 'Notice', CASE: 'Typical case' } },
     negative: { kind: 'Kind', listedBy: 'Listed by', from: 'From', until: 'Until', open: 'Open-ended', local: "This province's negative list", yrd: 'YRD-wide negative list (shared by every province)' },
     category: {
       RESEARCH_AND_DEVELOPMENT: 'R&D', TESTING_INSPECTION_CERTIFICATION: 'Testing, inspection, certification',

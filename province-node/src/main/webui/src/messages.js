@@ -23,10 +23,9 @@ export default {
     providers: { local: '本省服务机构', yrd: '长三角互认服务机构', quality: '优质机构', qualityTag: '优质服务机构库', nameOrUscc: '名称或信用代码' },
     recipients: { issued: '发放金额', redeemed: '兑付金额' },
     notices: {
-      feed: '订阅：', yrdWide: '长三角', expenditure: '服务金额', voucherAmount: '创新券金额', kind: '类型', title: '标题', body: '正文',
+      kind: '类型', title: '标题', body: '正文',
       publish: '发布公告', publishedAt: '发布时间', withdraw: '撤回', withdrawn: '已撤回', yrdWideLong: '同时在长三角联合平台公开'
     },
-    noticeKind: { NOTICE: '通知公告', CASE: '典型案例' },
     draws: { window: '申领窗口', seed: '随机种子（事先公布）', announcedAt: '公布时间', entry: '申领编号', opensOn: '窗口开始日期', announce: '公布摇号', run: '开始摇号', drawnAt: '摇号时间' },
     drawStatus: { ANNOUNCED: '已公布', DRAWN: '已摇号' },
     applicationStatus: { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', IN_DRAW: '待摇号', NOT_DRAWN: '未中签' },
@@ -127,10 +126,9 @@ export default {
     providers: { local: "This province's providers", yrd: 'YRD catalogue (mutually recognised)', quality: 'Quality', qualityTag: 'High-quality library', nameOrUscc: 'Name or code' },
     recipients: { issued: 'Issued', redeemed: 'Redeemed' },
     notices: {
-      feed: 'Subscribe:', yrdWide: 'YRD', expenditure: 'Expenditure', voucherAmount: 'Voucher amount', kind: 'Kind', title: 'Title', body: 'Text',
+      kind: 'Kind', title: 'Title', body: 'Text',
       publish: 'Publish', publishedAt: 'Published', withdraw: 'Withdraw', withdrawn: 'Withdrawn', yrdWideLong: 'Also publish YRD-wide at the hub'
     },
-    noticeKind: { NOTICE: 'Notice', CASE: 'Typical case' },
     draws: { window: 'Window', seed: 'Seed (published in advance)', announcedAt: 'Announced', entry: 'Application', opensOn: 'Window opens on', announce: 'Announce draw', run: 'Run draw', drawnAt: 'Drawn' },
     drawStatus: { ANNOUNCED: 'Announced', DRAWN: 'Drawn' },
     applicationStatus: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', IN_DRAW: 'In draw', NOT_DRAWN: 'Not drawn' },

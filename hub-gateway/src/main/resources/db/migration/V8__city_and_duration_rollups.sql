@@ -9,7 +9,6 @@ ALTER TABLE paid_provider ADD COLUMN year INT NOT NULL DEFAULT 0;
 ALTER TABLE paid_provider DROP CONSTRAINT paid_provider_pkey, ADD PRIMARY KEY (provider_uscc, provider_province, year);
 DROP INDEX paid_provider_amount;
 CREATE INDEX paid_provider_year_amount ON paid_provider (year, amount_fen DESC);
-TRUNCATE paid_flow, paid_category, paid_provider;
 ALTER TABLE paid_flow ALTER COLUMN year DROP DEFAULT;
 ALTER TABLE paid_category ALTER COLUMN year DROP DEFAULT;
 ALTER TABLE paid_provider ALTER COLUMN year DROP DEFAULT;
@@ -97,22 +96,42 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- what the hub already holds
-INSERT INTO paid_flow (province, provider_province, year, count, amount_fen)
-SELECT province, provider_province, budget_year, count(*), sum(voucher_amount_fen)
-FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
-INSERT INTO paid_category (category, year, count, amount_fen)
-SELECT category, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2;
-INSERT INTO paid_provider (provider_uscc, provider_province, year, count, amount_fen)
-SELECT provider_uscc, provider_province, budget_year, count(*), sum(voucher_amount_fen)
-FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
-INSERT INTO city_year_totals (province, city, year, vouchers, issued_fen)
-SELECT province, left(district, 4), budget_year, count(*), sum(amount_fen) FROM usage_event
-WHERE type = 'yrd.voucher.issued.v1' AND district IS NOT NULL AND budget_year IS NOT NULL GROUP BY 1, 2, 3;
-INSERT INTO city_year_totals AS t (province, city, year, paid, redeemed_fen)
-SELECT province, left(district, 4), budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state
-WHERE status = 'PAID' AND district IS NOT NULL GROUP BY 1, 2, 3
-ON CONFLICT (province, city, year) DO UPDATE SET paid = excluded.paid, redeemed_fen = excluded.redeemed_fen;
-INSERT INTO paid_duration
-SELECT province, budget_year, duration_bucket(extract(epoch FROM paid_at - filed_at)), count(*) FROM redemption_state
-WHERE status = 'PAID' AND filed_at IS NOT NULL AND paid_at IS NOT NULL GROUP BY 1, 2, 3;
+-- Every rollup recomputed from the base tables, in one pass each: what the hub already holds now, and for an
+-- operator who wants to check or repair them (SELECT rebuild_statistics(); in one transaction with the consumers
+-- stopped). A test compares the triggers' rollups with these same queries.
+CREATE FUNCTION rebuild_statistics() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE province_year_totals, paid_flow, paid_category, paid_provider, paid_duration, city_year_totals;
+    INSERT INTO province_year_totals (province, year, issued_fen, expired_fen)
+    SELECT province, budget_year, coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.issued.v1'), 0),
+           coalesce(sum(amount_fen) FILTER (WHERE type = 'yrd.voucher.expired.v1'), 0)
+    FROM usage_event WHERE type IN ('yrd.voucher.issued.v1', 'yrd.voucher.expired.v1') AND budget_year IS NOT NULL
+    GROUP BY 1, 2;
+    INSERT INTO province_year_totals AS t (province, year, held_fen, redeemed_fen)
+    SELECT province, budget_year,
+           coalesce(sum(voucher_amount_fen) FILTER (WHERE status IN ('FILED', 'PROVIDER_CONFIRMED', 'APPROVED')), 0),
+           coalesce(sum(voucher_amount_fen) FILTER (WHERE status = 'PAID'), 0)
+    FROM redemption_state GROUP BY 1, 2
+    ON CONFLICT (province, year) DO UPDATE SET held_fen = excluded.held_fen, redeemed_fen = excluded.redeemed_fen;
+    INSERT INTO paid_flow (province, provider_province, year, count, amount_fen)
+    SELECT province, provider_province, budget_year, count(*), sum(voucher_amount_fen)
+    FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
+    INSERT INTO paid_category (category, year, count, amount_fen)
+    SELECT category, budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state WHERE status = 'PAID'
+    GROUP BY 1, 2;
+    INSERT INTO paid_provider (provider_uscc, provider_province, year, count, amount_fen)
+    SELECT provider_uscc, provider_province, budget_year, count(*), sum(voucher_amount_fen)
+    FROM redemption_state WHERE status = 'PAID' GROUP BY 1, 2, 3;
+    INSERT INTO paid_duration
+    SELECT province, budget_year, duration_bucket(extract(epoch FROM paid_at - filed_at)), count(*) FROM redemption_state
+    WHERE status = 'PAID' AND filed_at IS NOT NULL AND paid_at IS NOT NULL GROUP BY 1, 2, 3;
+    INSERT INTO city_year_totals (province, city, year, vouchers, issued_fen)
+    SELECT province, left(district, 4), budget_year, count(*), sum(amount_fen) FROM usage_event
+    WHERE type = 'yrd.voucher.issued.v1' AND district IS NOT NULL AND budget_year IS NOT NULL GROUP BY 1, 2, 3;
+    INSERT INTO city_year_totals AS t (province, city, year, paid, redeemed_fen)
+    SELECT province, left(district, 4), budget_year, count(*), sum(voucher_amount_fen) FROM redemption_state
+    WHERE status = 'PAID' AND district IS NOT NULL GROUP BY 1, 2, 3
+    ON CONFLICT (province, city, year) DO UPDATE SET paid = excluded.paid, redeemed_fen = excluded.redeemed_fen;
+END $$;
+
+SELECT rebuild_statistics();
