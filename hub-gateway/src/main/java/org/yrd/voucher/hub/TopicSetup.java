@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.hub.common.HubConfig;
 
 /**
  * The hub operator runs Kafka: the hub makes sure the compacted topics exist as compacted topics. It does so beside
@@ -37,8 +38,8 @@ public class TopicSetup {
     }
 
     void start(@Observes StartupEvent ignored, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-               @ConfigProperty(name = "hub.topic-setup.enabled", defaultValue = "true") boolean enabled) {
-        if (enabled) {
+               HubConfig config) {
+        if (config.topicSetup().enabled()) {
             executor.runAsync(() -> createUntilDone(bootstrap));
         }
     }

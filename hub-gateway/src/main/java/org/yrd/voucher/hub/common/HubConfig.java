@@ -10,6 +10,14 @@ public interface HubConfig {
 
     Quality quality();
 
+    TopicSetup topicSetup();
+
+    /** Whether the hub creates the compacted topics at start; off where Strimzi KafkaTopic resources declare them. */
+    interface TopicSetup {
+        @io.smallrye.config.WithDefault("true")
+        boolean enabled();
+    }
+
     /** P8 the published criteria of the library of high-quality providers (优质服务机构资源库). */
     interface Quality {
         /** paid services, all years */
