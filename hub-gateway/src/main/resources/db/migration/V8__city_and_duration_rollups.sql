@@ -38,6 +38,9 @@ CREATE TABLE city_year_totals (
     PRIMARY KEY (province, city, year)
 );
 
+-- the export streams redemptions in filing order from the first row, without sorting them all first
+CREATE INDEX redemption_state_filed ON redemption_state (filed_at);
+
 CREATE FUNCTION duration_bucket(seconds DOUBLE PRECISION) RETURNS INT LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN seconds < 1 THEN -1 ELSE floor(ln(seconds) / ln(1.01))::int END
 $$;
