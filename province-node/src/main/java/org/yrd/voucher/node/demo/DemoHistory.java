@@ -217,7 +217,9 @@ public class DemoHistory {
             String name = team ? stem + "创业团队（" + p.nameZh() + n + "）" : p.nameZh() + stem + "有限公司" + (char) ('A' + n % 26);
             enterprises.register(new Enterprises.Registration(uscc, name, team ? RecipientType.STARTUP_TEAM : RecipientType.TECH_SME,
                     team ? null : "DEMO" + uscc.substring(8, 17), team ? null : 2024 + n % 2, district, null, null));
-            firms.add(new Firm(uscc, 1 + random.nextInt(DAYS - 10)));
+            // one in nine applies in the last days, above the auto-approval threshold where the caps allow: the
+            // operator's queue of applications is never empty
+            firms.add(new Firm(uscc, n % 9 == 0 ? DAYS - 1 - random.nextInt(8) : 1 + random.nextInt(DAYS - 10)));
         }
         return firms;
     }
@@ -225,7 +227,8 @@ public class DemoHistory {
     /** P6: an application; above the auto-approval threshold it waits for the operator. */
     private void apply(Province p, Firm f, VoucherPolicy policy, Random random, int today) {
         long[] amounts = {500_000, 800_000, 1_000_000, 1_500_000, 2_000_000, 3_000_000, 5_000_000};
-        long amount = Math.min(amounts[random.nextInt(amounts.length)], policy.perApplicationCapFen());
+        long amount = Math.min(today > DAYS - 10 ? policy.autoApprovalThresholdFen() + 1_000_000 : amounts[random.nextInt(amounts.length)],
+                policy.perApplicationCapFen());
         VoucherApplication a = vouchers.apply(f.uscc, amount);
         if (a.status == VoucherApplication.Status.PENDING) {
             f.pendingApplication = a.id;
