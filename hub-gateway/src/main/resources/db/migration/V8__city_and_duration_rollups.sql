@@ -8,7 +8,6 @@ ALTER TABLE paid_category DROP CONSTRAINT paid_category_pkey, ADD PRIMARY KEY (c
 ALTER TABLE paid_provider ADD COLUMN year INT NOT NULL DEFAULT 0;
 ALTER TABLE paid_provider DROP CONSTRAINT paid_provider_pkey, ADD PRIMARY KEY (provider_uscc, provider_province, year);
 DROP INDEX paid_provider_amount;
-CREATE INDEX paid_provider_year_amount ON paid_provider (year, amount_fen DESC);
 ALTER TABLE paid_flow ALTER COLUMN year DROP DEFAULT;
 ALTER TABLE paid_category ALTER COLUMN year DROP DEFAULT;
 ALTER TABLE paid_provider ALTER COLUMN year DROP DEFAULT;

@@ -34,7 +34,7 @@ public class Statistics {
     public record TimeToRedemption(String province, long paid, Double p50Seconds, Double p90Seconds,
                                    List<DurationHistogram.Band> distribution) {}
 
-    public record TopProvider(String providerUscc, String providerProvince, long count, long amountFen) {}
+    public record TopProvider(String providerUscc, String providerProvince, long count, long amountFen, String name) {}
 
     public record Reconciliation(String province, int year, boolean matches, Totals hub, Totals node, List<String> differences) {}
 
@@ -92,17 +92,17 @@ public class Statistics {
                 e.getValue().percentile(0.5), e.getValue().percentile(0.9), e.getValue().distribution())).toList();
     }
 
-    /** P11: the providers that served most, by amount paid; {@code year} (budget year) null: every year. */
+    /** P11: the providers that served most, by amount paid, with their names; {@code year} (budget year) null: every year. */
     @SuppressWarnings("unchecked")
     public List<TopProvider> topProviders(int limit, Integer year) {
-        List<Object[]> rows = (year == null ? em.createNativeQuery("""
-                SELECT provider_uscc, provider_province, sum(count), sum(amount_fen) FROM paid_provider
-                GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 4 DESC, 3 DESC LIMIT ?1""")
-                : em.createNativeQuery("""
-                SELECT provider_uscc, provider_province, count, amount_fen FROM paid_provider
-                WHERE year = ?2 AND count > 0 ORDER BY amount_fen DESC, count DESC LIMIT ?1""").setParameter(2, year))
-                .setParameter(1, limit).getResultList();
-        return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]))).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT t.provider_uscc, t.provider_province, t.count, t.amount_fen, p.name FROM (
+                  SELECT provider_uscc, provider_province, sum(count) AS count, sum(amount_fen) AS amount_fen
+                  FROM paid_provider WHERE cast(?2 AS integer) IS NULL OR year = ?2
+                  GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 4 DESC, 3 DESC LIMIT ?1) t
+                LEFT JOIN provider p ON p.uscc = t.provider_uscc
+                ORDER BY t.amount_fen DESC, t.count DESC""").setParameter(1, limit).setParameter(2, year).getResultList();
+        return rows.stream().map(r -> new TopProvider((String) r[0], (String) r[1], n(r[2]), n(r[3]), (String) r[4])).toList();
     }
 
     /**
