@@ -20,7 +20,7 @@ export default {
       windows: '申领时间', allYear: '全年受理', byDraw: '摇号分配', reapply: '再次申领', reapplyRule: '已有创新券使用达到 {n}% 后方可再次申领',
       autoApproval: '自动审批阈值', pools: '市、区县资金池'
     },
-    providers: { local: '本省服务机构', yrd: '长三角互认服务机构', quality: '优质机构', qualityTag: '优质服务机构库', nameOrUscc: '名称或信用代码' },
+    providers: { local: '本省服务机构', yrd: '长三角互认服务机构', quality: '优质机构', qualityTag: '优质服务机构库' },
     recipients: { issued: '发放金额', redeemed: '兑付金额' },
     notices: {
       kind: '类型', title: '标题', body: '正文',
@@ -123,7 +123,7 @@ export default {
       windows: 'Application windows', allYear: 'All year', byDraw: 'by draw', reapply: 'Applying again', reapplyRule: 'Once {n}% of the vouchers held is used',
       autoApproval: 'Auto-approval threshold', pools: 'City and district pools'
     },
-    providers: { local: "This province's providers", yrd: 'YRD catalogue (mutually recognised)', quality: 'Quality', qualityTag: 'High-quality library', nameOrUscc: 'Name or code' },
+    providers: { local: "This province's providers", yrd: 'YRD catalogue (mutually recognised)', quality: 'Quality', qualityTag: 'High-quality library' },
     recipients: { issued: 'Issued', redeemed: 'Redeemed' },
     notices: {
       kind: 'Kind', title: 'Title', body: 'Text',

@@ -12,6 +12,7 @@ import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.node.disclosure.Disclosure;
 import org.yrd.voucher.node.provider.YrdRegistry;
 import org.yrd.voucher.node.redemption.CrossRegion;
 import org.yrd.voucher.node.redemption.Redemption;
@@ -41,11 +42,14 @@ public class DemoCrossRegion {
     private final RedemptionService service;
     private final CrossRegion crossRegion;
     private final DemoHistory history;
+    private final Disclosure disclosure;
     private final Clock clock;
     private final AtomicBoolean filed = new AtomicBoolean();
 
     DemoCrossRegion(NodeConfig config, YrdRegistry registry, Vouchers vouchers, Redemptions redemptions,
-                    RedemptionService service, CrossRegion crossRegion, DemoHistory history, Clock clock) {
+                    RedemptionService service, CrossRegion crossRegion, DemoHistory history, Disclosure disclosure,
+                    Clock clock) {
+        this.disclosure = disclosure;
         this.config = config;
         this.registry = registry;
         this.vouchers = vouchers;
@@ -112,15 +116,16 @@ public class DemoCrossRegion {
 
     /** This province's demo providers answer requests from other provinces' demo enterprises. */
     private void answer(Province p) {
-        for (String district : DemoHistory.DISTRICTS.get(p)) {
-            for (int k = 30; k < 62; k++) {
-                String provider = DemoData.uscc(district, k);
-                for (CrossRegion.Incoming in : crossRegion.incomingFor(provider, CrossRegion.IncomingStatus.REQUESTED,
-                        new Paging(50, 0))) {
-                    history.as(p, provider.toLowerCase(), Roles.PROVIDER, () -> in.id().hashCode() % 7 == 0
-                            ? crossRegion.dispute(provider, in.id(), "服务内容与合同约定不一致")
-                            : crossRegion.confirm(provider, in.id()));
-                }
+        for (Disclosure.AdmittedProvider admitted : disclosure.admittedProviders()) {
+            String provider = admitted.uscc();
+            if (!DemoHistory.isHistoryProvider(provider)) {
+                continue; // the README's demo lab and centre answer by hand
+            }
+            for (CrossRegion.Incoming in : crossRegion.incomingFor(provider, CrossRegion.IncomingStatus.REQUESTED,
+                    new Paging(50, 0))) {
+                history.as(p, provider.toLowerCase(), Roles.PROVIDER, () -> in.id().hashCode() % 7 == 0
+                        ? crossRegion.dispute(provider, in.id(), "服务内容与合同约定不一致")
+                        : crossRegion.confirm(provider, in.id()));
             }
         }
     }

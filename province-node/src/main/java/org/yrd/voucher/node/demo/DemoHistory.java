@@ -48,6 +48,7 @@ import org.yrd.voucher.policy.VoucherPolicy;
 @ApplicationScoped
 public class DemoHistory {
     static final int DAYS = 120;
+    static final int FIRST_PROVIDER = 30;
     private static final Logger LOG = Logger.getLogger(DemoHistory.class);
     /** Districts per province (GB/T 2260); Anhui's are inside its pilot zones and pools. */
     static final Map<Province, List<String>> DISTRICTS = Map.of(
@@ -169,11 +170,16 @@ public class DemoHistory {
         }
     }
 
+    /** Whether a provider is one of the history's (numbered from 30), not one of the README's demo parties. */
+    static boolean isHistoryProvider(String uscc) {
+        return uscc.startsWith("DEM", 8) && Integer.parseInt(uscc.substring(11, 17)) >= FIRST_PROVIDER;
+    }
+
     /** P2: two providers for every category of this province, with their qualifications; one still applying, one suspended. */
     private List<Provider> providers(Province p, VoucherPolicy policy, Random random) {
         List<Provider> admitted = new ArrayList<>();
         List<String> districts = DISTRICTS.get(p);
-        int n = 30;
+        int n = FIRST_PROVIDER;
         for (String category : policy.categories().stream().sorted().toList()) {
             for (int k = 0; k < 2; k++, n++) {
                 String district = districts.get(random.nextInt(districts.size()));
@@ -191,11 +197,11 @@ public class DemoHistory {
                     qualifications.add(new Provider.Qualification("CNAS", "L" + (1000 + n)));
                 }
                 providers.apply(uscc, name, categories.stream().distinct().toList(), qualifications, null);
-                if (n == 33) {
+                if (n == FIRST_PROVIDER + 3) {
                     continue; // still waiting for the operator's admission decision
                 }
                 admitted.add(providers.decide(uscc, ProviderStatus.ADMITTED, "材料齐全，符合服务机构准入条件", "operator-1"));
-                if (n == 36) {
+                if (n == FIRST_PROVIDER + 6) {
                     providers.decide(uscc, ProviderStatus.SUSPENDED, "资质证书到期，暂停至换证完成", "operator-1");
                     admitted.remove(admitted.size() - 1);
                 }
