@@ -9,9 +9,12 @@ import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.States;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.registry.HubProvider;
@@ -27,20 +30,16 @@ public class Routing {
     private final EntityManager em;
     private final Clock clock;
     private final Outbox outbox;
-    private final Provenance provenance;
 
-    Routing(EntityManager em, Clock clock, Outbox outbox, Provenance provenance) {
+    Routing(EntityManager em, Clock clock, Outbox outbox) {
         this.em = em;
         this.clock = clock;
         this.outbox = outbox;
-        this.provenance = provenance;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void requested(CloudEvent e, Payloads.CrossRegionRequest r) {
-        if (!provenance.from(e, r.issuingProvince(), "a redemption filed against its vouchers")) {
-            return;
-        }
+        Provenance.require(e, r.issuingProvince(), "a redemption filed against its vouchers");
         UUID id = UUID.fromString(r.redemptionId());
         HubProvider p = HubProvider.findById(r.providerUscc());
         boolean recognised = p != null && p.recognised && p.homeProvince.equals(r.providerProvince())
@@ -91,26 +90,51 @@ public class Routing {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void answered(CloudEvent e, Payloads.ProviderAnswer a) {
-        if (!provenance.from(e, a.providerProvince(), "an answer for provider " + a.providerUscc())) {
-            return;
-        }
+        Provenance.require(e, a.providerProvince(), "an answer for provider " + a.providerUscc());
         UUID id = UUID.fromString(a.redemptionId());
-        // the answer is recorded only for a request routed to that provider's province, in one round trip
+        if (!States.CONFIRMED.equals(a.answer()) && !States.ANSWER_DISPUTED.equals(a.answer())) {
+            throw new EventRefused(EventCheck.Reason.PAYLOAD, "answer must be CONFIRMED or DISPUTED");
+        }
+        // the answer is recorded only for a request routed to that provider's province and still waiting for it,
+        // in one round trip: a second answer (DISPUTED after CONFIRMED) would free an invoice already paid
         String issuingProvince = (String) em.createNativeQuery("""
                         UPDATE cross_region SET status = ?1, answered_at = ?2 WHERE redemption_id = ?3
-                          AND provider_province = ?4 RETURNING issuing_province""")
+                          AND provider_province = ?4 AND provider_uscc = ?5 AND status = ?6 RETURNING issuing_province""")
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("cross_region")
                 .setParameter(1, a.answer()).setParameter(2, OffsetDateTime.now(clock)).setParameter(3, id)
-                .setParameter(4, a.providerProvince()).getResultStream().findFirst().orElse(null);
+                .setParameter(4, a.providerProvince()).setParameter(5, a.providerUscc()).setParameter(6, States.REQUESTED)
+                .getResultStream().findFirst().orElse(null);
         if (issuingProvince == null) {
-            provenance.refuse(e, "no cross-region request " + id + " for a provider of " + a.providerProvince());
-            return;
+            refuseAnswer(id, a);
+            return; // the same answer again: already passed on
         }
         if (!"CONFIRMED".equals(a.answer())) {
             em.createNativeQuery("UPDATE invoice_seen SET live = false WHERE redemption_id = ?1").setParameter(1, id)
                     .executeUpdate();
         }
         outbox.publish(Topics.nodeInbox(issuingProvince), a.redemptionId(), EventTypes.REDEMPTION_PROVIDER_ANSWERED, a);
+    }
+
+    /**
+     * Why an answer that changed nothing is refused: no such request, a request routed to another provider (a node
+     * speaking for another province's provider), or one already answered otherwise. The same answer again is a
+     * harmless repeat and returns.
+     */
+    private void refuseAnswer(UUID id, Payloads.ProviderAnswer a) {
+        Object[] held = (Object[]) em.createNativeQuery("""
+                        SELECT provider_province, provider_uscc, status FROM cross_region WHERE redemption_id = ?1""")
+                .setParameter(1, id).getResultStream().findFirst().orElse(null);
+        if (held == null) {
+            throw new EventRefused(EventCheck.Reason.TRANSITION, "no cross-region request " + id);
+        }
+        if (!held[0].equals(a.providerProvince()) || !held[1].equals(a.providerUscc())) {
+            throw new EventRefused(EventCheck.Reason.PROVENANCE, a.providerUscc() + " of " + a.providerProvince()
+                    + " may not answer request " + id + ", routed to another provider");
+        }
+        if (!a.answer().equals(held[2])) {
+            throw new EventRefused(EventCheck.Reason.TRANSITION, "request " + id + " is " + held[2]
+                    + ", not waiting for an answer");
+        }
     }
 
     /** Invoices the hub has seen in the usage stream of every province. */

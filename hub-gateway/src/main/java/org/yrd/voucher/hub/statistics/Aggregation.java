@@ -3,7 +3,6 @@ package org.yrd.voucher.hub.statistics;
 import org.yrd.voucher.hub.witness.AuditHeads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,10 +14,11 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.yrd.voucher.events.CloudEvent;
-import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
+import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.publicity.YrdNotices;
 import org.yrd.voucher.hub.registry.QualityLibrary;
@@ -29,7 +29,6 @@ import org.yrd.voucher.hub.routing.Routing;
 @ApplicationScoped
 public class Aggregation {
     private final EntityManager em;
-    private final Provenance provenance;
     private final Routing routing;
 
     private final AuditHeads auditHeads;
@@ -37,19 +36,21 @@ public class Aggregation {
     private final YrdNotices notices;
     private final QualityLibrary quality;
 
-    Aggregation(EntityManager em, Provenance provenance, Routing routing, AuditHeads auditHeads, RiskWatch risk,
+    Aggregation(EntityManager em, Routing routing, AuditHeads auditHeads, RiskWatch risk,
                 YrdNotices notices, QualityLibrary quality) {
         this.quality = quality;
         this.notices = notices;
         this.risk = risk;
         this.auditHeads = auditHeads;
         this.em = em;
-        this.provenance = provenance;
         this.routing = routing;
     }
 
-    /** Rows a batch of usage events adds, written together by {@link #write()}: one round trip per table. */
-    public final class Rows {
+    /**
+     * A batch of usage events: each applied in order, the rows they add written together by {@link #finish()}, one
+     * round trip per table.
+     */
+    public final class Rows implements Route.Batch {
         private final List<Object[]> events = new ArrayList<>();
         private final List<Object[]> states = new ArrayList<>();
         /** Providers paid or rated in the batch: re-examined for the library of high-quality providers (P8). */
@@ -57,8 +58,26 @@ public class Aggregation {
 
         private Rows() {}
 
+        @Override
+        public void apply(CloudEvent e, Object payload) {
+            if (payload instanceof Payloads.VoucherUsage v) {
+                voucher(e, v, this);
+            } else if (payload instanceof Payloads.RedemptionUsage r) {
+                redemption(e, r, this);
+            } else if (payload instanceof Payloads.LedgerSnapshot s) {
+                snapshot(e, s);
+            } else if (payload instanceof Payloads.RiskFlagUsage f) {
+                riskFlag(e, f);
+            } else if (payload instanceof Payloads.NoticePublished n) {
+                notice(e, n);
+            } else if (payload instanceof Payloads.RatingGiven r) {
+                rating(e, r, this);
+            }
+        }
+
         /** Writes the queued rows, in the order queued, in the caller's transaction. */
-        public void write() {
+        @Override
+        public void finish() {
             if (events.isEmpty()) {
                 quality.reexamine(providers);
                 providers.clear();
@@ -76,38 +95,27 @@ public class Aggregation {
         }
     }
 
-    public Rows rows() {
-        return new Rows();
-    }
-
-    /** Applies one usage event; its rows join {@code rows}, which the caller writes before commit. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void usage(CloudEvent e, Rows rows) {
-        switch (e.type()) {
-            case EventTypes.VOUCHER_ISSUED, EventTypes.VOUCHER_EXPIRED ->
-                    voucher(e, EventCodec.data(e, Payloads.VoucherUsage.class), rows);
-            case EventTypes.REDEMPTION_TRANSITION ->
-                    redemption(e, EventCodec.data(e, Payloads.RedemptionUsage.class), rows);
-            case EventTypes.LEDGER_SNAPSHOT -> snapshot(e, EventCodec.data(e, Payloads.LedgerSnapshot.class));
-            case EventTypes.RISK_FLAG -> riskFlag(e, EventCodec.data(e, Payloads.RiskFlagUsage.class));
-            case EventTypes.NOTICE_PUBLISHED -> notice(e, EventCodec.data(e, Payloads.NoticePublished.class));
-            case EventTypes.RATING_GIVEN -> rating(e, EventCodec.data(e, Payloads.RatingGiven.class), rows);
-            default -> provenance.refuse(e, "unknown usage event type");
-        }
+    /** The usage stream (P8): the types it carries, applied a batch at a time. */
+    public Route route() {
+        return Route.from(EventCheck.Origin.NODE)
+                .accepts(EventTypes.VOUCHER_ISSUED, Payloads.VoucherUsage.class)
+                .accepts(EventTypes.VOUCHER_EXPIRED, Payloads.VoucherUsage.class)
+                .accepts(EventTypes.REDEMPTION_TRANSITION, Payloads.RedemptionUsage.class)
+                .accepts(EventTypes.LEDGER_SNAPSHOT, Payloads.LedgerSnapshot.class)
+                .accepts(EventTypes.RISK_FLAG, Payloads.RiskFlagUsage.class)
+                .accepts(EventTypes.NOTICE_PUBLISHED, Payloads.NoticePublished.class)
+                .accepts(EventTypes.RATING_GIVEN, Payloads.RatingGiven.class)
+                .batches(Rows::new);
     }
 
     private void voucher(CloudEvent e, Payloads.VoucherUsage v, Rows rows) {
-        if (!provenance.from(e, v.province(), "voucher " + v.voucherId())) {
-            return;
-        }
+        Provenance.require(e, v.province(), "voucher " + v.voucherId());
         rows.events.add(event(e, v.province(), v.voucherId(), null, v.amountFen(), v.budgetYear(), null, null, null,
                 null, v.at(), v.districtCode()));
     }
 
     private void redemption(CloudEvent e, Payloads.RedemptionUsage r, Rows rows) {
-        if (!provenance.from(e, r.province(), "redemption " + r.redemptionId())) {
-            return;
-        }
+        Provenance.require(e, r.province(), "redemption " + r.redemptionId());
         rows.events.add(event(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(),
                 r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at(), r.districtCode()));
         rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
@@ -126,9 +134,7 @@ public class Aggregation {
     }
 
     private void rating(CloudEvent e, Payloads.RatingGiven r, Rows rows) {
-        if (!provenance.from(e, r.province(), "rating of " + r.redemptionId())) {
-            return;
-        }
+        Provenance.require(e, r.province(), "rating of " + r.redemptionId());
         em.createNativeQuery("""
                         INSERT INTO rating (redemption_id, province, provider_uscc, score, rated_at)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
@@ -139,21 +145,17 @@ public class Aggregation {
     }
 
     private void notice(CloudEvent e, Payloads.NoticePublished n) {
-        if (provenance.from(e, n.province(), "notice " + n.noticeId())) {
-            notices.published(n);
-        }
+        Provenance.require(e, n.province(), "notice " + n.noticeId());
+        notices.published(n);
     }
 
     private void riskFlag(CloudEvent e, Payloads.RiskFlagUsage f) {
-        if (provenance.from(e, f.province(), "risk flag " + f.flagId())) {
-            risk.flag(f);
-        }
+        Provenance.require(e, f.province(), "risk flag " + f.flagId());
+        risk.flag(f);
     }
 
     private void snapshot(CloudEvent e, Payloads.LedgerSnapshot s) {
-        if (!provenance.from(e, s.province(), "a ledger snapshot")) {
-            return;
-        }
+        Provenance.require(e, s.province(), "a ledger snapshot");
         em.createNativeQuery("""
                         INSERT INTO ledger_snapshot (province, year, budget_fen, issued_fen, held_fen, redeemed_fen,
                           expired_fen, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)

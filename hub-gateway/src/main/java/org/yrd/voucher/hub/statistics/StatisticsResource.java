@@ -104,11 +104,4 @@ public class StatisticsResource {
     public List<Statistics.Reconciliation> reconciliation() {
         return statistics.reconciliation();
     }
-
-    @RolesAllowed(Roles.TASKGROUP)
-    @GET
-    @Path("/provenance-refusals")
-    public List<Statistics.Refusal> refusals() {
-        return statistics.refusals();
-    }
 }

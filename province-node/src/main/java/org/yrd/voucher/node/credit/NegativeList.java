@@ -107,7 +107,7 @@ public class NegativeList {
 
     /** P13 joint punishment: every local entry, and its end, goes to the hub for the YRD list. */
     private void report(NegativeListEntry e) {
-        outbox.publish(Topics.CREDIT_REPORTS, e.partyUscc, EventTypes.CREDIT_REPORTED,
+        outbox.publishState(Topics.CREDIT_REPORTS, e.partyUscc, EventTypes.CREDIT_REPORTED,
                 new Payloads.CreditReport(config.province().name(), e.id.toString(), e.partyUscc, e.partyKind.name(),
                         e.partyName, e.reason, e.startsOn, e.endsOn, e.endedAt != null));
     }

@@ -2,107 +2,67 @@ package org.yrd.voucher.node.federation;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.yrd.voucher.events.CloudEvent;
-import org.yrd.voucher.federation.Inbox;
-import org.yrd.voucher.federation.Signing;
-import org.yrd.voucher.federation.Retry;
-import org.yrd.voucher.events.EventCodec;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.federation.Intake;
+import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.node.credit.YrdCredit;
 import org.yrd.voucher.node.provider.YrdRegistry;
 import org.yrd.voucher.node.redemption.CrossRegion;
 import org.yrd.voucher.node.risk.RiskScreening;
 
 /**
- * What the hub sends this node. Each event's effect and its inbox record commit together; events not
- * from the hub, or not for this node, are logged and skipped.
+ * What the hub sends this node, through the one {@link Intake}: only the hub's signed events of the types each
+ * channel takes reach the features; anything else is quarantined (the operator sees it) and the channel goes on.
+ * Each event's effect and its inbox record commit together.
  */
 @ApplicationScoped
 public class FederationConsumers {
-    private static final Logger LOG = Logger.getLogger(FederationConsumers.class);
+    private final Intake intake;
+    private final Route registry;
+    private final Route credit;
+    private final Route inbox;
 
-    private final Inbox inbox;
-    private final YrdRegistry registry;
-    private final YrdCredit credit;
-    private final CrossRegion crossRegion;
-    private final RiskScreening risk;
-
-    private final Signing signing;
-
-    FederationConsumers(Inbox inbox, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion, Signing signing,
+    FederationConsumers(Intake intake, YrdRegistry registry, YrdCredit credit, CrossRegion crossRegion,
                         RiskScreening risk) {
-        this.risk = risk;
-        this.signing = signing;
-        this.inbox = inbox;
-        this.registry = registry;
-        this.credit = credit;
-        this.crossRegion = crossRegion;
+        this.intake = intake;
+        // replicas of the hub's compacted topics: each record the whole standing of one provider or party
+        this.registry = Route.from(EventCheck.Origin.HUB).carriesStates()
+                .on(EventTypes.PROVIDER_RECOGNISED, Payloads.RecognitionRecord.class, (e, r) -> registry.apply(r))
+                .on(EventTypes.PROVIDER_WITHDRAWN, Payloads.RecognitionRecord.class, (e, r) -> registry.apply(r));
+        this.credit = Route.from(EventCheck.Origin.HUB).carriesStates()
+                .on(EventTypes.CREDIT_STATUS, Payloads.CreditStatus.class,
+                        (e, s) -> credit.apply(s, e.data().path("entries").toString()));
+        this.inbox = Route.from(EventCheck.Origin.HUB)
+                .on(EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, Payloads.CrossRegionRequest.class,
+                        (e, r) -> crossRegion.received(r))
+                .on(EventTypes.REDEMPTION_PROVIDER_ANSWERED, Payloads.ProviderAnswer.class,
+                        (e, a) -> crossRegion.answered(a))
+                .on(EventTypes.REDEMPTION_REFUSED_BY_HUB, Payloads.HubRefusal.class, (e, r) -> crossRegion.refusedByHub(r))
+                .on(EventTypes.RISK_FLAGGED_BY_HUB, Payloads.RiskFlagRaised.class, (e, r) -> risk.raisedByHub(r));
     }
 
     /** Replica of the YRD provider registry (P8, P14), rebuilt from the compacted topic by a new node. */
     @Incoming("registry-in")
     @Blocking
-    @Transactional
-    public void registry(String json) {
-        CloudEvent e = fromHub(json);
-        if (e == null || !inbox.firstDelivery(e)) {
-            return;
-        }
-        registry.apply(EventCodec.data(e, Payloads.RecognitionRecord.class));
+    public void registry(String record) {
+        intake.take("registry-in", List.of(record), registry);
     }
 
     /** Replica of the YRD negative list: a sanction in one province applies here too (P13). */
     @Incoming("credit-in")
     @Blocking
-    @Transactional
-    public void credit(String json) {
-        CloudEvent e = fromHub(json);
-        if (e == null || !inbox.firstDelivery(e)) {
-            return;
-        }
-        credit.apply(EventCodec.data(e, Payloads.CreditStatus.class), e.data().path("entries").toString());
+    public void credit(String record) {
+        intake.take("credit-in", List.of(record), credit);
     }
 
-    /** Cross-region requests and answers the hub routes to this node. */
+    /** Cross-region requests and answers the hub routes to this node, a polled batch in one transaction. */
     @Incoming("inbox-in")
     @Blocking
     public void nodeInbox(List<String> batch) {
-        // a batch is applied in one transaction: one commit for many events, each still recorded in the inbox
-        List<CloudEvent> events = batch.stream().map(this::fromHub).filter(Objects::nonNull).toList();
-        Retry.inTransaction(() -> inbox.eachFirstDelivery(events, this::apply));
-    }
-
-    private void apply(CloudEvent e) {
-        switch (e.type()) {
-            case EventTypes.REDEMPTION_CONFIRMATION_REQUESTED ->
-                    crossRegion.received(EventCodec.data(e, Payloads.CrossRegionRequest.class));
-            case EventTypes.REDEMPTION_PROVIDER_ANSWERED ->
-                    crossRegion.answered(EventCodec.data(e, Payloads.ProviderAnswer.class));
-            case EventTypes.REDEMPTION_REFUSED_BY_HUB ->
-                    crossRegion.refusedByHub(EventCodec.data(e, Payloads.HubRefusal.class));
-            case EventTypes.RISK_FLAGGED_BY_HUB -> risk.raisedByHub(EventCodec.data(e, Payloads.RiskFlagRaised.class));
-            default -> LOG.warnf("inbox: unknown event type %s (%s) skipped", e.type(), e.id());
-        }
-    }
-
-    private CloudEvent fromHub(String json) {
-        try {
-            CloudEvent e = EventCodec.read(json);
-            if (!CloudEvent.HUB_SOURCE.equals(e.source())) {
-                LOG.warnf("event %s from %s refused: only the hub may send this", e.id(), e.source());
-                return null;
-            }
-            // signed with the hub's key, or refused (logged and counted by Signing)
-            return signing.refusal(e) == null ? e : null;
-        } catch (IllegalArgumentException malformed) {
-            LOG.warnf("malformed federation event skipped: %s", malformed.getMessage());
-            return null;
-        }
+        intake.take("inbox-in", batch, inbox);
     }
 }

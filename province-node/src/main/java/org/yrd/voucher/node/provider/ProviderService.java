@@ -90,7 +90,7 @@ public class ProviderService {
         audit.record("provider." + next.name().toLowerCase(java.util.Locale.ROOT), p.uscc, next.name(), null, reason);
         if (next != ProviderStatus.REJECTED) {
             // P8, P14: the hub decides YRD-wide recognition from the home province's admission
-            outbox.publish(Topics.PROVIDER_ADMISSIONS, p.uscc, EventTypes.PROVIDER_ADMISSION_CHANGED,
+            outbox.publishState(Topics.PROVIDER_ADMISSIONS, p.uscc, EventTypes.PROVIDER_ADMISSION_CHANGED,
                     new Payloads.ProviderAdmission(config.province().name(), p.uscc, p.name, next.name(), p.categories(),
                             p.qualifications.stream().map(q -> new Payloads.Qualification(q.kind(), q.number())).toList(),
                             reason));

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
@@ -15,6 +16,7 @@ import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.provider.ProviderService;
 
@@ -60,6 +62,10 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(Payloads.CrossRegionRequest r) {
+        if (!config.province().name().equals(r.providerProvince()) || config.province().name().equals(r.issuingProvince())) {
+            throw new EventRefused(EventCheck.Reason.PROVENANCE, "a request from " + r.issuingProvince()
+                    + " for a provider of " + r.providerProvince() + " is not for this node");
+        }
         // one round trip: whether the invoice is already being redeemed here, and the request recorded
         var outcome = requests.record(r, OffsetDateTime.now(clock));
         boolean inserted = outcome.recorded();
@@ -118,7 +124,14 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void answered(Payloads.ProviderAnswer a) {
-        Redemption r = redemptions.lock(UUID.fromString(a.redemptionId()));
+        Redemption r = ownCrossRegion(a.redemptionId(), a.issuingProvince());
+        if (!r.providerUscc.equals(a.providerUscc()) || !r.providerProvince.equals(a.providerProvince())) {
+            throw new EventRefused(EventCheck.Reason.PROVENANCE, "an answer from " + a.providerUscc() + " of "
+                    + a.providerProvince() + " for a redemption with another provider");
+        }
+        if (!IncomingStatus.CONFIRMED.name().equals(a.answer()) && !IncomingStatus.DISPUTED.name().equals(a.answer())) {
+            throw new EventRefused(EventCheck.Reason.PAYLOAD, "answer must be CONFIRMED or DISPUTED");
+        }
         if (r.status != RedemptionStatus.FILED) {
             LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status);
             return;
@@ -132,9 +145,20 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void refusedByHub(Payloads.HubRefusal refusal) {
-        Redemption r = redemptions.lock(UUID.fromString(refusal.redemptionId()));
+        Redemption r = ownCrossRegion(refusal.redemptionId(), refusal.issuingProvince());
         if (r.status == RedemptionStatus.FILED) {
             redemptions.end(r, RedemptionStatus.REJECTED, refusal.code(), refusal.reason());
         }
+    }
+
+    /** One of this node's cross-region redemptions, under its row lock; anything else is refused into the quarantine. */
+    private Redemption ownCrossRegion(String redemptionId, String issuingProvince) {
+        Redemption r = config.province().name().equals(issuingProvince)
+                ? redemptions.lockIfAny(UUID.fromString(redemptionId)) : null;
+        if (r == null || r.providerProvince.equals(config.province().name())) {
+            throw new EventRefused(EventCheck.Reason.TRANSITION, "no cross-region redemption " + redemptionId
+                    + " of " + issuingProvince + " here");
+        }
+        return r;
     }
 }

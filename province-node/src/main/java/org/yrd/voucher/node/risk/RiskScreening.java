@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
@@ -35,7 +36,6 @@ import org.yrd.voucher.policy.VoucherPolicy;
  */
 @ApplicationScoped
 public class RiskScreening {
-    private static final Logger LOG = Logger.getLogger(RiskScreening.class);
 
     private final RiskFlags flags;
     private final Enterprises enterprises;
@@ -86,15 +86,13 @@ public class RiskScreening {
     @Transactional(Transactional.TxType.MANDATORY)
     public void raisedByHub(Payloads.RiskFlagRaised r) {
         if (!config.province().name().equals(r.province())) {
-            LOG.warnf("risk flag for %s's redemption %s skipped at %s", r.province(), r.redemptionId(), config.province());
-            return;
+            throw new EventRefused(EventCheck.Reason.PROVENANCE, "a risk flag for " + r.province() + "'s redemption");
         }
         RiskRules.Rule rule;
         try {
             rule = RiskRules.Rule.valueOf(r.rule());
         } catch (IllegalArgumentException unknown) {
-            LOG.warnf("unknown risk rule %s from the hub skipped", r.rule());
-            return;
+            throw new EventRefused(EventCheck.Reason.PAYLOAD, "rule: no risk rule of that name");
         }
         raise(UUID.fromString(r.redemptionId()), new RiskRules.Flag(rule, r.evidence()), RiskFlag.Source.HUB);
     }

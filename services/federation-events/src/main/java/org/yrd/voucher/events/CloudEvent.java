@@ -8,16 +8,26 @@ import java.time.Instant;
  * A CloudEvents 1.0 envelope in structured JSON mode, as carried in a Kafka record's value. {@code source}
  * is {@code /yrd/node/<province>} or {@code /yrd/hub}; {@code type} is {@code yrd.<aggregate>.<event>.v1};
  * {@code schemaversion} is an extension attribute giving the payload's schema version; {@code signature}, another
- * one, is the producer's Ed25519 signature over the rest of the envelope ({@link EventSignatures}).
+ * one, is the producer's Ed25519 signature over the rest of the envelope ({@link EventSignatures}). {@code sequence}
+ * (the CloudEvents sequence extension, a number here) numbers a producer's state-carrying events per key, so that a
+ * receiver applies only a newer state than the one it holds, however old a replayed copy is; null on events that
+ * carry no state of their own (a transition, a request).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
-                         String datacontenttype, int schemaversion, JsonNode data, String signature) {
+                         String datacontenttype, int schemaversion, JsonNode data, Long sequence,
+                         String signature) {
 
     public static final String HUB_SOURCE = "/yrd/hub";
 
     public CloudEvent withSignature(String value) {
-        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, schemaversion, data, value);
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, schemaversion, data, sequence,
+                value);
+    }
+
+    public CloudEvent withSequence(long value) {
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, schemaversion, data, value,
+                signature);
     }
 
     /** Who signs events of this source: {@code hub}, or the province code of a node (the key files' names). */

@@ -19,7 +19,7 @@ public final class EventCodec {
 
     public static CloudEvent envelope(String source, String type, String subject, Instant time, Object data) {
         return new CloudEvent("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json", 1,
-                JSON.valueToTree(data), null);
+                JSON.valueToTree(data), null, null);
     }
 
     public static String write(CloudEvent e) {

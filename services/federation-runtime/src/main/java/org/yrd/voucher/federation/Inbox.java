@@ -75,4 +75,22 @@ public class Inbox {
             }
         }
     }
+
+    /**
+     * True if {@code e} carries a newer state of its subject than the newest applied on {@code channel}, which it
+     * then becomes; false for an older or equal one (a replay), whose effect must be skipped. An event without a
+     * sequence (from a producer before sequences) counts as new only while nothing numbered has been applied.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean newerState(String channel, CloudEvent e) {
+        long sequence = e.sequence() == null ? 0 : e.sequence();
+        return em.createNativeQuery("""
+                        INSERT INTO applied_sequence (channel, source, subject, last, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (channel, source, subject) DO UPDATE SET last = excluded.last,
+                          applied_at = excluded.applied_at
+                        WHERE applied_sequence.last < excluded.last OR excluded.last = 0 AND applied_sequence.last = 0""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("applied_sequence")
+                .setParameter(1, channel).setParameter(2, e.source()).setParameter(3, String.valueOf(e.subject()))
+                .setParameter(4, sequence).setParameter(5, OffsetDateTime.now(clock)).executeUpdate() == 1;
+    }
 }

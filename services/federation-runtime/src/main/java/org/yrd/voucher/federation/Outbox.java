@@ -55,8 +55,26 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, Object data) {
+        return add(topic, key, EventCodec.envelope(source, type, key, clock.instant(), data));
+    }
+
+    /**
+     * Publishes an event that carries the whole state of {@code key} (a provider's standing, a party's place on the
+     * negative list), numbered one above the key's previous one: a receiver applies only a newer number than it
+     * holds, so an old copy replayed at any time changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publishState(String topic, String key, String type, Object data) {
+        long sequence = ((Number) em.createNativeQuery("""
+                        INSERT INTO event_sequence (topic, event_key, last) VALUES (?1, ?2, 1)
+                        ON CONFLICT (topic, event_key) DO UPDATE SET last = event_sequence.last + 1 RETURNING last""")
+                .setParameter(1, topic).setParameter(2, key).getSingleResult()).longValue();
+        return add(topic, key, EventCodec.envelope(source, type, key, clock.instant(), data).withSequence(sequence));
+    }
+
+    private CloudEvent add(String topic, String key, CloudEvent unsigned) {
         // signed by this app: a receiver knows it comes from this source (docs/security.md)
-        CloudEvent e = signing.sign(EventCodec.envelope(source, type, key, clock.instant(), data));
+        CloudEvent e = signing.sign(unsigned);
         pending().rows.add(new Row(topic, key, UUID.fromString(e.id()), EventCodec.write(e), OffsetDateTime.now(clock)));
         written.fire(new Written());
         return e;

@@ -37,17 +37,21 @@ public class Retention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         long[] purged = purge();
-        if (purged[0] + purged[1] > 0) {
-            LOG.infof("retention: purged %d sent outbox rows and %d inbox ids older than %s", purged[0], purged[1],
-                    retention);
+        if (purged[0] + purged[1] + purged[2] > 0) {
+            LOG.infof("retention: purged %d sent outbox rows, %d inbox ids and %d quarantined records older than %s",
+                    purged[0], purged[1], purged[2], retention);
         }
     }
 
-    /** Deletes what is past retention; returns {sent outbox rows, inbox ids} deleted. */
+    /**
+     * Deletes what is past retention; returns {sent outbox rows, inbox ids, quarantined records} deleted. The
+     * sequences of applied states are never deleted: they are what recognises a replay after the inbox forgot it.
+     */
     public long[] purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
         // an unsent row has no sent_at, so it is never older than the cutoff
-        return new long[] {olderThan("outbox", "sent_at", cutoff), olderThan("inbox", "processed_at", cutoff)};
+        return new long[] {olderThan("outbox", "sent_at", cutoff), olderThan("inbox", "processed_at", cutoff),
+                olderThan("quarantine", "last_at", cutoff)};
     }
 
     /**

@@ -4,13 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a consumer's batch in one transaction, again if the database reports a transient conflict
- * (deadlock, serialisation failure, lock timeout). Anything else propagates, so the message stays
- * unacknowledged and the channel stops rather than lose it.
+ * Which failures pass (the database away or busy, a deadlock, a serialisation failure, a lock timeout) and are worth
+ * another attempt in a fresh transaction, as opposed to those an event causes itself (a value out of bounds, a
+ * constraint), which no attempt will mend. {@link Intake} retries the passing ones without end.
  */
 public final class Retry {
     private static final Logger LOG = Logger.getLogger(Retry.class);
@@ -18,37 +20,69 @@ public final class Retry {
 
     private Retry() {}
 
+    /** Runs {@code work} in a new transaction, again (up to 8 times) after a passing failure; others propagate. */
     public static void inTransaction(Runnable work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !transient_(e)) {
+                if (attempt >= ATTEMPTS || !passing(e)) {
                     throw e;
                 }
-                LOG.debugf("transient conflict (%s), attempt %d of %d", e.toString(), attempt, ATTEMPTS);
-                try {
-                    Thread.sleep(10L * attempt * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                LOG.debugf("passing failure (%s), attempt %d of %d", e.toString(), attempt, ATTEMPTS);
+                if (!sleep(10L * attempt * attempt)) {
                     throw e;
                 }
             }
         }
     }
 
-    static boolean transient_(Throwable e) {
+    /**
+     * A failure another attempt may not meet: SQLSTATE classes 08 (connection), 40 (transaction rollback:
+     * serialisation failure, deadlock), 53 (insufficient resources), 57 (operator intervention, e.g. the server
+     * shutting down), 58 (system error), 55P03 (lock not available), a pool that could not hand out a connection
+     * (no SQLSTATE), or a lock or query timeout.
+     */
+    public static boolean passing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
-                    || t instanceof OptimisticLockException) {
+                    || t instanceof OptimisticLockException || t instanceof QueryTimeoutException
+                    || t instanceof SQLTransientException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001"))) {
-                return true;
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57") || state.startsWith("58") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;
+    }
+
+    /** The innermost cause, in one line: what a person looking at a quarantined event needs. */
+    public static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + ": " + m;
+    }
+
+    /** Sleeps; false if interrupted (the app is stopping). */
+    static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

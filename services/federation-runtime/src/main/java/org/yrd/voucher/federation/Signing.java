@@ -65,7 +65,8 @@ public class Signing {
             return null;
         }
         LOG.warnf("event %s (%s) from %s refused: %s", e.id(), e.type(), e.source(), reason);
-        Metrics.counter("yrd_signature_refused_total", "source", String.valueOf(e.source())).increment();
+        // the label is bounded: a source with a trusted key (the hub, the provinces), or "other"
+        Metrics.counter("yrd_signature_refused_total", "source", expected != null ? e.source() : "other").increment();
         return reason;
     }
 

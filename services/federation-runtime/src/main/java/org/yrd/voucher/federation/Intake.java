@@ -1,0 +1,169 @@
+package org.yrd.voucher.federation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCheck;
+
+/**
+ * The one way a record from Kafka reaches the database, at the hub and at every node: parse, check the envelope,
+ * the sender and the signature, check the payload, deduplicate (the {@link Inbox}), skip a state older than the one
+ * held ({@link Route#carriesStates()}), apply; whatever is refused on
+ * the way goes to the {@link Quarantine} with its reason, and the channel goes on. No record can stop a channel:
+ * <ul>
+ *   <li>a record that fails a check is quarantined before anything is applied;</li>
+ *   <li>an event its handler refuses ({@link EventRefused}) or cannot apply (a constraint, a value the table does not
+ *       hold) is quarantined and the rest of its batch applied without it: the batch is rolled back and applied
+ *       again, event by event if the failure cannot be told to one of them;</li>
+ *   <li>a passing failure (the database away, a deadlock, a lock timeout) is retried with backoff, without end: a
+ *       genuine event is never skipped because the database was down.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Intake {
+    private static final Logger LOG = Logger.getLogger(Intake.class);
+    static final long MAX_BACKOFF_MS = 5_000;
+
+    private final Inbox inbox;
+    private final Signing signing;
+    private final Quarantine quarantine;
+    private final MeterRegistry meters;
+
+    Intake(Inbox inbox, Signing signing, Quarantine quarantine, MeterRegistry meters) {
+        this.inbox = inbox;
+        this.signing = signing;
+        this.quarantine = quarantine;
+        this.meters = meters;
+    }
+
+    /** A checked event with its payload and the record it came from. */
+    record Accepted(CloudEvent event, Object payload, String record) {}
+
+    /** Applies what is acceptable of {@code records} (one poll of {@code channel}), quarantines the rest. */
+    public void take(String channel, List<String> records, Route route) {
+        List<Accepted> accepted = new ArrayList<>(records.size());
+        for (String record : records) {
+            Accepted a = check(channel, record, route);
+            if (a != null) {
+                accepted.add(a);
+            }
+        }
+        apply(channel, accepted, route);
+    }
+
+    private Accepted check(String channel, String record, Route route) {
+        var envelope = EventCheck.envelope(record, route.origin);
+        if (!envelope.ok()) {
+            quarantine.keep(channel, record, null, envelope.refused());
+            return null;
+        }
+        CloudEvent e = envelope.value();
+        Class<?> type = route.payloads.get(e.type());
+        if (type == null) {
+            quarantine.keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.UNKNOWN_TYPE,
+                    "this channel does not take " + Quarantine.bounded(e.type(), 100)));
+            return null;
+        }
+        // signed with the key of the party it names as its source (docs/security.md)
+        String unsigned = signing.refusal(e);
+        if (unsigned != null) {
+            quarantine.keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.SIGNATURE, unsigned));
+            return null;
+        }
+        var payload = EventCheck.payload(e, type);
+        if (!payload.ok()) {
+            quarantine.keep(channel, record, e, payload.refused());
+            return null;
+        }
+        return new Accepted(e, payload.value(), record);
+    }
+
+    /**
+     * Applies the events in one transaction; an event refused or failing on its own is quarantined and the others
+     * applied again without it; a failure that names no event splits the batch into single events.
+     */
+    private void apply(String channel, List<Accepted> events, Route route) {
+        List<Accepted> pending = new ArrayList<>(events);
+        while (!pending.isEmpty()) {
+            Failure failure = attempt(channel, pending, route);
+            if (failure == null) {
+                return;
+            }
+            if (failure.event != null) {
+                quarantine.keep(channel, failure.event.record, failure.event.event, failure.refused);
+                pending.remove(failure.event);
+            } else if (pending.size() == 1) {
+                Accepted only = pending.remove(0);
+                quarantine.keep(channel, only.record, only.event, failure.refused);
+            } else {
+                for (Accepted one : pending) {
+                    apply(channel, List.of(one), route);
+                }
+                return;
+            }
+        }
+    }
+
+    private static EventRefused refusal(Throwable failed) {
+        for (Throwable t = failed; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof EventRefused r) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private record Failure(Accepted event, EventCheck.Refused refused) {}
+
+    /** Null once the batch is committed; otherwise what failed (the event, if the failure is its own). */
+    private Failure attempt(String channel, List<Accepted> events, Route route) {
+        Map<CloudEvent, Accepted> byEvent = new IdentityHashMap<>();
+        events.forEach(a -> byEvent.put(a.event, a));
+        for (int attempt = 1; ; attempt++) {
+            Accepted[] current = new Accepted[1];
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Route.Batch batch = route.batch();
+                    inbox.eachFirstDelivery(events.stream().map(Accepted::event).toList(), e -> {
+                        current[0] = byEvent.get(e);
+                        if (route.states && !inbox.newerState(channel, e)) {
+                            // P13, P14: an old standing replayed never overrides a newer one
+                            meters.counter("yrd_stale_events_total", "channel", channel).increment();
+                            return;
+                        }
+                        batch.apply(e, current[0].payload);
+                    });
+                    current[0] = null;
+                    batch.finish();
+                });
+                return null;
+            } catch (RuntimeException failed) {
+                EventRefused refused = refusal(failed);
+                if (refused != null) {
+                    return new Failure(current[0], refused.refused());
+                }
+                if (Retry.passing(failed)) {
+                    long backoff = Math.min(MAX_BACKOFF_MS, 20L * attempt * attempt);
+                    if (attempt % 10 == 0) {
+                        LOG.warnf("still retrying a batch of %d after %d attempts: %s", events.size(), attempt,
+                                Retry.summary(failed));
+                    }
+                    meters.counter("yrd_intake_retries_total").increment();
+                    if (!Retry.sleep(backoff)) {
+                        throw failed;
+                    }
+                    continue;
+                }
+                LOG.warnf(failed, "an event could not be applied");
+                return new Failure(current[0], new EventCheck.Refused(EventCheck.Reason.UNAPPLICABLE,
+                        Retry.summary(failed)));
+            }
+        }
+    }
+}
