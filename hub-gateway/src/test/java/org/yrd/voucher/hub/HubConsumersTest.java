@@ -50,6 +50,9 @@ class HubConsumersTest {
     @Inject
     HubConsumers consumers;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     EventProducer producer;
 
     @BeforeEach
@@ -60,6 +63,11 @@ class HubConsumersTest {
     @AfterEach
     void close() {
         producer.close();
+    }
+
+    /** A keyed hash as nodes send them (hex SHA-256), standing for an invoice or a contract. */
+    static String hex(Object of) {
+        return org.yrd.voucher.events.InvoiceHash.of("test", "hub", String.valueOf(of));
     }
 
     static String uscc(String district) {
@@ -180,14 +188,16 @@ class HubConsumersTest {
         String p = uscc("310104");
         admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
         var today = java.time.LocalDate.now();
+        String e1 = UUID.randomUUID().toString();
+        String e9 = UUID.randomUUID().toString();
         send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p,
-                new Payloads.CreditReport("SH", "e1", p, "PROVIDER", "X", "fake reports", today, null, false));
+                new Payloads.CreditReport("SH", e1, p, "PROVIDER", "X", "fake reports", today, null, false));
         send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p,
-                new Payloads.CreditReport("ZJ", "e9", p, "PROVIDER", "X", "fraud", today, null, false));
+                new Payloads.CreditReport("ZJ", e9, p, "PROVIDER", "X", "fraud", today, null, false));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
                 .body("uscc", not(hasItem(p))));
         send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p,
-                new Payloads.CreditReport("SH", "e1", p, "PROVIDER", "X", "fake reports", today, null, true));
+                new Payloads.CreditReport("SH", e1, p, "PROVIDER", "X", "fake reports", today, null, true));
         await().atMost(PATIENCE).until(() -> openEntries(p) == 1);
         given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
         // P13 disclosure: the YRD list is public at the hub, each entry with the province that listed the party
@@ -195,8 +205,23 @@ class HubConsumersTest {
                 .body("findAll { it.partyUscc == '" + p + "' }.province", org.hamcrest.Matchers.contains("ZJ"))
                 .body("find { it.partyUscc == '" + p + "' }.reason", equalTo("fraud"));
         send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p,
-                new Payloads.CreditReport("ZJ", "e9", p, "PROVIDER", "X", "fraud", today, null, true));
+                new Payloads.CreditReport("ZJ", e9, p, "PROVIDER", "X", "fraud", today, null, true));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+    }
+
+    @Test
+    void anEntryThatHasNotBegunLeavesTheProviderRecognised() throws Exception {
+        // P13: before, any open entry withdrew recognition YRD-wide, even one its province had dated next week
+        String p = recognisedConsultancy();
+        var today = org.yrd.voucher.edge.TimeSource.today(java.time.Clock.systemUTC());
+        send(Topics.CREDIT_REPORTS, "ZJ", EventTypes.CREDIT_REPORTED, p, new Payloads.CreditReport("ZJ",
+                UUID.randomUUID().toString(), p, "PROVIDER", "X", "from next week", today.plusDays(7), null, false));
+        await().atMost(PATIENCE).until(() -> openEntries(p) == 1);
+        given().get("/api/v1/public/providers").then().body("uscc", hasItem(p));
+        send(Topics.CREDIT_REPORTS, "JS", EventTypes.CREDIT_REPORTED, p, new Payloads.CreditReport("JS",
+                UUID.randomUUID().toString(), p, "PROVIDER", "X", "since yesterday", today.minusDays(1), null, false));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                .body("uscc", not(hasItem(p))));
     }
 
     long openEntries(String party) {
@@ -209,7 +234,7 @@ class HubConsumersTest {
         String redemption = UUID.randomUUID().toString();
         String lab = uscc("320505");
         var paid = new Payloads.RedemptionUsage("AH", redemption, UUID.randomUUID().toString(), uscc("340104"),
-                lab, "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, "h-" + redemption,
+                lab, "JS", "RESEARCH_AND_DEVELOPMENT", "PAID", 123_456, 2026, hex(redemption),
                 Instant.now().minusSeconds(60), Instant.now());
         CloudEvent e = TestKeys.signedBy("AH", EventCodec.envelope(CloudEvent.nodeSource("AH"),
                 EventTypes.REDEMPTION_TRANSITION, redemption, Instant.now(), paid));
@@ -329,7 +354,7 @@ class HubConsumersTest {
     private CloudEvent transition(String redemption, String status, Instant filed, Instant at) {
         // JS → ZJ: a flow no other test here counts
         var usage = new Payloads.RedemptionUsage("JS", redemption, UUID.randomUUID().toString(), uscc("320505"),
-                uscc("330106"), "ZJ", "RESEARCH_AND_DEVELOPMENT", status, 50_000, 2026, "h-" + redemption, filed, at);
+                uscc("330106"), "ZJ", "RESEARCH_AND_DEVELOPMENT", status, 50_000, 2026, hex(redemption), filed, at);
         return TestKeys.signedBy("JS",
                 EventCodec.envelope(CloudEvent.nodeSource("JS"), EventTypes.REDEMPTION_TRANSITION, redemption, at, usage));
     }
@@ -351,7 +376,7 @@ class HubConsumersTest {
     @Test
     void aRequestForAnInvoiceLiveInAnotherProvinceIsRefusedAndOthersAreRouted() throws Exception {
         String p = recognisedConsultancy();
-        String hash = "hash-" + UUID.randomUUID();
+        String hash = hex(UUID.randomUUID());
         String local = UUID.randomUUID().toString();
         send(Topics.USAGE, "SH", EventTypes.REDEMPTION_TRANSITION, local, new Payloads.RedemptionUsage("SH", local,
                 UUID.randomUUID().toString(), uscc("310115"), p, "SH", "SCI_TECH_CONSULTING", "FILED", 100, 2026, hash,
@@ -361,7 +386,7 @@ class HubConsumersTest {
 
         String dup = UUID.randomUUID().toString();
         String fresh = UUID.randomUUID().toString();
-        for (String[] r : new String[][] {{dup, hash}, {fresh, "hash-" + UUID.randomUUID()}}) {
+        for (String[] r : new String[][] {{dup, hash}, {fresh, hex(UUID.randomUUID())}}) {
             send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_REQUESTED, r[0], new Payloads.CrossRegionRequest(r[0],
                     "ZJ", "SH", p, uscc("330106"), "企业", "SCI_TECH_CONSULTING", "HT", r[1], 1000, 500,
                     java.time.LocalDate.now(), Instant.now()));
@@ -382,7 +407,7 @@ class HubConsumersTest {
     @Test
     void aRequestArrivingAfterItsRedemptionEndedIsNotRoutedAndDoesNotHoldTheInvoice() throws Exception {
         String p = recognisedConsultancy();
-        String hash = "hash-" + UUID.randomUUID();
+        String hash = hex(UUID.randomUUID());
         String ended = UUID.randomUUID().toString();
         String enterprise = uscc("330106");
         // ZJ released the redemption (e.g. no answer while the hub was down) before the hub read its request
@@ -407,7 +432,7 @@ class HubConsumersTest {
     @Test
     void aRequestForACategoryTheProviderIsNotRecognisedForIsRefusedAndDoesNotHoldTheInvoice() throws Exception {
         String p = recognisedConsultancy();
-        String hash = "hash-" + UUID.randomUUID();
+        String hash = hex(UUID.randomUUID());
         String testing = UUID.randomUUID().toString();
         String consulting = UUID.randomUUID().toString();
         for (String[] r : new String[][] {{testing, "TESTING_INSPECTION_CERTIFICATION"}, {consulting, "SCI_TECH_CONSULTING"}}) {
@@ -441,7 +466,7 @@ class HubConsumersTest {
         Instant at = Instant.now();
         send(Topics.USAGE, issuing, EventTypes.REDEMPTION_TRANSITION, redemption, new Payloads.RedemptionUsage(issuing,
                 redemption, UUID.randomUUID().toString(), uscc(issuing.equals("ZJ") ? "330106" : "320505"), provider,
-                "SH", "SCI_TECH_CONSULTING", "PAID", 100_000, 2027, "h-" + redemption, at.minusSeconds(3600), at));
+                "SH", "SCI_TECH_CONSULTING", "PAID", 100_000, 2027, hex(redemption), at.minusSeconds(3600), at));
         send(Topics.USAGE, issuing, EventTypes.RATING_GIVEN, redemption,
                 new Payloads.RatingGiven(issuing, redemption, provider, "SH", score, at));
     }
@@ -452,6 +477,18 @@ class HubConsumersTest {
                         "SELECT payload FROM outbox WHERE topic = ?1 AND event_key = ?2 ORDER BY id")
                 .setParameter(1, Topics.PROVIDER_REGISTRY).setParameter(2, provider).getResultList())
                 .stream().map(json -> EventCodec.read(json).data().path("quality").asBoolean()).toList());
+    }
+
+    @Test
+    void aProvidersOwnTextInTheReportCsvIsNeverAFormula() {
+        String p = uscc("310104");
+        send(Topics.PROVIDER_ADMISSIONS, "SH", EventTypes.PROVIDER_ADMISSION_CHANGED, p, new Payloads.ProviderAdmission("SH",
+                p, "=HYPERLINK(\"http://evil\",\"报告\")", "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of(), "t"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        paidAndRated("ZJ", p, UUID.randomUUID().toString(), 5);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/provider-reports.csv?year=2027&province=SH")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                        p + ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"报告\"\")\",SH,2027,1,")));
     }
 
     @Test
@@ -480,7 +517,7 @@ class HubConsumersTest {
                 .body("crossRegionServices", equalTo(3)).body("ratings", equalTo(3))
                 .body("categories[0].category", equalTo("SCI_TECH_CONSULTING"));
         given().get("/api/v1/taskgroup/provider-reports.csv?year=2027&province=SH").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString(p + ",\"机构"));
+                .body(org.hamcrest.Matchers.containsString(p + ",机构"));
 
         // a sanction (P13) ends membership at once
         send(Topics.CREDIT_REPORTS, "SH", EventTypes.CREDIT_REPORTED, p, new Payloads.CreditReport("SH",
@@ -501,7 +538,7 @@ class HubConsumersTest {
         String r = UUID.randomUUID().toString();
         send(Topics.USAGE, "AH", EventTypes.REDEMPTION_TRANSITION, r, new Payloads.RedemptionUsage("AH", r,
                 UUID.randomUUID().toString(), uscc("340104"), uscc("340104"), "AH", "SCI_TECH_CONSULTING", "PAID",
-                50_000, 2029, "h-" + r, at.minusSeconds(60), at, null, null, "340104"));
+                50_000, 2029, hex(r), at.minusSeconds(60), at, null, null, "340104"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/cities?year=2029").then()
                 .statusCode(200)
                 .body("find { it.city == '3401' }.vouchers", equalTo(2))
@@ -523,21 +560,21 @@ class HubConsumersTest {
     @Test
     void theSameContractAndAmountUnderAnotherInvoiceInAnotherProvinceIsFlaggedToTheLaterNode() {
         String provider = uscc("310104");
-        String contract = "contract-" + UUID.randomUUID();
+        String contract = hex(UUID.randomUUID());
         String sh = UUID.randomUUID().toString();
         String zj = UUID.randomUUID().toString();
         String otherAmount = UUID.randomUUID().toString();
         String sameInvoice = UUID.randomUUID().toString();
-        String invoice = "inv-" + UUID.randomUUID();
+        String invoice = hex(UUID.randomUUID());
         filed("SH", sh, provider, contract, invoice, 2_000_000);
         await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM contract_claim WHERE redemption_id = ?1", null,
                 UUID.fromString(sh)) == 1);
-        filed("ZJ", otherAmount, provider, contract, "inv-" + UUID.randomUUID(), 1_999_999); // another amount: no flag
+        filed("ZJ", otherAmount, provider, contract, hex(UUID.randomUUID()), 1_999_999); // another amount: no flag
         filed("AH", sameInvoice, provider, contract, invoice, 2_000_000); // the same invoice: the invoice rule's business
         // events of different redemptions may be taken in any order: these two first, then the duplicate
         await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM contract_claim WHERE redemption_id IN (?1, ?2)",
                 null, UUID.fromString(otherAmount), UUID.fromString(sameInvoice)) == 2);
-        filed("ZJ", zj, provider, contract, "inv-" + UUID.randomUUID(), 2_000_000);
+        filed("ZJ", zj, provider, contract, hex(UUID.randomUUID()), 2_000_000);
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(outboxTypes(Topics.nodeInbox("ZJ"), zj)).containsExactly(EventTypes.RISK_FLAGGED_BY_HUB));
         String payload = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
@@ -587,6 +624,157 @@ class HubConsumersTest {
                 "一家杭州企业在上海完成检测。", null, null, null, at, Instant.now()));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/notices?province=ZJ").then()
                 .body("title", not(hasItem(title))));
+    }
+
+    /** Records no node should send: each quarantined with its reason, and the channel goes on. */
+    static List<String[]> poison(String topic, String key) {
+        CloudEvent unknownType = TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                "yrd.voucher.teleported.v1", key, Instant.now(), java.util.Map.of("x", 1)));
+        String genuine = EventCodec.write(TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                EventTypes.VOUCHER_ISSUED, key, Instant.now(), new Payloads.VoucherUsage("SH",
+                        UUID.randomUUID().toString(), uscc("310115"), 1, 2026, Instant.now()))));
+        return List.of(
+                new String[] {"{not an event " + key, "MALFORMED"},
+                new String[] {"[\"" + key + "\"]", "MALFORMED"},
+                // the record that stopped the hub: an id longer than any column holds
+                new String[] {genuine.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + "9".repeat(300) + key + "\""),
+                        "ENVELOPE"},
+                new String[] {genuine.replaceFirst("\"type\":\"", "\"type\":\"\\u0000"), "ENVELOPE"},
+                new String[] {EventCodec.write(unknownType), "UNKNOWN_TYPE"},
+                new String[] {genuine.replace("\"data\":{", "\"data\":{\"padding\":\"" + "x".repeat(300_000) + "\","),
+                        "OVERSIZED"},
+                new String[] {outOfBounds(topic, key), "PAYLOAD"});
+    }
+
+    /** An event of a type the channel takes, signed by its source, with a field out of bounds. */
+    static String outOfBounds(String topic, String key) {
+        String bad = "9".repeat(40);
+        String[] type = {EventTypes.VOUCHER_ISSUED};
+        Object data = switch (topic) {
+            case Topics.PROVIDER_ADMISSIONS -> {
+                type[0] = EventTypes.PROVIDER_ADMISSION_CHANGED;
+                yield new Payloads.ProviderAdmission("SH", bad, "机构", "ADMITTED", Set.of(), List.of(), key);
+            }
+            case Topics.CREDIT_REPORTS -> {
+                type[0] = EventTypes.CREDIT_REPORTED;
+                yield new Payloads.CreditReport("SH", UUID.randomUUID().toString(), bad, "ENTERPRISE", "企业", key,
+                        java.time.LocalDate.now(), null, false);
+            }
+            case Topics.HUB_REQUESTS -> {
+                type[0] = EventTypes.REDEMPTION_PROVIDER_ANSWERED;
+                yield new Payloads.ProviderAnswer("not-a-uuid", "ZJ", "SH", uscc("310104"), "CONFIRMED", key, Instant.now());
+            }
+            default -> new Payloads.VoucherUsage("SH", UUID.randomUUID().toString(), bad, 1, 2026, Instant.now(), key);
+        };
+        return EventCodec.write(TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"), type[0], key,
+                Instant.now(), data)));
+    }
+
+    @Test
+    void poisonOnEveryChannelIsQuarantinedWithItsReasonAndTheChannelGoesOn() throws Exception {
+        for (String topic : List.of(Topics.USAGE, Topics.PROVIDER_ADMISSIONS, Topics.CREDIT_REPORTS, Topics.HUB_REQUESTS)) {
+            String key = UUID.randomUUID().toString();
+            List<String[]> bad = poison(topic, key);
+            for (String[] record : bad) {
+                send(topic, key, record[0]);
+            }
+            if (topic.equals(Topics.PROVIDER_ADMISSIONS)) {
+                // a genuine event after them, on the same partition: it is applied, the channel went on
+                String p = uscc("310104");
+                admit("SH", p, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+                await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                        .body("uscc", hasItem(p)));
+            }
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                var listed = given().get("/api/v1/taskgroup/quarantine?limit=500").then().statusCode(200).extract()
+                        .jsonPath();
+                for (String[] record : bad) {
+                    String sha = sha256(record[0]);
+                    assertThat(listed.getString("find { it.recordSha256 == '" + sha + "' }.reason"))
+                            .as(topic + ": " + record[1]).isEqualTo(record[1]);
+                }
+            });
+        }
+        // the excerpt is bounded and holds no raw control character
+        given().get("/api/v1/taskgroup/quarantine?limit=500").then()
+                .body("excerpt.every { it.length() <= 1000 && !it.contains('\u0000') }", equalTo(true))
+                .body("channel.unique().sort()", hasItem("usage-in"));
+        // counted under bounded labels: our channel names and the reasons
+        assertThat(meters.find("yrd_quarantined_total").tag("channel", "usage-in").tag("reason", "oversized").counter())
+                .isNotNull();
+        assertThat(meters.find("yrd_quarantined_total").counters()).allSatisfy(c -> assertThat(c.getId().getTag("reason"))
+                .isIn(java.util.Arrays.stream(org.yrd.voucher.events.EventCheck.Reason.values())
+                        .map(org.yrd.voucher.events.EventCheck.Reason::label).toList()));
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsQuarantinedAndTheRestOfItsBatchApplied() {
+        String good = uscc("310104");
+        String tooLong = uscc("310104");
+        CloudEvent refused = TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                EventTypes.PROVIDER_ADMISSION_CHANGED, tooLong, Instant.now(), new Payloads.ProviderAdmission("SH",
+                        tooLong, "名".repeat(300), "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of(), "t")));
+        CloudEvent applied = TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                EventTypes.PROVIDER_ADMISSION_CHANGED, good, Instant.now(), new Payloads.ProviderAdmission("SH",
+                        good, "机构", "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of(), "t")));
+        consumers.admissions(List.of(EventCodec.write(refused), EventCodec.write(applied)));
+        given().get("/api/v1/public/providers").then().body("uscc", hasItem(good)).body("uscc", not(hasItem(tooLong)));
+        given().get("/api/v1/taskgroup/quarantine").then()
+                .body("find { it.eventId == '" + refused.id() + "' }.reason", equalTo("UNAPPLICABLE"))
+                .body("find { it.eventId == '" + refused.id() + "' }.detail", org.hamcrest.Matchers.containsString("too long"));
+    }
+
+    @Test
+    void aSecondAnswerToARequestIsRefusedAndDoesNotFreeItsInvoice() throws Exception {
+        String p = recognisedConsultancy();
+        String hash = hex(UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        send(Topics.HUB_REQUESTS, "ZJ", EventTypes.REDEMPTION_REQUESTED, id, new Payloads.CrossRegionRequest(id, "ZJ",
+                "SH", p, uscc("330106"), "企业", "SCI_TECH_CONSULTING", "HT", hash, 1000, 500,
+                java.time.LocalDate.now(), Instant.now()));
+        await().atMost(PATIENCE).until(() -> outboxTypes(Topics.nodeInbox("SH"), id).size() == 1);
+        send(Topics.HUB_REQUESTS, "SH", EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                new Payloads.ProviderAnswer(id, "ZJ", "SH", p, "CONFIRMED", null, Instant.now()));
+        await().atMost(PATIENCE).until(() -> outboxTypes(Topics.nodeInbox("ZJ"), id).size() == 1);
+        // the lab's node (or anyone with its key) answering again, DISPUTED after CONFIRMED
+        CloudEvent again = send(Topics.HUB_REQUESTS, "SH", EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                new Payloads.ProviderAnswer(id, "ZJ", "SH", p, "DISPUTED", "changed my mind", Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/taskgroup/quarantine").then()
+                .body("find { it.eventId == '" + again.id() + "' }.reason", equalTo("TRANSITION")));
+        assertThat(outboxTypes(Topics.nodeInbox("ZJ"), id)).containsExactly(EventTypes.REDEMPTION_PROVIDER_ANSWERED);
+        assertThat(count("SELECT count(*) FROM invoice_seen WHERE invoice_hash = ?1 AND live", hash)).isEqualTo(1);
+    }
+
+    @Test
+    void anOldStandingReplayedAfterTheInboxForgotItChangesNothing() throws Exception {
+        String p = uscc("310104");
+        var admitted = new Payloads.ProviderAdmission("SH", p, "机构", "ADMITTED", Set.of("SCI_TECH_CONSULTING"),
+                List.of(), "t");
+        var revoked = new Payloads.ProviderAdmission("SH", p, "机构", "REVOKED", Set.of("SCI_TECH_CONSULTING"),
+                List.of(), "revoked");
+        CloudEvent first = TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                EventTypes.PROVIDER_ADMISSION_CHANGED, p, Instant.now(), admitted).withSequence(1));
+        CloudEvent second = TestKeys.signedBy("SH", EventCodec.envelope(CloudEvent.nodeSource("SH"),
+                EventTypes.PROVIDER_ADMISSION_CHANGED, p, Instant.now(), revoked).withSequence(2));
+        producer.send(Topics.PROVIDER_ADMISSIONS, p, first);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then().body("uscc", hasItem(p)));
+        producer.send(Topics.PROVIDER_ADMISSIONS, p, second);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                .body("uscc", not(hasItem(p))));
+        // the inbox forgets (retention); the captured ADMITTED comes back, then a marker on the same partition
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM inbox WHERE event_id = ?1")
+                .setParameter(1, UUID.fromString(first.id())).executeUpdate());
+        producer.send(Topics.PROVIDER_ADMISSIONS, p, first);
+        String marker = uscc("310104");
+        admit("SH", marker, "ADMITTED", Set.of("SCI_TECH_CONSULTING"), List.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/providers").then()
+                .body("uscc", hasItem(marker)));
+        given().get("/api/v1/public/providers").then().body("uscc", not(hasItem(p)));
+    }
+
+    static String sha256(String record) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(record.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @SuppressWarnings("unchecked")

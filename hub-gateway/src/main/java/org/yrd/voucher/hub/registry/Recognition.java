@@ -7,19 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
+import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.hub.common.HubConfig;
 import org.yrd.voucher.hub.common.Provenance;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.policy.Categories;
+import org.yrd.voucher.policy.Listing;
 
 /** Mutual recognition (P5, P8, P14): the home province admits; the hub applies the YRD standard. */
 @ApplicationScoped
@@ -29,26 +34,22 @@ public class Recognition {
     private final EntityManager em;
     private final Clock clock;
     private final Outbox outbox;
-    private final Provenance provenance;
     private final HubConfig config;
 
-    Recognition(EntityManager em, Clock clock, Outbox outbox, Provenance provenance, HubConfig config) {
+    Recognition(EntityManager em, Clock clock, Outbox outbox, HubConfig config) {
         this.em = em;
         this.clock = clock;
         this.outbox = outbox;
-        this.provenance = provenance;
         this.config = config;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void admissionChanged(CloudEvent e, Payloads.ProviderAdmission a) {
-        if (!provenance.from(e, a.province(), "the admission of provider " + a.uscc())) {
-            return;
-        }
+        Provenance.require(e, a.province(), "the admission of provider " + a.uscc());
         HubProvider p = HubProvider.findById(a.uscc());
         if (p != null && !p.homeProvince.equals(a.province())) {
-            provenance.refuse(e, "provider " + a.uscc() + " is admitted in " + p.homeProvince + ", not " + a.province());
-            return;
+            throw new EventRefused(EventCheck.Reason.PROVENANCE,
+                    "provider " + a.uscc() + " is admitted in " + p.homeProvince + ", not " + a.province());
         }
         if (p == null) {
             p = new HubProvider();
@@ -107,15 +108,21 @@ public class Recognition {
 
     /** The provider's record, as every node keeps it, to the compacted registry topic. */
     void publish(HubProvider p) {
-        outbox.publish(Topics.PROVIDER_REGISTRY, p.uscc,
+        outbox.publishState(Topics.PROVIDER_REGISTRY, p.uscc,
                 p.recognised ? EventTypes.PROVIDER_RECOGNISED : EventTypes.PROVIDER_WITHDRAWN,
                 new Payloads.RecognitionRecord(p.uscc, p.name, p.homeProvince, p.recognised, p.recognisedCategories(),
                         qualifications(p), p.reason, p.quality));
     }
 
+    /** P13: on the YRD list today ({@link Listing#inForce}): an entry binds from its first day to its last. */
     private boolean listed(String uscc) {
-        return !em.createNativeQuery("SELECT 1 FROM credit_entry WHERE party_uscc = ?1 AND NOT ended")
-                .setParameter(1, uscc).getResultList().isEmpty();
+        LocalDate today = TimeSource.today(clock);
+        @SuppressWarnings("unchecked")
+        List<Object[]> entries = em.createNativeQuery(
+                        "SELECT starts_on, ends_on FROM credit_entry WHERE party_uscc = ?1 AND NOT ended")
+                .setParameter(1, uscc).getResultList();
+        return entries.stream()
+                .anyMatch(e -> Listing.inForce(TimeSource.date(e[0]), TimeSource.date(e[1]), false, today));
     }
 
     static List<Payloads.Qualification> qualifications(HubProvider p) {

@@ -3,6 +3,7 @@ package org.yrd.voucher.hub.statistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import org.yrd.voucher.edge.Csv;
 import java.math.RoundingMode;
 import java.util.List;
 import org.yrd.voucher.edge.ProblemException;
@@ -77,11 +78,10 @@ public class ProviderReports {
         StringBuilder csv = new StringBuilder("uscc,name,homeProvince,year,services,enterprisesServed,amountFen,"
                 + "crossRegionServices,crossRegionAmountFen,ratings,averageRating\n");
         for (Report r : all(year, province)) {
-            csv.append(String.join(",", r.uscc(), '"' + r.name().replace("\"", "\"\"") + '"', r.homeProvince(),
-                    String.valueOf(year), String.valueOf(r.services()), String.valueOf(r.enterprisesServed()),
-                    String.valueOf(r.amountFen()), String.valueOf(r.crossRegionServices()),
-                    String.valueOf(r.crossRegionAmountFen()), String.valueOf(r.ratings()),
-                    r.averageRating() == null ? "" : r.averageRating().toPlainString())).append('\n');
+            // the name is the provider's own text: neutralised like every cell (Csv)
+            csv.append(Csv.line(r.uscc(), r.name(), r.homeProvince(), year, r.services(), r.enterprisesServed(),
+                    r.amountFen(), r.crossRegionServices(), r.crossRegionAmountFen(), r.ratings(),
+                    r.averageRating() == null ? null : r.averageRating().toPlainString()));
         }
         return csv.toString();
     }

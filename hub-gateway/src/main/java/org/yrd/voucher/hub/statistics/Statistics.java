@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.yrd.voucher.edge.Csv;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.events.EventTypes;
 
@@ -127,7 +128,7 @@ public class Statistics {
                                 for (int i = 1; i <= columns; i++) {
                                     Object v = i >= 9 ? TimeSource.utc(rs.getObject(i)) : rs.getObject(i);
                                     w.write(i == 1 ? "" : ",");
-                                    w.write(v == null ? "" : v.toString().replace(",", " "));
+                                    w.write(Csv.cell(v instanceof java.time.OffsetDateTime ? v.toString() : v));
                                 }
                                 w.write('\n');
                             }
@@ -159,16 +160,6 @@ public class Statistics {
             out.add(new Reconciliation(p, year, diff.isEmpty(), hub, node, diff));
         }
         return out;
-    }
-
-    public record Refusal(String eventId, String source, String type, String reason, String at) {}
-
-    @SuppressWarnings("unchecked")
-    public List<Refusal> refusals() {
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT event_id, source, type, reason, at FROM provenance_refusal ORDER BY id DESC LIMIT 200").getResultList();
-        return rows.stream().map(r -> new Refusal((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                String.valueOf(r[4]))).toList();
     }
 
     /** A province's money, of one budget year or all: the rollup the usage events keep (V7), a few rows. */

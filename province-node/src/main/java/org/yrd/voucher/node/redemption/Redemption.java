@@ -36,6 +36,10 @@ public class Redemption extends PanacheEntityBase {
     public String contractNo;
     @Column(name = "invoice_no")
     public String invoiceNo;
+
+    /** The invoice's identity (DocumentNumbers.key): unique per provider among live redemptions (P3, P13). */
+    @Column(name = "invoice_key")
+    public String invoiceKey;
     @Column(name = "completion_date")
     public LocalDate completionDate;
     @Column(name = "actual_expenditure_fen")

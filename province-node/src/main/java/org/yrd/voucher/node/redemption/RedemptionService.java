@@ -24,6 +24,7 @@ import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
 import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.node.voucher.Vouchers;
+import org.yrd.voucher.policy.DocumentNumbers;
 import org.yrd.voucher.policy.FilingRules;
 import org.yrd.voucher.policy.PaymentRules;
 import org.yrd.voucher.policy.RedemptionMode;
@@ -84,8 +85,17 @@ public class RedemptionService {
         if (f.completionDate().isAfter(today)) {
             throw ProblemException.invalid("completionDate", "completion-in-future");
         }
-        String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), f.invoiceNo());
-        var facts = redemptions.filingFacts(enterpriseUscc, today, f.providerUscc(), f.invoiceNo(), invoiceHash);
+        // P3, P13: one invoice is one invoice however it is typed (case, width, spaces, hyphens): its key is what
+        // is compared here, held unique per provider, and hashed for the other provinces
+        String invoiceKey = DocumentNumbers.key(f.invoiceNo());
+        if (invoiceKey.isEmpty()) {
+            throw ProblemException.invalid("invoiceNo", "document-number-empty");
+        }
+        if (DocumentNumbers.key(f.contractNo()).isEmpty()) {
+            throw ProblemException.invalid("contractNo", "document-number-empty");
+        }
+        String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), invoiceKey);
+        var facts = redemptions.filingFacts(enterpriseUscc, today, f.providerUscc(), invoiceKey, invoiceHash);
         if (facts.enterpriseName() == null) {
             throw ProblemException.notFound("enterprise", enterpriseUscc);
         }
@@ -119,6 +129,7 @@ public class RedemptionService {
         r.category = f.category();
         r.contractNo = f.contractNo();
         r.invoiceNo = f.invoiceNo();
+        r.invoiceKey = invoiceKey;
         r.completionDate = f.completionDate();
         r.actualExpenditureFen = f.actualExpenditureFen();
         r.requestedFen = f.requestedFen();
@@ -260,6 +271,10 @@ public class RedemptionService {
         return redemptions.lock(id);
     }
 
+    Redemption lockIfAny(UUID id) {
+        return redemptions.lockIfAny(id);
+    }
+
     private void move(Redemption r, RedemptionStatus next) {
         if (!r.status.canBecome(next)) {
             throw ProblemException.conflict("illegal-redemption-transition", r.id, r.status, next);
@@ -278,7 +293,7 @@ public class RedemptionService {
                         r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant(),
                         // P13: the hub compares contracts across provinces (keyed hash, as for invoices)
                         r.status == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
-                                r.providerUscc, r.contractNo) : null,
+                                r.providerUscc, DocumentNumbers.key(r.contractNo)) : null,
                         r.status == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
     }
 

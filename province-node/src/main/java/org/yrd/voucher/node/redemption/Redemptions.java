@@ -32,12 +32,12 @@ public class Redemptions {
      * listed today (P13), whether the invoice is taken (redeemed here, or held by a cross-region request to this
      * province's provider), and where the provider stands (P5, P14).
      */
-    FilingFacts filingFacts(String enterpriseUscc, LocalDate today, String providerUscc, String invoiceNo,
+    FilingFacts filingFacts(String enterpriseUscc, LocalDate today, String providerUscc, String invoiceKey,
                             String invoiceHash) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         SELECT (SELECT name FROM enterprise WHERE uscc = ?1), (SELECT district_code FROM enterprise WHERE uscc = ?1),
                           party_listed(?1, ?2), party_listed(?3, ?2),
-                          (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_no = ?4
+                          (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_key = ?4
                                      AND status = ANY(cast(?6 AS varchar[])))
                            OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?5
                                      AND status = ANY(cast(?7 AS varchar[])))),
@@ -45,7 +45,7 @@ public class Redemptions {
                         FROM (SELECT 1) AS one LEFT JOIN provider p ON p.uscc = ?3
                           LEFT JOIN provider_registry y ON y.uscc = ?3 AND y.recognised""")
                 .setParameter(1, enterpriseUscc).setParameter(2, today).setParameter(3, providerUscc)
-                .setParameter(4, invoiceNo).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
+                .setParameter(4, invoiceKey).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
                 .setParameter(7, States.sql(States.REQUEST_LIVE)).getSingleResult();
         return new FilingFacts((String) row[0], (String) row[1], (Boolean) row[2], (Boolean) row[3], (Boolean) row[4],
                 ProviderService.standing((String) row[5], (String) row[6], (String) row[7], (String) row[8]));
@@ -63,11 +63,16 @@ public class Redemptions {
 
     /** The redemption under its row lock, or 404. */
     public Redemption lock(UUID id) {
-        Redemption r = em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Redemption r = lockIfAny(id);
         if (r == null) {
             throw ProblemException.notFound("redemption", id);
         }
         return r;
+    }
+
+    /** The redemption under its row lock, or null if there is none. */
+    Redemption lockIfAny(UUID id) {
+        return em.find(Redemption.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Filed redemptions no provider answered before {@code cutoff}, locked; busy ones wait for the next run. */

@@ -128,6 +128,44 @@ class MalformedInputTest {
                 .body("violations[0].field", equalTo("year"));
     }
 
+    /** Every C0 control and DEL, each at a place of its own in the value. */
+    static List<Arguments> controlCharacters() {
+        List<Arguments> all = new java.util.ArrayList<>();
+        var random = new java.util.Random(20);
+        for (int c = 0; c <= 0x20; c++) {
+            char control = c == 0x20 ? (char) 0x7f : (char) c;
+            String base = "91310115MA1K3Y8P0" + "X".repeat(random.nextInt(4));
+            int at = random.nextInt(base.length() + 1);
+            all.add(Arguments.of(control, base.substring(0, at) + control + base.substring(at)));
+        }
+        return all;
+    }
+
+    @ParameterizedTest
+    @MethodSource("controlCharacters")
+    void aControlCharacterInAPathOrQueryParameterOrAJsonStringIsA400NamingIt(char control, String value) {
+        String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        given().urlEncodingEnabled(false).get("/api/v1/enterprises/" + encoded).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("uscc"))
+                .body("violations[0].code", equalTo("control-character"));
+        given().urlEncodingEnabled(false).get("/api/v1/public/draws/" + encoded).then().statusCode(400)
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].code", equalTo("control-character"));
+        given().urlEncodingEnabled(false).get("/api/v1/public/providers?status=" + encoded).then().statusCode(400)
+                .body("violations[0].field", equalTo("status"))
+                .body("violations[0].code", equalTo("control-character"));
+        boolean lineOrTab = control == '\t' || control == '\n' || control == '\r';
+        var answer = given().contentType(ContentType.JSON).body(Map.of("uscc", Fixtures.uscc("310115"), "name", value,
+                        "recipientType", "STARTUP_TEAM", "districtCode", "310115"))
+                .post("/api/v1/enterprises").then();
+        if (lineOrTab) {
+            answer.statusCode(org.hamcrest.Matchers.lessThan(500)); // free text may have lines
+        } else {
+            answer.statusCode(400).body("violations[0].field", equalTo("name"))
+                    .body("violations[0].code", equalTo("control-character"));
+        }
+    }
+
     @Test
     void emptyBodyIsA400() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())

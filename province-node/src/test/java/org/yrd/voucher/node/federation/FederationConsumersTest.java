@@ -177,9 +177,11 @@ class FederationConsumersTest {
                 .statusCode(201);
         String taken = UUID.randomUUID().toString();
         String free = UUID.randomUUID().toString();
-        for (String[] r : new String[][] {{taken, InvoiceHash.of(config.federation().invoiceHashKey(), provider, invoice)},
+        // the issuing node hashes the invoice's identity (DocumentNumbers.key), whatever its spelling
+        for (String[] r : new String[][] {{taken, InvoiceHash.of(config.federation().invoiceHashKey(), provider,
+                        org.yrd.voucher.policy.DocumentNumbers.key(invoice.toLowerCase()))},
                 {free, InvoiceHash.of(config.federation().invoiceHashKey(), provider,
-                        invoice + "-2")}}) {
+                        org.yrd.voucher.policy.DocumentNumbers.key(invoice + "-2"))}}) {
             send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, r[0],
                     new Payloads.CrossRegionRequest(r[0], "ZJ", "SH", provider, Fixtures.uscc("330106"), "杭州企业",
                             "TESTING_INSPECTION_CERTIFICATION", "HT-1", r[1], 300_000, 150_000,
@@ -205,7 +207,7 @@ class FederationConsumersTest {
     void anEntryOnTheYrdListBlocksThePartyHereAndItsRemovalUnblocksIt() throws Exception {
         String e = Fixtures.enterprise("310115");
         send(Topics.CREDIT, CloudEvent.HUB_SOURCE, EventTypes.CREDIT_STATUS, e, new Payloads.CreditStatus(e, "ENTERPRISE",
-                "X", List.of(new Payloads.CreditEntry("AH", "1", "fraud in Anhui", java.time.LocalDate.now(), null))));
+                "X", List.of(new Payloads.CreditEntry("AH", UUID.randomUUID().toString(), "fraud in Anhui", org.yrd.voucher.edge.TimeSource.today(clock), null))));
         await().atMost(PATIENCE).until(() -> yrdListed(e));
         Fixtures.apply(e, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
         // and shown here, with the province that listed it (P13 disclosure)
@@ -282,6 +284,150 @@ class FederationConsumersTest {
         // 30 days by default; an unsent row waits for the broker however old it is (the relay may send it now)
         assertThat(present("outbox", oldSent, oldUnsent, recentSent)).containsExactlyInAnyOrder(oldUnsent, recentSent);
         assertThat(present("inbox", oldInbox, recentInbox)).containsExactly(recentInbox);
+    }
+
+    @Test
+    void aYrdEntryBindsAPartyHereOnlyFromItsFirstToItsLastDay() throws Exception {
+        // P13: before, any entry the hub held bound the party here, even one that had not begun in its province
+        var today = org.yrd.voucher.edge.TimeSource.today(clock);
+        String future = Fixtures.enterprise("310115");
+        String past = Fixtures.enterprise("310115");
+        String current = Fixtures.enterprise("310115");
+        for (Object[] e : new Object[][] {{future, today.plusDays(3), null}, {past, today.minusDays(30), today.minusDays(1)},
+                {current, today.minusDays(1), today}}) {
+            String party = (String) e[0];
+            send(Topics.CREDIT, CloudEvent.HUB_SOURCE, EventTypes.CREDIT_STATUS, party, new Payloads.CreditStatus(party,
+                    "ENTERPRISE", "X", List.of(new Payloads.CreditEntry("AH", UUID.randomUUID().toString(), "r",
+                            (java.time.LocalDate) e[1], (java.time.LocalDate) e[2]))));
+        }
+        await().atMost(PATIENCE).until(() -> yrdListed(future) && yrdListed(past) && yrdListed(current));
+        Fixtures.apply(future, 100_000).then().statusCode(201);
+        Fixtures.apply(past, 100_000).then().statusCode(201);
+        Fixtures.apply(current, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
+    }
+
+    @Test
+    void theDatabasesListedOnADayIsThePolicyLibrarysRule() {
+        // party_listed (SQL, V15) against Listing.inForce (Java) for entries and days around each other
+        var random = new java.util.Random(13);
+        var base = java.time.LocalDate.of(2026, 6, 1);
+        for (int i = 0; i < 60; i++) {
+            String party = Fixtures.uscc("310115");
+            var starts = base.plusDays(random.nextInt(10));
+            var ends = random.nextBoolean() ? null : starts.plusDays(random.nextInt(10) - 2);
+            String entries = "[{\"province\":\"AH\",\"entryId\":\"" + UUID.randomUUID() + "\",\"reason\":\"r\","
+                    + "\"startsOn\":\"" + starts + "\",\"endsOn\":" + (ends == null ? "null" : "\"" + ends + "\"") + "}]";
+            var day = base.plusDays(random.nextInt(14) - 2);
+            boolean sql = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("""
+                                INSERT INTO yrd_credit (party_uscc, party_kind, party_name, listed, entries, updated_at)
+                                VALUES (?1, 'ENTERPRISE', 'X', true, ?2, now())""")
+                        .setParameter(1, party).setParameter(2, entries).executeUpdate();
+                return (Boolean) em.createNativeQuery("SELECT party_listed(?1, ?2)").setParameter(1, party)
+                        .setParameter(2, day).getSingleResult();
+            });
+            assertThat(sql).as("%s..%s on %s", starts, ends, day)
+                    .isEqualTo(org.yrd.voucher.policy.Listing.inForce(starts, ends, false, day));
+        }
+    }
+
+    /** A hub event numbered {@code sequence} of its key, signed with the hub's key. */
+    static CloudEvent numbered(String type, String key, Object data, long sequence) {
+        return TestKeys.signedBy("hub", EventCodec.envelope(CloudEvent.HUB_SOURCE, type, key, Instant.now(), data)
+                .withSequence(sequence));
+    }
+
+    void forget(CloudEvent e) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM inbox WHERE event_id = ?1")
+                .setParameter(1, UUID.fromString(e.id())).executeUpdate());
+    }
+
+    @Test
+    void anOldStandingReplayedAfterTheInboxForgotItChangesNothing() throws Exception {
+        // P13: a party the YRD list took in is not let out by a captured "not listed" from before
+        String e = Fixtures.enterprise("310115");
+        CloudEvent clear = numbered(EventTypes.CREDIT_STATUS, e, new Payloads.CreditStatus(e, "ENTERPRISE", "X",
+                List.of()), 1);
+        CloudEvent listed = numbered(EventTypes.CREDIT_STATUS, e, new Payloads.CreditStatus(e, "ENTERPRISE", "X",
+                List.of(new Payloads.CreditEntry("AH", UUID.randomUUID().toString(), "fraud", org.yrd.voucher.edge.TimeSource.today(clock),
+                        null))), 2);
+        producer.send(Topics.CREDIT, e, clear);
+        producer.send(Topics.CREDIT, e, listed);
+        await().atMost(PATIENCE).until(() -> yrdListed(e));
+        // P14: a provider the hub withdrew is not recognised again by a captured "recognised"
+        String p = Fixtures.uscc("330104");
+        var record = new Payloads.RecognitionRecord(p, "杭州检测", "ZJ", true, Set.of("SCI_TECH_CONSULTING"), List.of(), "ok");
+        CloudEvent recognised = numbered(EventTypes.PROVIDER_RECOGNISED, p, record, 7);
+        CloudEvent withdrawn = numbered(EventTypes.PROVIDER_WITHDRAWN, p, new Payloads.RecognitionRecord(p, "杭州检测", "ZJ",
+                false, Set.of("SCI_TECH_CONSULTING"), List.of(), "revoked at home"), 8);
+        producer.send(Topics.PROVIDER_REGISTRY, p, recognised);
+        producer.send(Topics.PROVIDER_REGISTRY, p, withdrawn);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/yrd-providers").then()
+                .body("uscc", not(hasItem(p))));
+
+        // the inbox forgets them (retention); the old copies come back, then a marker after each on its topic
+        forget(clear);
+        forget(recognised);
+        producer.send(Topics.CREDIT, e, clear);
+        producer.send(Topics.PROVIDER_REGISTRY, p, recognised);
+        String marker = Fixtures.uscc("330104");
+        send(Topics.PROVIDER_REGISTRY, CloudEvent.HUB_SOURCE, EventTypes.PROVIDER_RECOGNISED, marker,
+                new Payloads.RecognitionRecord(marker, "标记", "ZJ", true, Set.of("SCI_TECH_CONSULTING"), List.of(), "ok"));
+        String other = Fixtures.enterprise("310115");
+        producer.send(Topics.CREDIT, other, numbered(EventTypes.CREDIT_STATUS, other, new Payloads.CreditStatus(other,
+                "ENTERPRISE", "Y", List.of(new Payloads.CreditEntry("AH", UUID.randomUUID().toString(), "x",
+                        org.yrd.voucher.edge.TimeSource.today(clock), null))), 1));
+        await().atMost(PATIENCE).until(() -> yrdListed(other));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/public/yrd-providers").then()
+                .body("uscc", hasItem(marker)));
+        assertThat(yrdListed(e)).isTrue();
+        given().get("/api/v1/public/yrd-providers").then().body("uscc", not(hasItem(p)));
+        given().header("Authorization", Tokens.bearer(Tokens.Identity.operator("SH", "operator-1"))).get("/q/metrics")
+                .then().body(org.hamcrest.Matchers.containsString("yrd_stale_events_total{channel=\"credit-in\"}"));
+    }
+
+    @Test
+    void poisonFromTheHubsTopicsIsQuarantinedForTheOperatorAndTheChannelsGoOn() throws Exception {
+        String provider = recognisedZjProvider();
+        String e = Fixtures.enterprise("310115");
+        String id = fileWithZjProvider(e, Fixtures.voucher(e, 1_000_000), provider, "Q-");
+        String notOurs = UUID.randomUUID().toString();
+        CloudEvent strayAnswer = numbered(EventTypes.REDEMPTION_PROVIDER_ANSWERED, notOurs, new Payloads.ProviderAnswer(
+                notOurs, "SH", "ZJ", provider, "CONFIRMED", null, Instant.now()), 1);
+        String[][] poison = {
+                {Topics.nodeInbox("SH"), "{\"id\":\"" + "x".repeat(5000) + "\"}", "MALFORMED"},
+                {Topics.nodeInbox("SH"), EventCodec.write(strayAnswer), "TRANSITION"},
+                {Topics.nodeInbox("SH"), EventCodec.write(numbered(EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                        new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "MAYBE", null, Instant.now()), 1)), "PAYLOAD"},
+                {Topics.PROVIDER_REGISTRY, "\u0000", "MALFORMED"},
+                {Topics.PROVIDER_REGISTRY, EventCodec.write(numbered("yrd.provider.teleported.v1", provider,
+                        java.util.Map.of("x", 1), 1)), "UNKNOWN_TYPE"},
+                {Topics.CREDIT, EventCodec.write(numbered(EventTypes.CREDIT_STATUS, e, new Payloads.CreditStatus(e,
+                        "ENTERPRISE", "名".repeat(30_000), List.of()), 1)), "PAYLOAD"}};
+        for (String[] record : poison) {
+            producer.send(record[0], id, record[1]);
+        }
+        // a genuine answer after them on the inbox: the channel went on
+        send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "CONFIRMED", null, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
+                .then().body("status", equalTo("APPROVED")));
+        String operator = Tokens.bearer(Tokens.Identity.operator("SH", "operator-1"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var listed = given().header("Authorization", operator).get("/api/v1/operator/quarantine?limit=500").then()
+                    .statusCode(200).extract().jsonPath();
+            for (String[] record : poison) {
+                assertThat(listed.getString("find { it.recordSha256 == '" + sha256(record[1]) + "' }.reason"))
+                        .as(record[0] + " " + record[2]).isEqualTo(record[2]);
+            }
+        });
+        given().header("Authorization", Tokens.bearer(Tokens.Identity.enterprise("SH", e)))
+                .get("/api/v1/operator/quarantine").then().statusCode(403);
+    }
+
+    static String sha256(String record) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(record.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @SuppressWarnings("unchecked")

@@ -174,6 +174,24 @@ class RedemptionFlowTest {
     }
 
     @Test
+    void anInvoiceTypedAnotherWayIsTheSameInvoice() {
+        // P3, P13: these were all accepted (201) on one voucher at one provider before
+        String inv = invoice();
+        file(enterprise, filing(voucher, provider, "FP-" + inv, 100_000, 50_000)).then().statusCode(201);
+        String fullWidth = ("FP-" + inv).chars().mapToObj(c -> String.valueOf((char) (c >= '!' && c <= '~' ? c - '!' + '！' : c)))
+                .collect(java.util.stream.Collectors.joining());
+        for (String typed : List.of("fp-" + inv.toLowerCase(java.util.Locale.ROOT), " fp - " + inv + " ", "FP" + inv,
+                "F P\u3000" + inv, "FP\u200b–" + inv, fullWidth)) {
+            file(enterprise, filing(voucher, provider, typed, 100_000, 50_000)).then().statusCode(409)
+                    .body("code", equalTo("invoice-already-redeemed"));
+        }
+        // a number of separators only names no invoice
+        file(enterprise, filing(voucher, provider, " - ", 100_000, 50_000)).then().statusCode(400)
+                .body("violations[0].field", equalTo("invoiceNo"))
+                .body("violations[0].code", equalTo("document-number-empty"));
+    }
+
+    @Test
     void aDisputedRedemptionReleasesItsHoldAndItsInvoice() {
         String inv = invoice();
         String id = file(enterprise, filing(voucher, provider, inv, 400_000, 200_000)).then().extract().path("id");

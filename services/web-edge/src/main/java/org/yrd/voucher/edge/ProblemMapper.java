@@ -131,6 +131,9 @@ public class ProblemMapper {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
+        if (e instanceof ControlCharacters.Refused) {
+            return List.of(Violation.of(field, "control-character"));
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             return List.of(Violation.of(field, "unknown-field"));
         }

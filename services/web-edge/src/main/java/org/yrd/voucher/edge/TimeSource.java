@@ -47,4 +47,9 @@ public class TimeSource {
         }
         return ((java.sql.Timestamp) column).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
+
+    /** A native query's {@code date} column as a {@link java.time.LocalDate} (null stays null). */
+    public static java.time.LocalDate date(Object column) {
+        return column == null ? null : column instanceof java.time.LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
+    }
 }
