@@ -533,4 +533,59 @@ class FederationIT {
         p.put("value.serializer", StringSerializer.class.getName());
         return p;
     }
+
+    /**
+     * The witness never forgets: a record rewritten at a node is caught however many snapshots the hub received after
+     * it. Before, a node compared only the hub's newest 1,000 heads, so an edit older than that read as MATCHES.
+     * Last, because it rewrites SH's history.
+     */
+    @Test
+    @Order(20)
+    void aRecordRewrittenBeforeTheHubsNewest1000HeadsIsStillCaught() throws Exception {
+        long edited;
+        try (var node = java.sql.DriverManager.getConnection(Postgres.database("node_sh"));
+             var witness = java.sql.DriverManager.getConnection(Postgres.database("hub"))) {
+            var head = node.createStatement().executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1");
+            head.next();
+            long end = head.getLong(1);
+            String prev = head.getString(2);
+            // the oldest record the hub witnessed
+            var first = witness.createStatement().executeQuery(
+                    "SELECT min(seq) FROM audit_head WHERE province = 'SH' AND seq > 0");
+            first.next();
+            edited = first.getLong(1);
+            assertThat(edited).isPositive();
+            // 1,100 more records, each witnessed by the hub, as 1,100 snapshots of a busy node would have been
+            try (var append = node.prepareStatement("""
+                    INSERT INTO audit_record (seq, at, actor_subject, actor_role, action, target, outcome, prev_hash, hash)
+                    VALUES (?, now(), 'system', 'system', 'test.filler', 'x', 'OK', ?, ?)""");
+                 var keep = witness.prepareStatement(
+                         "INSERT INTO audit_head (province, seq, hash) VALUES ('SH', ?, ?) ON CONFLICT DO NOTHING")) {
+                for (long seq = end + 1; seq <= end + 1_100; seq++) {
+                    String hash = String.format("%064x", seq);
+                    append.setLong(1, seq);
+                    append.setString(2, prev);
+                    append.setString(3, hash);
+                    append.addBatch();
+                    keep.setLong(1, seq);
+                    keep.setString(2, hash);
+                    keep.addBatch();
+                    prev = hash;
+                }
+                append.executeBatch();
+                keep.executeBatch();
+            }
+            // an administrator rewrites the old record, past the trigger
+            var s = node.createStatement();
+            s.execute("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only");
+            s.executeUpdate("UPDATE audit_record SET hash = repeat('e', 64) WHERE seq = " + edited);
+            s.execute("ALTER TABLE audit_record ENABLE TRIGGER audit_record_append_only");
+        }
+        given().baseUri(sh.url()).get("/api/v1/operator/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("witness.status", equalTo("DIFFERS"))
+                .body("witness.headsChecked", org.hamcrest.Matchers.greaterThan(1_100))
+                .body("witness.mismatches[0].seq", equalTo((int) edited))
+                .body("witness.mismatches[0].nodeHash", equalTo("e".repeat(64)));
+    }
 }

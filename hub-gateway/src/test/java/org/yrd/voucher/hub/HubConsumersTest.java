@@ -224,6 +224,24 @@ class HubConsumersTest {
                 .body("uscc", not(hasItem(p))));
     }
 
+    @Test
+    void everyHeadTheHubWitnessedCanBeReadAPageAtATime() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO audit_head (province, seq, hash)
+                SELECT 'AH', s, lpad(to_hex(s), 64, '0') FROM generate_series(1, 1500) s ON CONFLICT DO NOTHING""")
+                .executeUpdate());
+        var first = given().get("/api/v1/public/audit-heads/AH?after=0").then().statusCode(200).extract().jsonPath()
+                .getList("seq", Long.class);
+        assertThat(first).hasSize(1000).startsWith(1L).endsWith(1000L);
+        var rest = given().get("/api/v1/public/audit-heads/AH?after=1000&limit=1000").then().statusCode(200).extract()
+                .jsonPath().getList("seq", Long.class);
+        assertThat(rest).hasSize(500).startsWith(1001L).endsWith(1500L);
+        // without a position: the newest, newest first
+        given().get("/api/v1/public/audit-heads/AH").then().body("seq[0]", equalTo(1500)).body("size()", equalTo(1000));
+        given().get("/api/v1/public/audit-heads/AH?after=-1").then().statusCode(400)
+                .body("violations[0].field", equalTo("after"));
+    }
+
     long openEntries(String party) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM credit_entry WHERE party_uscc = ?1 AND NOT ended")
                 .setParameter(1, party).getSingleResult()).longValue());

@@ -13,8 +13,8 @@ import org.yrd.voucher.edge.TimeSource;
  */
 @ApplicationScoped
 public class AuditHeads {
-    /** The most recent heads a node's verification compares with. */
-    private static final int LIMIT = 1_000;
+    /** Heads in one answer. */
+    public static final int PAGE = 1_000;
     private final EntityManager em;
 
     AuditHeads(EntityManager em) {
@@ -31,12 +31,24 @@ public class AuditHeads {
                 .setParameter(1, province).setParameter(2, seq).setParameter(3, hash).executeUpdate();
     }
 
-    /** A province's heads, newest first. */
+    /** A province's newest heads, newest first. */
+    public List<Head> newest(String province, int limit) {
+        return heads("ORDER BY seq DESC", province, -1, limit);
+    }
+
+    /**
+     * A province's heads after position {@code after}, oldest first: a page of the whole history, so that a node
+     * compares its chain with every head the hub ever received, a page at a time.
+     */
+    public List<Head> after(String province, long after, int limit) {
+        return heads("AND seq > ?2 ORDER BY seq", province, after, limit);
+    }
+
     @SuppressWarnings("unchecked")
-    public List<Head> of(String province) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT seq, hash, received_at FROM audit_head WHERE province = ?1 ORDER BY seq DESC LIMIT ?2""")
-                .setParameter(1, province).setParameter(2, LIMIT).getResultList();
+    private List<Head> heads(String order, String province, long after, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT seq, hash, received_at FROM audit_head WHERE province = ?1 "
+                        + order + " LIMIT ?3")
+                .setParameter(1, province).setParameter(2, after).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> new Head(((Number) r[0]).longValue(), ((String) r[1]).trim(),
                 TimeSource.utc(r[2])))
                 .toList();

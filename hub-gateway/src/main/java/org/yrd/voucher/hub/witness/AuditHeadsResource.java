@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.yrd.voucher.edge.Params;
 import java.util.List;
 import org.yrd.voucher.hub.common.QueryParams;
 
@@ -19,11 +21,19 @@ public class AuditHeadsResource {
         this.heads = heads;
     }
 
-    /** Newest first, at most the last 1,000. */
+    /**
+     * Without {@code after}: the newest, newest first. With {@code after} (a position, 0 for the start): the heads
+     * after it, oldest first, so that the whole history can be read a page at a time; a page shorter than
+     * {@code limit} (1–1,000, default 1,000) is the last.
+     */
     @PermitAll
     @GET
     @Path("/{province}")
-    public List<AuditHeads.Head> of(@PathParam("province") String province) {
-        return heads.of(QueryParams.province("province", province).name());
+    public List<AuditHeads.Head> of(@PathParam("province") String province, @QueryParam("after") String after,
+                                    @QueryParam("limit") String limit) {
+        String p = QueryParams.province("province", province).name();
+        int n = Params.number("limit", limit, AuditHeads.PAGE, 1, AuditHeads.PAGE);
+        return after == null || after.isBlank() ? heads.newest(p, n)
+                : heads.after(p, Params.number("after", after, 0, 0, Integer.MAX_VALUE), n);
     }
 }

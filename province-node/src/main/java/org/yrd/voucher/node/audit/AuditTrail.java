@@ -93,7 +93,7 @@ public class AuditTrail {
      * at or before a witnessed head was rewritten, or records were removed), {@code NONE} (it holds no head
      * yet) or {@code UNAVAILABLE} (no hub configured or reachable; only the chain itself was checked).
      */
-    public record Witness(String status, int headsChecked, List<Mismatch> mismatches, String note) {}
+    public record Witness(String status, long headsChecked, List<Mismatch> mismatches, String note) {}
 
     public record Verification(long records, long headSeq, String headHash, boolean intact, List<Break> breaks,
                                Witness witness) {}
@@ -106,9 +106,10 @@ public class AuditTrail {
     @SuppressWarnings("unchecked")
     @Transactional
     public Verification verify() {
-        HubWitness.Heads heads = hub.heads();
-        Map<Long, String> witnessed = new HashMap<>();
-        heads.heads().stream().filter(h -> h.seq() > 0).forEach(h -> witnessed.put(h.seq(), h.hash())); // 0: the empty chain
+        HubWitness.Witnessed witnessed = hub.witnessed();
+        witnessed.peek(); // the first page: whether the hub can be read at all
+        boolean available = witnessed.available();
+        long checked = 0;
         List<Break> breaks = new ArrayList<>();
         List<Mismatch> mismatches = new ArrayList<>();
         String prev = "0".repeat(64);
@@ -135,9 +136,18 @@ public class AuditTrail {
                 if (!recomputed.equals(r.hash())) {
                     note(breaks, r.seq(), "its content no longer matches its hash (edited after it was written)");
                 }
-                String hubHash = witnessed.remove(r.seq());
-                if (hubHash != null && !hubHash.equals(r.hash())) {
-                    mismatches.add(new Mismatch(r.seq(), hubHash, r.hash()));
+                // the hub's heads and the chain, both in order of position, compared as they are read
+                for (HubWitness.Head h = witnessed.peek(); h != null && h.seq() <= r.seq(); h = witnessed.peek()) {
+                    witnessed.next();
+                    if (h.seq() <= 0) {
+                        continue; // the empty chain
+                    }
+                    checked++;
+                    if (h.seq() < r.seq()) {
+                        mismatch(mismatches, new Mismatch(h.seq(), h.hash(), null)); // a position the chain lacks
+                    } else if (!h.hash().equals(r.hash())) {
+                        mismatch(mismatches, new Mismatch(r.seq(), h.hash(), r.hash()));
+                    }
                 }
                 prev = r.hash();
                 expectedSeq = r.seq() + 1;
@@ -150,11 +160,16 @@ public class AuditTrail {
         if (headSeq != after || !headHash.equals(prev)) {
             note(breaks, headSeq, "the chain's recorded end (" + headSeq + ") is not its last record (" + after + ")");
         }
-        witnessed.forEach((seq, hash) -> mismatches.add(new Mismatch(seq, hash, null))); // heads beyond the chain
-        Witness witness = !heads.available() ? new Witness("UNAVAILABLE", 0, List.of(), heads.note())
-                : heads.heads().isEmpty() ? new Witness("NONE", 0, List.of(), heads.note())
-                : new Witness(mismatches.isEmpty() ? "MATCHES" : "DIFFERS", heads.heads().size(),
-                        mismatches.stream().sorted(java.util.Comparator.comparingLong(Mismatch::seq)).toList(), heads.note());
+        for (HubWitness.Head h = witnessed.next(); h != null; h = witnessed.next()) {
+            if (h.seq() > 0) {
+                checked++;
+                mismatch(mismatches, new Mismatch(h.seq(), h.hash(), null)); // heads beyond the chain
+            }
+        }
+        Witness witness = !available || !witnessed.available()
+                ? new Witness("UNAVAILABLE", 0, List.of(), witnessed.note())
+                : checked == 0 ? new Witness("NONE", 0, List.of(), witnessed.note())
+                : new Witness(mismatches.isEmpty() ? "MATCHES" : "DIFFERS", checked, mismatches, witnessed.note());
         return new Verification(count, headSeq, headHash, breaks.isEmpty(), breaks, witness);
     }
 
@@ -165,6 +180,12 @@ public class AuditTrail {
     }
 
     public record Head(long seq, String hash) {}
+
+    private static void mismatch(List<Mismatch> mismatches, Mismatch m) {
+        if (mismatches.size() < MAX_BREAKS) {
+            mismatches.add(m);
+        }
+    }
 
     private static void note(List<Break> breaks, long seq, String problem) {
         if (breaks.size() < MAX_BREAKS) {
