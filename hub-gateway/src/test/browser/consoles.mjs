@@ -99,6 +99,22 @@ async function until(what, probe, seconds = 45) {
   }
 }
 
+/**
+ * Double-clicks a submit button, as an impatient person does, and proves that one request left the browser: the
+ * console disables the button while it sends and gives a repeat of a submission on its way the first one's answer.
+ */
+async function doubleClickSendsOnce(page, selector, path) {
+  let posts = 0
+  const count = r => { if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith(path)) posts++ }
+  page.on('request', count)
+  const answered = page.waitForResponse(r => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(path))
+  await page.dblclick(selector)
+  await answered
+  await page.waitForTimeout(1500)
+  page.off('request', count)
+  expect(posts === 1, `one ${path} request for a double click (sent ${posts})`)
+}
+
 async function rowsText(page, selector) {
   return (await page.locator(`${selector} .el-table__body-wrapper`).innerText()).replace(/\s+/g, ' ')
 }
@@ -167,8 +183,9 @@ try {
 
     await open(page, env.ZJ, '/enterprise/apply')
     await page.fill('input[data-test=apply-amount]', '10000')
-    await page.click('[data-test=apply-submit]')
+    await doubleClickSendsOnce(page, '[data-test=apply-submit]', '/applications')
     await page.locator('[data-test=applications] .el-table__row', { hasText: '已通过' }).waitFor()
+    expect(await page.locator('[data-test=applications] .el-table__row').count() === 1, 'one application for a double click')
     await audit(page, 'enterprise-apply')
     await open(page, env.ZJ, '/enterprise/vouchers')
     expect((await rowsText(page, '[data-test=vouchers]')).includes('¥10,000.00'), 'the voucher of 10,000 yuan is listed')
@@ -191,9 +208,10 @@ try {
     // P6 in Zhejiang: 50 % of 12,000 yuan, below the 8,000 requested
     await page.waitForFunction(() => document.querySelector('[data-test=computed-amount]').textContent.includes('6,000.00'))
     await audit(page, 'enterprise-redeem')
-    await page.click('[data-test=redeem-submit]')
+    await doubleClickSendsOnce(page, '[data-test=redeem-submit]', '/redemptions')
     await page.waitForURL(/enterprise\/redemptions/)
     await page.locator('[data-test=my-redemptions] .el-table__row', { hasText: '待机构确认' }).waitFor()
+    expect(await page.locator('[data-test=my-redemptions] .el-table__row').count() === 1, 'one redemption for a double click')
     await audit(page, 'enterprise-redemptions')
 
     await open(page, env.ZJ, '/operator/applications')
@@ -233,8 +251,9 @@ try {
     await audit(page, 'finance-to-pay')
     await row.locator('[data-test=pay]').click()
     await page.fill('input[data-test=pay-reference]', 'BANK-UI-' + Date.now())
-    await page.click('[data-test=pay-submit]')
+    await doubleClickSendsOnce(page, '[data-test=pay-submit]', '/pay')
     await page.waitForSelector('.el-message--success')
+    expect(await page.locator('.el-message--error').count() === 0, 'no second payment refused: one was sent')
     await open(page, env.ZJ, '/finance/paid')
     expect((await rowsText(page, '[data-test=paid]')).includes(redemptionInvoice), 'the payment is in the paid list')
     await audit(page, 'finance-paid')
