@@ -80,8 +80,37 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers) {
+        if (unavailable(e)) {
+            // the database away or stalled: nothing was done, and the same request (same Idempotency-Key) may be
+            // sent again shortly
+            LOG.warnf("database unavailable: %s", e.toString());
+            return Response.fromResponse(render(ofStatus(503), Messages.locale(headers)))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure", e);
         return render(ofStatus(500), Messages.locale(headers));
+    }
+
+    /**
+     * A failure of the database's availability rather than of the request: no connection (SQLSTATE class 08, or the
+     * pool could not hand one out in time), the server shutting down or out of resources (57P, 53), a lock or
+     * statement timeout.
+     */
+    static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof jakarta.persistence.QueryTimeoutException
+                    || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                        || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The problem for a bare HTTP status that our code did not choose (e.g. the framework's 404 or 415). */
@@ -97,6 +126,7 @@ public class ProblemMapper {
             case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 431 -> "headers-too-large";
+            case 503 -> "service-unavailable";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
         return new ProblemException(status, code, null, List.of(), List.of());

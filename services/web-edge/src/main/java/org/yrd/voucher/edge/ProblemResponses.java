@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Makes the API document say what each operation really answers. Every operation gets the problems the edge
- * gives everywhere: 400 where it reads a path, query, header or body; 404 where it names something in its path;
+ * gives everywhere: 400 (every operation: a control character in any query parameter or in a header the API reads
+ * is refused before the operation runs, ControlCharacters); 404 where it names something in its path;
  * 413 and 415 where it takes a body; and, where it takes an {@code Idempotency-Key} (then marked required), 422 for a
  * key reused with another request; 401 and 403 where it needs a token. What only some operations answer (201, 409, 422 for a policy refusal) is
  * declared on the resource method with {@link #ANSWERS}, e.g.
@@ -38,7 +39,8 @@ public class ProblemResponses implements OASFilter {
             "413", "The body is larger than 64 KiB",
             "415", "The body is not `application/json`",
             "422", "Refused under the voucher policy (`code` and `rule`), or an `Idempotency-Key` reused with another request",
-            "429", "Too many requests of this kind from this address for now (the `code` says which limit)");
+            "429", "Too many requests of this kind from this address for now (the `code` says which limit)",
+            "503", "The database is unavailable for the moment; nothing was done, send the same request again (`Retry-After`)");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -87,9 +89,8 @@ public class ProblemResponses implements OASFilter {
             problem(op, "401");
             problem(op, "403");
         }
-        if (pathParam || body || idempotent || !params.isEmpty()) {
-            problem(op, "400");
-        }
+        problem(op, "400");
+        problem(op, "503");
         if (pathParam) {
             problem(op, "404");
         }
