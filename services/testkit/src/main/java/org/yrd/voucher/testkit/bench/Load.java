@@ -45,11 +45,16 @@ final class Load {
     record Answer(int status, String body) {}
 
     Answer post(String path, String json) throws IOException {
+        return post(path, json, UUID.randomUUID().toString());
+    }
+
+    /** With the caller's {@code Idempotency-Key}: a retry of the same request sends the same one. */
+    Answer post(String path, String json, String idempotencyKey) throws IOException {
         HttpURLConnection c = open(path);
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
-        c.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+        c.setRequestProperty("Idempotency-Key", idempotencyKey);
         signIn(c, path, json);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         c.setFixedLengthStreamingMode(body.length);
