@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs one province node locally with its demo policy and demo data, on a real PostgreSQL server
-# started from the embedded-postgres binaries (no Docker, no system PostgreSQL needed).
+# started from the embedded-postgres binaries (no Docker, no system PostgreSQL needed), in the local profile.
 #   deploy/run-node.sh [SH|JS|ZJ|AH]        (default SH)
+# It trusts only its own province's realm (yrd-sh … at http://localhost:8180, deploy/keycloak/start.sh 8180 starts
+# Keycloak with the demo realms), signs its federation events with a key made at the first start, and keeps serving
+# its province without Kafka.
 # Data lives in target/local/<province>/ and survives restarts; delete that folder to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +20,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -DskipTests install
 fi
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
+java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub "$province"
+realm="yrd-$(echo "$province" | tr 'A-Z' 'a-z')"
 
-java -Djava.io.tmpdir="$PWD/target" -cp "services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)" \
+java -Djava.io.tmpdir="$PWD/target" -cp "$cp" \
   org.yrd.voucher.testkit.PostgresMain "$state/pg-data" "$pg_port" "$db" > "$state/postgres.log" 2>&1 &
 pg_pid=$!
 node_pid=""
@@ -32,8 +38,10 @@ done
 grep -q '^READY' "$state/postgres.log" || { echo "PostgreSQL did not start; see $state/postgres.log" >&2; exit 1; }
 
 echo "Province node $province on http://localhost:$port  (Swagger UI: http://localhost:$port/q/swagger-ui)"
-java -Dnode.province="$province" -Dnode.demo-data=true -Dquarkus.http.port="$port" \
+java -Dquarkus.profile=local -Dnode.province="$province" -Dnode.demo-data=true -Dquarkus.http.port="$port" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
+  -Dquarkus.oidc.auth-server-url="http://localhost:8180/realms/$realm" \
+  -Dyrd.federation.signing.key-file="$PWD/$state/keys/$province.key.pem" -Dyrd.federation.signing.trust-dir="$PWD/$state/keys" \
   -jar province-node/target/quarkus-app/quarkus-run.jar &
 node_pid=$!
 wait $node_pid

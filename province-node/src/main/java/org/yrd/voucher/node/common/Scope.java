@@ -10,8 +10,9 @@ import org.yrd.voucher.edge.Roles;
 /**
  * What a verified token may reach at this node, beyond its role (docs/security.md):
  * <ul>
- * <li>an operator or finance officer only at the node of the province in its {@code province} claim (the node
- * trusts only its own province's issuer already; this holds even if that were misconfigured);</li>
+ * <li>every token only at the node of the province in its {@code province} claim, whatever its role (the node
+ * trusts only its own province's issuer already; this holds even if that were misconfigured, or if several
+ * provinces shared one realm): an enterprise, provider or service point of another province is refused;</li>
  * <li>an enterprise or provider only its own USCC: a {@code {uscc}} in the path, or the USCC a registration
  * or an admission request names, must be the token's {@code uscc} claim. Ids of things that belong to another
  * party are answered 404 by the features themselves, so existence does not leak;</li>
@@ -42,11 +43,11 @@ public class Scope {
         if (caller.identity() == null) {
             return; // anonymous: the endpoint's own decision (public, or 401) applies
         }
+        String province = caller.claim(Roles.PROVINCE_CLAIM);
+        if (!config.province().name().equals(province)) {
+            throw ProblemException.forbidden("wrong-province", null, String.valueOf(province), config.province().name());
+        }
         if (isStaff()) {
-            String province = caller.claim(Roles.PROVINCE_CLAIM);
-            if (!config.province().name().equals(province)) {
-                throw ProblemException.forbidden("wrong-province", null, String.valueOf(province), config.province().name());
-            }
             return;
         }
         String uscc = request.getUriInfo().getPathParameters().getFirst("uscc");

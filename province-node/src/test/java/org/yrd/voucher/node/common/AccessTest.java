@@ -67,6 +67,24 @@ class AccessTest {
     }
 
     @Test
+    void aPartysTokenClaimingAnotherProvinceOrNoneIsRefusedToo() {
+        // before, only staff were held to their province: a shared realm's enterprise of ZJ was served here
+        String e = Fixtures.enterprise("310115");
+        for (String[] own : new String[][] {{"enterprise", "/api/v1/enterprises/%s/vouchers"},
+                {"provider", "/api/v1/providers/%s/redemptions"}, {"agent", "/api/v1/agents/%s/mandates"}}) {
+            String path = String.format(own[1], e);
+            var elsewhere = new Identity("SH", e.toLowerCase(), own[0], Map.of("uscc", e, "province", "ZJ"));
+            given().header("Authorization", Tokens.bearer(elsewhere)).get(path).then()
+                    .statusCode(403).body("code", equalTo("wrong-province"));
+            var nowhere = new Identity("SH", e.toLowerCase(), own[0], Map.of("uscc", e));
+            given().header("Authorization", Tokens.bearer(nowhere)).get(path).then()
+                    .statusCode(403).body("code", equalTo("wrong-province"));
+        }
+        given().header("Authorization", Tokens.bearer(Identity.enterprise("SH", e)))
+                .get("/api/v1/enterprises/{u}/vouchers", e).then().statusCode(200);
+    }
+
+    @Test
     void anEnterpriseNeitherReadsNorSpendsAnothersVouchers() {
         String a = Fixtures.enterprise("310115");
         String b = Fixtures.enterprise("310115");

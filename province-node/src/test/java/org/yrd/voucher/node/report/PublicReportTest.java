@@ -63,6 +63,24 @@ class PublicReportTest {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedAddressHasItsOwnQuota() {
+        // before, everyone behind the ingress shared one socket address and so one quota; the test client connects
+        // from 127.0.0.1, the proxy the local configuration trusts
+        TestClock.INSTANCE.set(Instant.parse("2031-06-01T02:00:00Z"));
+        String enterprise = Fixtures.uscc("310115");
+        for (int i = 0; i < 10; i++) {
+            reportFrom("203.0.113.7", enterprise).then().statusCode(201);
+        }
+        reportFrom("203.0.113.7", enterprise).then().statusCode(429);
+        reportFrom("203.0.113.8", enterprise).then().statusCode(201);
+    }
+
+    private static io.restassured.response.Response reportFrom(String address, String subject) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(Map.of("subjectKind",
+                "ENTERPRISE", "subject", subject, "description", "收了创新券却没有做检测")).post("/api/v1/public/reports");
+    }
+
+    @Test
     void oneAddressFilesAtMostTenReportsAnHour() {
         TestClock.INSTANCE.set(Instant.parse("2031-05-01T02:00:00Z")); // an hour no other test reports in
         String enterprise = Fixtures.uscc("310115");

@@ -36,7 +36,7 @@ public final class AccessWalk {
             }
             for (String role : roles) {
                 Tokens.Identity who = new Tokens.Identity(realm, role + "-walk", role,
-                        role.equals("enterprise") || role.equals("provider") || role.equals("agent") ? Map.of("uscc", PARTY)
+                        role.equals("enterprise") || role.equals("provider") || role.equals("agent") ? Map.of("uscc", PARTY, "province", realm)
                                 : role.equals("taskgroup") ? Map.of() : Map.of("province", realm));
                 int status = call(op.method(), path, given().header("Authorization", Tokens.bearer(who)));
                 boolean allowed = op.isPublic() || op.roles().contains(role);

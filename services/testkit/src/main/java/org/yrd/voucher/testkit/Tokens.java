@@ -75,16 +75,16 @@ public final class Tokens {
         }
 
         public static Identity enterprise(String province, String uscc) {
-            return new Identity(province, uscc.toLowerCase(), "enterprise", Map.of("uscc", uscc));
+            return new Identity(province, uscc.toLowerCase(), "enterprise", Map.of("uscc", uscc, "province", province));
         }
 
         public static Identity provider(String province, String uscc) {
-            return new Identity(province, uscc.toLowerCase(), "provider", Map.of("uscc", uscc));
+            return new Identity(province, uscc.toLowerCase(), "provider", Map.of("uscc", uscc, "province", province));
         }
 
         /** P9 a service point, acting under its own USCC. */
         public static Identity agent(String province, String uscc) {
-            return new Identity(province, uscc.toLowerCase(), "agent", Map.of("uscc", uscc));
+            return new Identity(province, uscc.toLowerCase(), "agent", Map.of("uscc", uscc, "province", province));
         }
 
         public static Identity taskgroup(String name) {

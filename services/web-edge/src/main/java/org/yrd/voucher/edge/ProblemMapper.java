@@ -94,18 +94,17 @@ public class ProblemMapper {
     /**
      * A failure of the database's availability rather than of the request: no connection (SQLSTATE class 08, or the
      * pool could not hand one out in time), the server shutting down or out of resources (57P, 53), a lock or
-     * statement timeout.
+     * statement timeout (55P03, 57014).
      */
     static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof jakarta.persistence.QueryTimeoutException
-                    || t instanceof jakarta.persistence.LockTimeoutException) {
+            if (t instanceof java.sql.SQLTransientException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
                 if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                        || state.equals("55P03")) {
+                        || state.equals("55P03") || state.equals("57014")) {
                     return true;
                 }
             }
