@@ -52,7 +52,7 @@ export default {
     },
     providerStatus: { APPLIED: '待审核', ADMITTED: '已准入', REJECTED: '未通过', SUSPENDED: '暂停', REVOKED: '已撤销' },
     admission: { admit: '准入', reject: '不予准入', suspend: '暂停', revoke: '撤销', history: '变更记录' },
-    negative: { add: '列入负面清单', end: '移出', listedByPerson: '列入人', readOnly: '以下为长三角其他省市列入的主体，本省同样执行，不可在此修改。' },
+    negative: { add: '列入负面清单', end: '移出', listedByPerson: '列入人', endRequested: '{by} 已申请移出，待另一名业务人员确认：', confirmEnd: '确认移出', readOnly: '以下为长三角其他省市列入的主体，本省同样执行，不可在此修改。' },
     draftStatus: { DRAFT: '待复核', CONFIRMED: '已生效' },
     policyPage: {
       versions: '已生效版本', versionNo: '版本', effectiveFrom: '生效日期', drafts: '待复核草案', newDraft: '起草新版本', note: '说明',
@@ -155,7 +155,7 @@ export default {
     },
     providerStatus: { APPLIED: 'Applied', ADMITTED: 'Admitted', REJECTED: 'Rejected', SUSPENDED: 'Suspended', REVOKED: 'Revoked' },
     admission: { admit: 'Admit', reject: 'Reject', suspend: 'Suspend', revoke: 'Revoke', history: 'History' },
-    negative: { add: 'List a party', end: 'End', listedByPerson: 'Listed by', readOnly: 'Listed by other YRD provinces and enforced here too; not editable here.' },
+    negative: { add: 'List a party', end: 'End', listedByPerson: 'Listed by', endRequested: '{by} asked to end it; a second operator confirms:', confirmEnd: 'Confirm the end', readOnly: 'Listed by other YRD provinces and enforced here too; not editable here.' },
     draftStatus: { DRAFT: 'Awaiting confirmation', CONFIRMED: 'In force' },
     policyPage: {
       versions: 'Versions', versionNo: 'Version', effectiveFrom: 'Effective from', drafts: 'Drafts', newDraft: 'New draft', note: 'Note',

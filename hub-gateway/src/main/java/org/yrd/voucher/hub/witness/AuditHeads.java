@@ -33,7 +33,7 @@ public class AuditHeads {
 
     /** A province's newest heads, newest first. */
     public List<Head> newest(String province, int limit) {
-        return heads("ORDER BY seq DESC", province, -1, limit);
+        return heads("AND seq > ?2 ORDER BY seq DESC", province, -1, limit);
     }
 
     /**

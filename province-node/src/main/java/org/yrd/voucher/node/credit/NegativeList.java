@@ -15,6 +15,8 @@ import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.edge.Ids;
@@ -30,8 +32,10 @@ public class NegativeList {
     private final NodeConfig config;
 
     private final Audit audit;
+    private final Caller caller;
 
-    NegativeList(EntityManager em, Clock clock, Ids ids, Outbox outbox, NodeConfig config, Audit audit) {
+    NegativeList(EntityManager em, Clock clock, Ids ids, Outbox outbox, NodeConfig config, Audit audit, Caller caller) {
+        this.caller = caller;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
@@ -88,20 +92,55 @@ public class NegativeList {
         return e;
     }
 
+    /**
+     * P13 strict process management: an operator asks for the entry to end, with a reason; it stays in force until a
+     * second operator confirms ({@link #confirmEnd}).
+     */
     @Transactional
-    public NegativeListEntry end(UUID id, String reason, String actor) {
-        NegativeListEntry e = NegativeListEntry.findById(id);
+    public NegativeListEntry requestEnd(UUID id, String reason) {
+        NegativeListEntry e = lock(id);
+        if (e.endRequestedAt != null) {
+            throw ProblemException.conflict("end-already-requested", id, e.endRequestedBy);
+        }
+        Actor actor = caller.actor();
+        e.endRequestedAt = OffsetDateTime.now(clock);
+        e.endRequestedBy = actor.label();
+        e.endRequestedBySubject = actor.subject();
+        e.endRequestedReason = reason;
+        audit.record("negative-list.end-requested", e.partyUscc, "end-requested", null, reason);
+        return e;
+    }
+
+    /** A second operator ends the entry as asked; the one who asked may not (P13 maker-checker). */
+    @Transactional
+    public NegativeListEntry confirmEnd(UUID id) {
+        NegativeListEntry e = lock(id);
+        if (e.endRequestedAt == null) {
+            throw ProblemException.conflict("no-end-requested", id);
+        }
+        Actor actor = caller.actor();
+        if (actor.subject().equals(e.endRequestedBySubject)) {
+            audit.refusal("negative-list.end", e.partyUscc, "same-person-requested");
+            throw ProblemException.forbidden("same-person-requested", "P13");
+        }
+        e.endedAt = OffsetDateTime.now(clock);
+        e.endedBy = actor.label();
+        e.endedReason = e.endRequestedReason;
+        report(e);
+        audit.record("negative-list.end", e.partyUscc, "ended", null,
+                "asked by " + e.endRequestedBy + ": " + e.endRequestedReason);
+        return e;
+    }
+
+    /** The entry, under its row lock, while it is in force; 404 or 409 otherwise. */
+    private NegativeListEntry lock(UUID id) {
+        NegativeListEntry e = NegativeListEntry.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             throw ProblemException.notFound("negative-list-entry", id);
         }
         if (e.endedAt != null) {
             throw ProblemException.conflict("entry-already-ended", id);
         }
-        e.endedAt = OffsetDateTime.now(clock);
-        e.endedBy = actor;
-        e.endedReason = reason;
-        report(e);
-        audit.record("negative-list.end", e.partyUscc, "ended", null, reason);
         return e;
     }
 

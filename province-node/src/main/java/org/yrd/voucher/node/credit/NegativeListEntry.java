@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import org.yrd.voucher.policy.Listing;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -41,7 +42,17 @@ public class NegativeListEntry extends PanacheEntityBase {
     @Column(name = "ended_reason")
     public String endedReason;
 
+    /** P13: a request to end the entry, waiting for a second operator (maker-checker). */
+    @Column(name = "end_requested_at")
+    public OffsetDateTime endRequestedAt;
+    @Column(name = "end_requested_by")
+    public String endRequestedBy;
+    @Column(name = "end_requested_by_subject")
+    public String endRequestedBySubject;
+    @Column(name = "end_requested_reason")
+    public String endRequestedReason;
+
     public boolean inForceOn(LocalDate day) {
-        return endedAt == null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+        return Listing.inForce(startsOn, endsOn, endedAt != null, day);
     }
 }

@@ -56,10 +56,12 @@ public class NegativeListResource {
     /** What the operator sees: every entry with who listed and ended it. */
     public record EntryView(UUID id, String partyUscc, NegativeListEntry.PartyKind partyKind, String partyName,
                             String reason, LocalDate startsOn, LocalDate endsOn, String listedBy,
-                            java.time.OffsetDateTime endedAt, String endedReason) {
+                            java.time.OffsetDateTime endedAt, String endedReason, java.time.OffsetDateTime endRequestedAt,
+                            String endRequestedBy, String endRequestedReason, String endedBy) {
         static EntryView of(NegativeListEntry e) {
             return new EntryView(e.id, e.partyUscc, e.partyKind, e.partyName, e.reason, e.startsOn, e.endsOn,
-                    e.listedBy, e.endedAt, e.endedReason);
+                    e.listedBy, e.endedAt, e.endedReason, e.endRequestedAt, e.endRequestedBy, e.endRequestedReason,
+                    e.endedBy);
         }
     }
 
@@ -85,8 +87,16 @@ public class NegativeListResource {
     @Path("/operator/negative-list/{id}/end")
     @Extension(name = ProblemResponses.ANSWERS, value = "409")
     public EntryView end(@PathParam("id") String idParam, @NotNull @Valid EndEntry body) {
-        UUID id = IdParam.uuid("id", idParam);
-        return EntryView.of(negativeList.end(id, body.reason(), caller.actor().label()));
+        return EntryView.of(negativeList.requestEnd(IdParam.uuid("id", idParam), body.reason()));
+    }
+
+    /** P13 maker-checker: a second operator ends the entry as the first asked. */
+    @RolesAllowed(Roles.OPERATOR)
+    @POST
+    @Path("/operator/negative-list/{id}/end/confirm")
+    @Extension(name = ProblemResponses.ANSWERS, value = "409")
+    public EntryView confirmEnd(@PathParam("id") String idParam) {
+        return EntryView.of(negativeList.confirmEnd(IdParam.uuid("id", idParam)));
     }
 
     @RolesAllowed(Roles.OPERATOR)

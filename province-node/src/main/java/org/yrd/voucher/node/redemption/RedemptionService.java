@@ -202,7 +202,8 @@ public class RedemptionService {
     @Transactional
     public Redemption approve(UUID id, String reason) {
         Redemption r = redemptions.lock(id);
-        risk.requireSettled(r.id); // P13: every flag decided, none confirmed
+        // P13: every flag decided, none confirmed, none cleared by the approver
+        risk.requireSettledForApproval(r.id, caller.actor());
         move(r, RedemptionStatus.APPROVED);
         r.decidedAt = OffsetDateTime.now(clock);
         r.decided(caller.actor());

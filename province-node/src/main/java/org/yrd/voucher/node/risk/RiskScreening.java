@@ -140,6 +140,20 @@ public class RiskScreening {
         }
     }
 
+    /**
+     * P13 maker-checker: as {@link #requireSettled}, and the operator who cleared a flag of this redemption may not be
+     * the one who approves it; clearing and approving take two people.
+     */
+    public void requireSettledForApproval(UUID redemptionId, Actor approver) {
+        requireSettled(redemptionId);
+        for (RiskFlag f : flags.ofRedemption(redemptionId)) {
+            if (f.status == RiskFlag.Status.CLEARED && approver.subject().equals(f.decidedBySubject)) {
+                audit.refusal("redemption.approve", redemptionId, "same-person-cleared");
+                throw ProblemException.forbidden("same-person-cleared", "P13");
+            }
+        }
+    }
+
     /** An operator confirms the risk (the redemption is then rejected, not paid) or clears it, with a reason. */
     @Transactional
     public RiskFlag decide(UUID id, boolean confirmed, String reason) {

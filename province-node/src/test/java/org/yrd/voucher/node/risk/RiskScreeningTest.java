@@ -99,9 +99,17 @@ class RiskScreeningTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/v1/operator/risk-flags/{id}/confirm", flag).then().statusCode(409)
                 .body("code", equalTo("risk-flag-decided"));
-        operator("/redemptions/{id}/approve", Map.of("reason", "flag cleared"), second).then().statusCode(200);
+        // P13 maker-checker: the operator who cleared the flag may not approve; a second operator does
+        operator("/redemptions/{id}/approve", Map.of("reason", "flag cleared"), second).then().statusCode(403)
+                .body("code", equalTo("same-person-cleared")).body("rule", equalTo("P13"));
+        given().header("Authorization", org.yrd.voucher.testkit.Tokens.bearer(
+                        org.yrd.voucher.testkit.Tokens.Identity.operator("SH", "operator-2")))
+                .contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("reason", "flag cleared by a colleague")).post("/api/v1/operator/redemptions/{id}/approve", second)
+                .then().statusCode(200);
         given().get("/api/v1/operator/audit?target=" + second).then().statusCode(200)
-                .body("action", hasItem("risk.raised")).body("action", hasItem("risk.cleared"));
+                .body("action", hasItem("risk.raised")).body("action", hasItem("risk.cleared"))
+                .body("outcome", hasItem("refused:same-person-cleared"));
     }
 
     @Test

@@ -156,8 +156,22 @@ class VoucherLifecycleTest {
         apply(e, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
         given().get("/api/v1/public/negative-list").then().body("partyUscc", hasItem(e));
 
-        operator("/negative-list/{id}/end", Map.of("reason", "sanction served"), entry).then().statusCode(200);
+        // P13 maker-checker: one operator asks, the entry stays in force; the same one cannot confirm; another can
+        operator("/negative-list/{id}/end", Map.of("reason", "sanction served"), entry).then().statusCode(200)
+                .body("endRequestedBy", org.hamcrest.Matchers.notNullValue()).body("endedAt", org.hamcrest.Matchers.nullValue());
+        apply(e, 100_000).then().statusCode(422).body("rule", equalTo("P13"));
+        operator("/negative-list/{id}/end", Map.of("reason", "again"), entry).then().statusCode(409)
+                .body("code", equalTo("end-already-requested"));
+        given().post("/api/v1/operator/negative-list/{id}/end/confirm", entry).then().statusCode(403)
+                .body("code", equalTo("same-person-requested")).body("rule", equalTo("P13"));
+        given().header("Authorization", org.yrd.voucher.testkit.Tokens.bearer(
+                        org.yrd.voucher.testkit.Tokens.Identity.operator("SH", "operator-2")))
+                .post("/api/v1/operator/negative-list/{id}/end/confirm", entry).then().statusCode(200)
+                .body("endedReason", equalTo("sanction served"));
         apply(e, 100_000).then().statusCode(201);
+        given().get("/api/v1/operator/audit?target=" + e).then()
+                .body("action", hasItem("negative-list.end-requested")).body("action", hasItem("negative-list.end"))
+                .body("outcome", hasItem("refused:same-person-requested"));
     }
 
     @Test

@@ -191,8 +191,10 @@ public final class EventCheck {
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
                 String p;
                 try {
-                    p = fieldProblem(rc.getName(), rc.getAccessor().invoke(value));
-                } catch (ReflectiveOperationException ex) {
+                    var accessor = rc.getAccessor();
+                    accessor.setAccessible(true); // a payload record need not be public
+                    p = fieldProblem(rc.getName(), accessor.invoke(value));
+                } catch (ReflectiveOperationException | RuntimeException ex) {
                     p = rc.getName() + " cannot be read";
                 }
                 if (p != null) {

@@ -53,19 +53,33 @@ public class Quarantine {
                 bounded(refused.detail(), 200), event == null ? "unreadable" : bounded(event.id(), 64));
         meters.counter("yrd_quarantined_total", "channel", channel, "reason", refused.reason().label()).increment();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        INSERT INTO quarantine (channel, reason, detail, event_id, event_type, source, record_sha256,
-                          record_bytes, excerpt, first_at, last_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
-                        ON CONFLICT (channel, record_sha256) DO UPDATE SET last_at = excluded.last_at,
-                          times = quarantine.times + 1, reason = excluded.reason, detail = excluded.detail""")
-                .setParameter(1, channel).setParameter(2, refused.reason().name())
-                .setParameter(3, bounded(refused.detail(), DETAIL))
-                .setParameter(4, event == null ? null : bounded(event.id(), 64))
-                .setParameter(5, event == null ? null : bounded(event.type(), 100))
-                .setParameter(6, event == null ? null : bounded(event.source(), 100))
-                .setParameter(7, sha256(bytes)).setParameter(8, bytes.length)
-                .setParameter(9, bounded(raw, EXCERPT)).setParameter(10, now).executeUpdate());
+        // kept even when the database is away for a while: the record is acknowledged only once it is kept
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                                INSERT INTO quarantine (channel, reason, detail, event_id, event_type, source, record_sha256,
+                                  record_bytes, excerpt, first_at, last_at)
+                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                                ON CONFLICT (channel, record_sha256) DO UPDATE SET last_at = excluded.last_at,
+                                  times = quarantine.times + 1, reason = excluded.reason, detail = excluded.detail""")
+                        .setParameter(1, channel).setParameter(2, refused.reason().name())
+                        .setParameter(3, bounded(refused.detail(), DETAIL))
+                        .setParameter(4, event == null ? null : bounded(event.id(), 64))
+                        .setParameter(5, event == null ? null : bounded(event.type(), 100))
+                        .setParameter(6, event == null ? null : bounded(event.source(), 100))
+                        .setParameter(7, sha256(bytes)).setParameter(8, bytes.length)
+                        .setParameter(9, bounded(raw, EXCERPT)).setParameter(10, now).executeUpdate());
+                return;
+            } catch (RuntimeException e) {
+                if (!Retry.passing(e)) {
+                    LOG.errorf(e, "quarantine: could not keep a record refused on %s (sha256 %s)", channel, sha256(bytes));
+                    return;
+                }
+                if (!Retry.sleep(Math.min(Intake.MAX_BACKOFF_MS, 20L * attempt * attempt))) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The newest first; {@code reasons} empty for all. */
