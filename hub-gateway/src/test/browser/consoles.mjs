@@ -154,7 +154,7 @@ try {
     await page.locator('[data-test=pending-applications] .el-table__row', { hasText: env.SH_APPLICANT }).waitFor({ state: 'detached' })
     for (const [hash, name] of [['/operator/redemptions', 'redemptions'], ['/operator/risk-flags', 'risk-flags'], ['/operator/providers', 'admissions'],
       ['/operator/negative-list', 'negative-list'], ['/operator/reports', 'reports'], ['/operator/policy', 'policy'], ['/operator/draws', 'draws'],
-      ['/operator/notices', 'notices'], ['/operator/ledger', 'ledger']]) {
+      ['/operator/notices', 'notices'], ['/operator/ledger', 'ledger'], ['/operator/quarantine', 'quarantine']]) {
       await open(page, env.SH, hash)
       await audit(page, 'operator-' + name)
     }
@@ -276,7 +276,7 @@ try {
     })
     await audit(page, 'hub-dashboard')
     for (const [hash, name] of [['/taskgroup/reconciliation', 'reconciliation'], ['/taskgroup/cities', 'cities'], ['/taskgroup/risk', 'risk'],
-      ['/taskgroup/provider-reports', 'provider-reports']]) {
+      ['/taskgroup/provider-reports', 'provider-reports'], ['/taskgroup/quarantine', 'quarantine']]) {
       await open(page, env.HUB, hash)
       await audit(page, 'hub-' + name)
     }

@@ -23,6 +23,7 @@ startConsole({
     page('/taskgroup/reconciliation', 'reconciliation', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupReconciliation.vue')),
     page('/taskgroup/cities', 'cities', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupCities.vue')),
     page('/taskgroup/risk', 'risk', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupRisk.vue')),
-    page('/taskgroup/provider-reports', 'providerReports', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupProviderReports.vue'))
+    page('/taskgroup/provider-reports', 'providerReports', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupProviderReports.vue')),
+    page('/taskgroup/quarantine', 'quarantine', 'taskgroup', TASKGROUP, () => import('./pages/TaskgroupQuarantine.vue'))
   ]
 })

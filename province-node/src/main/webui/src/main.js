@@ -43,6 +43,7 @@ startConsole({
     page('/operator/notices', 'operatorNotices', 'operator', OPERATOR, () => import('./pages/OperatorNotices.vue')),
     page('/operator/ledger', 'ledger', 'operator', ['operator', 'finance'], () => import('./pages/OperatorLedger.vue')),
     page('/operator/audit', 'audit', 'operator', OPERATOR, () => import('./pages/OperatorAudit.vue')),
+    page('/operator/quarantine', 'quarantine', 'operator', OPERATOR, () => import('./pages/OperatorQuarantine.vue')),
 
     page('/finance', 'payments', 'finance', FINANCE, () => import('./pages/FinancePayments.vue')),
     page('/finance/paid', 'paid', 'finance', FINANCE, () => import('./pages/FinancePaid.vue')),

@@ -7,7 +7,7 @@ export default {
       policy: '政策与通知', providers: '服务机构名录', recipients: '获券企业公示', negativeList: '负面清单', notices: '通知公告与典型案例',
       draws: '摇号公示', report: '投诉举报', operatorHome: '工作台', applications: '申领审核', redemptions: '兑付审核', riskFlags: '风险预警',
       admissions: '机构准入', operatorNegativeList: '负面清单管理', reports: '举报处理', policyVersions: '政策版本', operatorDraws: '摇号管理',
-      operatorNotices: '公告发布', ledger: '账务对账', audit: '审计日志', payments: '待支付', paid: '已支付', enterpriseHome: '企业信息',
+      operatorNotices: '公告发布', ledger: '账务对账', audit: '审计日志', quarantine: '拒收消息', payments: '待支付', paid: '已支付', enterpriseHome: '企业信息',
       apply: '申领创新券', vouchers: '我的创新券', redeem: '申请兑付', myRedemptions: '兑付记录', mandates: '服务网点授权',
       providerHome: '机构信息', requests: '服务确认', agentMandates: '授权企业'
     },
@@ -110,7 +110,7 @@ export default {
       policy: 'Policy and notices', providers: 'Providers', recipients: 'Voucher recipients', negativeList: 'Negative list', notices: 'Notices and cases',
       draws: 'Draws', report: 'Report abuse', operatorHome: 'Home', applications: 'Applications', redemptions: 'Redemptions', riskFlags: 'Risk flags',
       admissions: 'Provider admission', operatorNegativeList: 'Negative list', reports: 'Public reports', policyVersions: 'Policy versions', operatorDraws: 'Draws',
-      operatorNotices: 'Publish notices', ledger: 'Ledger reconciliation', audit: 'Audit trail', payments: 'To pay', paid: 'Paid', enterpriseHome: 'My enterprise',
+      operatorNotices: 'Publish notices', ledger: 'Ledger reconciliation', audit: 'Audit trail', quarantine: 'Refused records', payments: 'To pay', paid: 'Paid', enterpriseHome: 'My enterprise',
       apply: 'Apply for a voucher', vouchers: 'My vouchers', redeem: 'Redeem', myRedemptions: 'My redemptions', mandates: 'Service point mandates',
       providerHome: 'My organisation', requests: 'Confirm services', agentMandates: 'Enterprises'
     },
