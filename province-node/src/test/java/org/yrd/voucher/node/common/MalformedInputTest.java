@@ -167,6 +167,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aParameterThatIsNotPercentEncodingIsA400() throws Exception {
+        // sent as a browser or a script would, byte for byte (REST Assured refuses to build such a URI)
+        @SuppressWarnings("deprecation")
+        var c = (java.net.HttpURLConnection) new java.net.URL("http://localhost:" + io.restassured.RestAssured.port
+                + "/api/v1/public/providers?status=%zz").openConnection();
+        // a 400, never a 500 (the HTTP server itself may refuse it before any of our code reads it)
+        org.assertj.core.api.Assertions.assertThat(c.getResponseCode()).isEqualTo(400);
+    }
+
+    @Test
     void emptyBodyIsA400() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/enterprises/{u}/applications", enterprise).then().statusCode(400)

@@ -41,8 +41,12 @@ public class ControlCharacters implements ObjectMapperCustomizer {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void refuseInParameters(ContainerRequestContext request) {
         var uri = request.getUriInfo();
-        check(uri.getPathParameters(true));
-        check(uri.getQueryParameters(true));
+        try {
+            check(uri.getPathParameters(true));
+            check(uri.getQueryParameters(true));
+        } catch (IllegalArgumentException undecodable) {
+            throw ProblemException.invalid("parameter", "percent-encoding"); // e.g. "%zz": no character at all
+        }
         for (String header : HEADERS) {
             String value = request.getHeaderString(header);
             if (value != null && present(value, false)) {
