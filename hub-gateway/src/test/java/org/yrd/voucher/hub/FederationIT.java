@@ -493,7 +493,8 @@ class FederationIT {
         post(sh, "/api/v1/enterprises/{u}/applications", Map.of("amountFen", 3_000_000), applicant)
                 .then().statusCode(201).body("status", equalTo("PENDING"));      // above SH's auto-approval threshold
         String zjEnterprise = uscc("330106");                                     // has an account, registers in the console
-        keycloak.ensureUser("yrd-zj", zjEnterprise.toLowerCase(java.util.Locale.ROOT), "enterprise", Map.of("uscc", zjEnterprise));
+        keycloak.ensureUser("yrd-zj", zjEnterprise.toLowerCase(java.util.Locale.ROOT), "enterprise",
+                Map.of("uscc", zjEnterprise, "province", "ZJ"));
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(zj.url()).get("/api/v1/public/yrd-providers")
                 .then().body("uscc", org.hamcrest.Matchers.hasItem(lab)));
 

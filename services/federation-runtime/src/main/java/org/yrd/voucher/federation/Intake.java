@@ -34,12 +34,29 @@ public class Intake {
     private final Signing signing;
     private final Quarantine quarantine;
     private final MeterRegistry meters;
+    /** Set as the app begins to stop: from then on nothing is quarantined or acknowledged for a failure. */
+    private volatile boolean stopping;
 
     Intake(Inbox inbox, Signing signing, Quarantine quarantine, MeterRegistry meters) {
         this.inbox = inbox;
         this.signing = signing;
         this.quarantine = quarantine;
         this.meters = meters;
+    }
+
+    /**
+     * The app is stopping: a failure from now on is the app's (its database closing), never the event's, so the
+     * record is left unacknowledged and comes again at the next start (the inbox keeps its effect single).
+     */
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private void keep(String channel, String record, CloudEvent e, EventCheck.Refused refused) {
+        if (stopping) {
+            throw new IllegalStateException("the app is stopping: the record is left for the next start");
+        }
+        quarantine.keep(channel, record, e, refused);
     }
 
     /** A checked event with its payload and the record it came from. */
@@ -60,25 +77,25 @@ public class Intake {
     private Accepted check(String channel, String record, Route route) {
         var envelope = EventCheck.envelope(record, route.origin);
         if (!envelope.ok()) {
-            quarantine.keep(channel, record, null, envelope.refused());
+            keep(channel, record, null, envelope.refused());
             return null;
         }
         CloudEvent e = envelope.value();
         Class<?> type = route.payloads.get(e.type());
         if (type == null) {
-            quarantine.keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.UNKNOWN_TYPE,
+            keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.UNKNOWN_TYPE,
                     "this channel does not take " + Quarantine.bounded(e.type(), 100)));
             return null;
         }
         // signed with the key of the party it names as its source (docs/security.md)
         String unsigned = signing.refusal(e);
         if (unsigned != null) {
-            quarantine.keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.SIGNATURE, unsigned));
+            keep(channel, record, e, new EventCheck.Refused(EventCheck.Reason.SIGNATURE, unsigned));
             return null;
         }
         var payload = EventCheck.payload(e, type);
         if (!payload.ok()) {
-            quarantine.keep(channel, record, e, payload.refused());
+            keep(channel, record, e, payload.refused());
             return null;
         }
         return new Accepted(e, payload.value(), record);
@@ -96,11 +113,11 @@ public class Intake {
                 return;
             }
             if (failure.event != null) {
-                quarantine.keep(channel, failure.event.record, failure.event.event, failure.refused);
+                keep(channel, failure.event.record, failure.event.event, failure.refused);
                 pending.remove(failure.event);
             } else if (pending.size() == 1) {
                 Accepted only = pending.remove(0);
-                quarantine.keep(channel, only.record, only.event, failure.refused);
+                keep(channel, only.record, only.event, failure.refused);
             } else {
                 for (Accepted one : pending) {
                     apply(channel, List.of(one), route);
@@ -144,6 +161,9 @@ public class Intake {
                 });
                 return null;
             } catch (RuntimeException failed) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    throw failed; // not acknowledged: applied after the restart
+                }
                 EventRefused refused = refusal(failed);
                 if (refused != null) {
                     return new Failure(current[0], refused.refused());
@@ -158,6 +178,12 @@ public class Intake {
                     if (!Retry.sleep(backoff)) {
                         throw failed;
                     }
+                    continue;
+                }
+                // a failure of unknown kind gets two more chances before it is taken for the event's own; a value
+                // the table cannot hold or a constraint (SQLSTATE classes 22, 23) is the event's at once
+                if (attempt < 3 && !Retry.contentRefused(failed)) {
+                    Retry.sleep(100L * attempt);
                     continue;
                 }
                 LOG.warnf(failed, "an event could not be applied");

@@ -65,6 +65,17 @@ public final class Retry {
         return false;
     }
 
+    /** The database refused the content itself: a value it cannot hold (SQLSTATE class 22) or a constraint (23). */
+    public static boolean contentRefused(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost cause, in one line: what a person looking at a quarantined event needs. */
     public static String summary(Throwable e) {
         Throwable root = e;
