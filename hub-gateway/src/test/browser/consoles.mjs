@@ -201,6 +201,8 @@ try {
     redemptionInvoice = 'FP-UI-' + Date.now()
     await page.fill('input[data-test=redeem-contract]', 'HT-UI-' + Date.now())
     await page.fill('input[data-test=redeem-invoice]', redemptionInvoice)
+    expect((await page.textContent('[data-test=invoice-key]')).includes(redemptionInvoice.replace(/-/g, '')),
+      'the form shows the invoice as the node compares it')
     await page.fill('input[data-test=redeem-actual]', '12000')
     await page.fill('input[data-test=redeem-requested]', '8000')
     await page.fill('#redeem-date', today)

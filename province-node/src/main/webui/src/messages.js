@@ -84,7 +84,7 @@ export default {
     vouchers: { face: '面额', available: '可用余额', held: '冻结中', redeemed: '已兑付', expired: '已过期', validity: '有效期' },
     voucherStatus: { ACTIVE: '有效', EXPIRED: '已过期' },
     redeem: {
-      voucher: '使用的创新券', voucherLabel: '可用 {available}，有效至 {until}', chosen: '已选择', contractNo: '合同编号', invoiceNo: '发票号码',
+      voucher: '使用的创新券', voucherLabel: '可用 {available}，有效至 {until}', chosen: '已选择', contractNo: '合同编号', invoiceNo: '发票号码', invoiceKey: '查重时按「{key}」比对（不区分大小写和全半角，忽略空格、连字符等）',
       actual: '实际支出（元）', requested: '申请券额（元）', completion: '服务完成日期', declarations: '申报事项',
       patent: '属于专利申请阶段费用', statutory: '属于法定强制检测', otherFunding: '已获其他财政资金支持', related: '与服务机构存在关联关系',
       computed: '预计兑付', voucherPays: '创新券支付', ownShare: '企业自付', ruleHint: '按本省补助比例 {ratio}%，不超过实际支出与券余额；{mode}',
@@ -187,7 +187,7 @@ export default {
     vouchers: { face: 'Face value', available: 'Available', held: 'Held', redeemed: 'Redeemed', expired: 'Expired', validity: 'Valid' },
     voucherStatus: { ACTIVE: 'Active', EXPIRED: 'Expired' },
     redeem: {
-      voucher: 'Voucher', voucherLabel: '{available} available, valid until {until}', chosen: 'Chosen', contractNo: 'Contract no.', invoiceNo: 'Invoice no.',
+      voucher: 'Voucher', voucherLabel: '{available} available, valid until {until}', chosen: 'Chosen', contractNo: 'Contract no.', invoiceNo: 'Invoice no.', invoiceKey: 'Checked for duplicates as “{key}” (case, width, spaces and hyphens do not count)',
       actual: 'Expenditure (yuan)', requested: 'Requested (yuan)', completion: 'Completed on', declarations: 'Declarations',
       patent: 'Patent application fees', statutory: 'Statutory testing', otherFunding: 'Other public funding received', related: 'Related to the provider',
       computed: 'Expected', voucherPays: 'Voucher pays', ownShare: 'Own share', ruleHint: '{ratio}% of the expenditure at most, within the balance; {mode}',
