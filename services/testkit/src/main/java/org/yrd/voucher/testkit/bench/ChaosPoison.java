@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ public final class ChaosPoison {
         Path out = Path.of(args[2]);
         int count = Integer.parseInt(args[3]);
         Random random = new Random();
+        java.time.Clock clock = java.time.Clock.systemUTC();
         var wrongKey = EventSignatures.readPrivate(keys.resolve("SH.key.pem"));
         StringBuilder kept = new StringBuilder();
         try (EventProducer producer = new EventProducer(args[0])) {
@@ -45,7 +45,7 @@ public final class ChaosPoison {
                         || topic.startsWith("yrd.node.");
                 String nonce = UUID.randomUUID().toString();
                 CloudEvent genuineLooking = EventCodec.envelope(toNode ? CloudEvent.HUB_SOURCE : CloudEvent.nodeSource("ZJ"),
-                        EventTypes.RISK_FLAGGED_BY_HUB, nonce, Instant.now(), Map.of("nonce", nonce));
+                        EventTypes.RISK_FLAGGED_BY_HUB, nonce, clock.instant(), Map.of("nonce", nonce));
                 String json = EventCodec.write(genuineLooking);
                 String record = switch (random.nextInt(7)) {
                     case 0 -> "{not json " + nonce;
@@ -55,7 +55,7 @@ public final class ChaosPoison {
                     case 4 -> json; // unsigned
                     case 5 -> EventCodec.write(EventSignatures.sign(genuineLooking, wrongKey)); // SH's key, not its source's
                     default -> EventCodec.write(EventSignatures.sign(EventCodec.envelope(CloudEvent.nodeSource("SH"),
-                            "yrd.voucher.teleported.v1", nonce, Instant.now(), Map.of("nonce", nonce)), wrongKey));
+                            "yrd.voucher.teleported.v1", nonce, clock.instant(), Map.of("nonce", nonce)), wrongKey));
                 };
                 producer.send(topic, nonce, record);
                 kept.append(topic).append(' ').append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
