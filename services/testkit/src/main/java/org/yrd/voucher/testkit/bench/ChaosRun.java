@@ -203,7 +203,8 @@ public final class ChaosRun {
     }
 
     private void confirmLocal(Load node, String provider) {
-        for (String id : ids(get(node, "/api/v1/providers/" + provider + "/redemptions?limit=500"), "FILED")) {
+        // the node's queue of filings waiting for a provider (the provider's own list is every redemption, oldest first)
+        for (String id : idsOf(get(node, "/api/v1/operator/redemptions?status=FILED&limit=500"), provider)) {
             if (call(node, "/api/v1/providers/" + provider + "/redemptions/" + id + "/confirm", "{}",
                     "confirm-" + id).status() == 200) {
                 confirmations.add(id);
@@ -411,6 +412,21 @@ public final class ChaosRun {
     // ---- small helpers
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The ids of a list's items whose provider is {@code provider}. */
+    static List<String> idsOf(String json, String provider) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (var item : JSON.readTree(json.isEmpty() ? "[]" : json)) {
+                if (provider.equals(item.path("providerUscc").asText())) {
+                    out.add(item.path("id").asText());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // a fault's answer: nothing to act on this round
+        }
+        return out;
+    }
 
     /** The ids of a list's items, of those in {@code status} if given. */
     static List<String> ids(String json, String... status) {
