@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Chaos run (docs/reliability.md): the hub and two province nodes (ZJ, SH) on their own PostgreSQL and Kafka
-# broker, a steady mixed load through the public API (testkit ChaosRun: applications, local and cross-region
-# filings, confirmations by the labs, payments by finance, each with the token of the person whose step it is),
-# and every 30-90 s something bad at random: kill -9 of a node, the hub, the broker or PostgreSQL (restarted the
-# way run-federation starts it), SIGSTOP of one of them for 10-40 s (a stall, as a partition looks to its peers),
+# Chaos run (docs/reliability.md): the hub and two province nodes (ZJ, SH) on their own PostgreSQL, Kafka
+# broker and Keycloak, a steady mixed load through the public API (testkit ChaosRun: applications, local and
+# cross-region filings, confirmations by the labs, payments by finance, each with the Keycloak token of the person
+# whose step it is), and every 30-90 s something bad at random: kill -9 of a node, the hub, the broker, PostgreSQL
+# or Keycloak (restarted the way run-federation starts it; Keycloak keeps its realms, users and keys in the run's
+# PostgreSQL, as in production), SIGSTOP of one of them for 10-40 s (a stall, as a partition looks to its peers),
 # or a burst of poison records on random topics (testkit ChaosPoison). Then it waits until every process is back
 # and nothing is left waiting, checks that nothing was lost, doubled or left unreconciled, prints the figures and
 # exits non-zero on any loss.
 #   deploy/chaos.sh [minutes]        (default 30; .ci/run runs 3)
-# CHAOS_RATE: filings and applications per second (default 4). State and logs in target/chaos/.
+# CHAOS_RATE: filings and applications per second (default 4). CHAOS_TARGETS (default "sh zj hub kafka pg
+# keycloak") and CHAOS_KINDS (default "kill stall poison") narrow the faults, e.g. to watch one kind. State and logs
+# in target/chaos/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
@@ -17,25 +20,23 @@ state=target/chaos
 rm -rf "$state" && mkdir -p "$state"
 pg_port=57432
 kafka_port=39092
+kc_port=28180
 declare -A port=([hub]=28090 [sh]=28081 [zj]=28083)
 
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="services/testkit/target/classes:$(cat services/testkit/target/classpath.txt)"
-# the apps trust a token key made for this run; the driver signs its users' tokens with it (testkit Tokens)
-read -r token_pub token_priv < <(java -cp "$cp" org.yrd.voucher.testkit.Tokens)
 java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub SH ZJ
 now_ms() { date +%s%3N; }
 
 declare -A pid
 common=(-Dquarkus.profile=local -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
-        -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=2s -Dquarkus.log.level=WARN
-        -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$token_pub)
+        -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=2s -Dquarkus.log.level=WARN)
 app() { # name: the hub or a node, as run-federation starts it
   local p=${1^^} db
   if [ "$1" = hub ]; then db=hub; else db=node_$1; fi
   local signer=$([ "$1" = hub ] && echo hub || echo "$p")
-  local args=("${common[@]}" -Dquarkus.oidc.token.issuer=https://idp.test/realms/yrd-$([ "$1" = hub ] && echo HUB || echo "$p")
+  local args=("${common[@]}" -Dquarkus.oidc.auth-server-url=http://localhost:$kc_port/realms/yrd-$1
     -Dyrd.federation.signing.key-file="$PWD/$state/keys/$signer.key.pem" -Dyrd.federation.signing.trust-dir="$PWD/$state/keys"
     -Dquarkus.http.port=${port[$1]} -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:$pg_port/$db)
   if [ "$1" = hub ]; then
@@ -51,10 +52,13 @@ start() {
     # as production runs it: a commit is on disk when it is acknowledged (the local federation's synchronous_commit=off
     # loses the last commits to a kill -9, events already sent included; docs/reliability.md)
     pg) setsid java -Djava.io.tmpdir="$PWD/target" -Dpg.synchronous_commit=on -Dpg.fsync=on -cp "$cp" \
-          org.yrd.voucher.testkit.PostgresMain "$state/pg" $pg_port hub node_sh node_zj >> "$state/pg.log" 2>&1 &
+          org.yrd.voucher.testkit.PostgresMain "$state/pg" $pg_port hub node_sh node_zj keycloak >> "$state/pg.log" 2>&1 &
         pid[pg]=$! ;;
     kafka) setsid java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port >> "$state/kafka.log" 2>&1 &
            pid[kafka]=$! ;;
+    keycloak) KEYCLOAK_DB_URL=jdbc:postgresql://localhost:$pg_port/keycloak setsid deploy/keycloak/start.sh $kc_port \
+                >> "$state/keycloak.log" 2>&1 &
+              pid[keycloak]=$! ;;
     *) app "$1" ;;
   esac
   disown "${pid[$1]}" # its kill -9 is the point: not reported as a failed job
@@ -63,13 +67,14 @@ up() { # name: answers as it should
   case $1 in
     pg) (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null ;;
     kafka) (exec 3<>/dev/tcp/127.0.0.1/$kafka_port) 2>/dev/null ;;
+    keycloak) curl -sf -o /dev/null --max-time 2 "localhost:$((kc_port + 1000))/health/ready" ;;
     *) curl -sf -o /dev/null --max-time 2 "localhost:${port[$1]}/q/health/ready" ;;
   esac
 }
 await_all() {
   for _ in $(seq 1 600); do
     local ok=1
-    for s in pg kafka hub sh zj; do up $s || { ok=0; break; }; done
+    for s in pg kafka keycloak hub sh zj; do up $s || { ok=0; break; }; done
     [ $ok = 1 ] && return 0
     sleep 0.5
   done
@@ -95,28 +100,31 @@ trap cleanup EXIT
 
 start pg; start kafka
 until up pg && up kafka; do sleep 0.5; done
+start keycloak # the slowest to start; the apps take their OIDC settings from it when it answers
 start hub; until up hub; do sleep 0.5; done
 start sh; start zj
 await_all
-echo "chaos: federation up (hub ${port[hub]}, SH ${port[sh]}, ZJ ${port[zj]}); load $rate/s for $minutes min"
+echo "chaos: federation up (hub ${port[hub]}, SH ${port[sh]}, ZJ ${port[zj]}, Keycloak $kc_port); load $rate/s for $minutes min"
 
-setsid java -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_pub" -cp "$cp" \
+setsid java -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" \
   org.yrd.voucher.testkit.bench.ChaosRun http://localhost:${port[zj]} http://localhost:${port[sh]} \
   http://localhost:${port[hub]} "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" \
-  "jdbc:postgresql://localhost:$pg_port/hub" "$state" $((minutes * 60)) "$rate" > "$state/driver.log" 2>&1 &
+  "jdbc:postgresql://localhost:$pg_port/hub" "$state" $((minutes * 60)) "$rate" $kc_port > "$state/driver.log" 2>&1 &
 driver=$!
 until [ -f "$state/loading" ]; do kill -0 $driver 2>/dev/null || { cat "$state/driver.log"; exit 1; }; sleep 0.5; done
 
-targets=(sh zj hub kafka pg)
+read -ra targets <<< "${CHAOS_TARGETS:-sh zj hub kafka pg keycloak}"
+read -ra kinds <<< "${CHAOS_KINDS:-kill stall poison}"
 while [ ! -f "$state/load-done" ]; do
   for _ in $(seq 1 $((30 + RANDOM % 61))); do [ -f "$state/load-done" ] && break; sleep 1; done
   [ -f "$state/load-done" ] && break
   t=${targets[RANDOM % ${#targets[@]}]}
   started=$(now_ms)
-  case $((RANDOM % 3)) in
-    0) kind=kill; kill_hard "$t"; start "$t" ;;
-    1) kind=stall; signal STOP "$t"; sleep $((10 + RANDOM % 31)); signal CONT "$t" ;;
-    2) kind=poison; t=topics
+  kind=${kinds[RANDOM % ${#kinds[@]}]}
+  case $kind in
+    kill) kill_hard "$t"; start "$t" ;;
+    stall) signal STOP "$t"; sleep $((10 + RANDOM % 31)); signal CONT "$t" ;;
+    poison) t=topics
        java -cp "$cp" org.yrd.voucher.testkit.bench.ChaosPoison 127.0.0.1:$kafka_port "$state/keys" "$state/poison.txt" \
          $((5 + RANDOM % 16)) >> "$state/poison.log" 2>&1 ;;
   esac

@@ -3,6 +3,9 @@
 # PORT (default 8180), its management interface on PORT+1000, with the realms of deploy/keycloak/realms
 # imported into an in-memory store: every start begins from exactly those realms and demo users.
 #   deploy/keycloak/start.sh [PORT]
+# KEYCLOAK_DB_URL (a PostgreSQL JDBC URL; KEYCLOAK_DB_USERNAME/PASSWORD, default postgres): keeps realms, users and
+# signing keys in that database instead, as production does; the realms are imported only where they are missing
+# (the chaos run, deploy/chaos.sh, kills and restarts Keycloak this way).
 # Keycloak needs Java 21 or newer; this script finds one under /usr/lib/jvm (or uses KEYCLOAK_JAVA_HOME).
 # The issuer is fixed to http://localhost:PORT/realms/<realm>, whatever host name a caller uses.
 set -euo pipefail
@@ -28,5 +31,10 @@ export JAVA_HOME="$jdk"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
-exec "$home/bin/kc.sh" start-dev --db=dev-mem --http-port="$port" --http-management-port=$((port + 1000)) \
+db=(--db=dev-mem)
+if [ -n "${KEYCLOAK_DB_URL:-}" ]; then
+  db=(--db=postgres --db-url="$KEYCLOAK_DB_URL" --db-username="${KEYCLOAK_DB_USERNAME:-postgres}"
+      --db-password="${KEYCLOAK_DB_PASSWORD:-postgres}")
+fi
+exec "$home/bin/kc.sh" start-dev "${db[@]}" --http-port="$port" --http-management-port=$((port + 1000)) \
   --hostname="http://localhost:$port" --import-realm --health-enabled=true

@@ -40,6 +40,11 @@ public final class Keycloak implements AutoCloseable {
         this.log = log;
     }
 
+    /** A Keycloak a script started on {@code port}: for its tokens and users, not to be started or stopped here. */
+    public static Keycloak running(int port) {
+        return new Keycloak(port, null);
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }
@@ -99,31 +104,44 @@ public final class Keycloak implements AutoCloseable {
         return token;
     }
 
+    /** Forgets the cached token of a user, e.g. after an app refused it. */
+    public void forget(String realm, String username) {
+        tokens.remove(realm + "/" + username);
+    }
+
     /**
      * Makes sure {@code username} exists in {@code realm} with {@code role}, the attributes and the password "demo",
-     * as an administrator would register a party.
+     * as an administrator would register a party. Safe to repeat after a failure half-way (Keycloak killed between
+     * creating the user and granting the role): the role is granted whenever it is missing.
      */
     public void ensureUser(String realm, String username, String role, Map<String, String> attributes) {
         String admin = adminToken();
         String users = url() + "/admin/realms/" + realm + "/users";
-        JsonNode found = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin).GET(), 200);
-        if (found.size() > 0) {
-            return;
+        JsonNode found = findUser(users, username, admin);
+        if (found.size() == 0) {
+            Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
+                    "firstName", "测试", "lastName", username, "email", username + "@test.yrd.invalid",
+                    "attributes", attributes.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> List.of(e.getValue()))),
+                    "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)));
+            send(json(HttpRequest.newBuilder(URI.create(users)), admin).POST(body(user)), 201);
+            found = findUser(users, username, admin);
         }
-        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
-                "firstName", "测试", "lastName", username, "email", username + "@test.yrd.invalid",
-                "attributes", attributes.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> List.of(e.getValue()))),
-                "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)));
-        send(json(HttpRequest.newBuilder(URI.create(users)), admin).POST(body(user)), 201);
-        String id = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin).GET(), 200)
-                .get(0).path("id").asText();
+        String roles = users + "/" + found.get(0).path("id").asText() + "/role-mappings/realm";
+        JsonNode granted = send(HttpRequest.newBuilder(URI.create(roles)).header("Authorization", "Bearer " + admin).GET(), 200);
+        for (JsonNode r : granted) {
+            if (role.equals(r.path("name").asText())) {
+                return;
+            }
+        }
         JsonNode roleRep = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm + "/roles/" + role))
                 .header("Authorization", "Bearer " + admin).GET(), 200);
-        send(json(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm")), admin)
-                .POST(body(List.of(roleRep))), 204);
+        send(json(HttpRequest.newBuilder(URI.create(roles)), admin).POST(body(List.of(roleRep))), 204);
+    }
+
+    private JsonNode findUser(String users, String username, String admin) {
+        return send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin).GET(), 200);
     }
 
     /**
@@ -149,8 +167,15 @@ public final class Keycloak implements AutoCloseable {
     }
 
     private String adminToken() {
-        return form(issuer("master") + "/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin", "password", "admin")).path("access_token").asText();
+        Cached c = tokens.get("master/admin");
+        if (c != null && c.expiresAtMillis() > System.currentTimeMillis() + 10_000) {
+            return c.token();
+        }
+        JsonNode answer = form(issuer("master") + "/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        String token = answer.path("access_token").asText();
+        tokens.put("master/admin", new Cached(token, System.currentTimeMillis() + answer.path("expires_in").asLong() * 1000));
+        return token;
     }
 
     private JsonNode form(String url, Map<String, String> fields) {

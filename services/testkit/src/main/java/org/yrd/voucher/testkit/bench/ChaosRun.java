@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.yrd.voucher.policy.Uscc;
+import org.yrd.voucher.testkit.Keycloak;
+import org.yrd.voucher.testkit.Tokens;
 
 /**
  * The load and the verdict of the chaos run (deploy/chaos.sh, docs/reliability.md). While the script does bad
@@ -34,7 +36,10 @@ import org.yrd.voucher.policy.Uscc;
  * own nodes and finance officers pay. A request that meets a fault is sent again, with the same Idempotency-Key,
  * until it has an answer. Afterwards, once the script says every process is back, it lets the federation settle and
  * checks that nothing was lost, doubled or left unreconciled, and prints the figures.
- * {@code ChaosRun <zj-url> <sh-url> <hub-url> <zj-jdbc> <sh-jdbc> <hub-jdbc> <state-dir> <seconds> <filings-per-s>}
+ * Every user signs in at the run's Keycloak (password grant, as deploy/token.sh does); a party the run registers
+ * becomes a Keycloak user of its province first, as an administrator would create it.
+ * {@code ChaosRun <zj-url> <sh-url> <hub-url> <zj-jdbc> <sh-jdbc> <hub-jdbc> <state-dir> <seconds> <filings-per-s>
+ * <keycloak-port>}
  */
 public final class ChaosRun {
     private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -58,9 +63,10 @@ public final class ChaosRun {
     record Filing(String id, String issuing, boolean crossRegion, long answeredAtMillis) {}
 
     private ChaosRun(String[] a) {
-        zj = new Load(a[0], "ZJ");
-        sh = new Load(a[1], "SH");
-        hub = new Load(a[2], "HUB");
+        Load.Credentials keycloak = signingIn(Keycloak.running(Integer.parseInt(a[9])));
+        zj = new Load(a[0], "ZJ", keycloak);
+        sh = new Load(a[1], "SH", keycloak);
+        hub = new Load(a[2], "HUB", keycloak);
         zjDb = a[3];
         shDb = a[4];
         hubDb = a[5];
@@ -72,6 +78,27 @@ public final class ChaosRun {
         int seconds = Integer.parseInt(args[7]);
         int rate = Integer.parseInt(args[8]);
         System.exit(run.run(seconds, rate) ? 0 : 1);
+    }
+
+    /** Real tokens: each user signs in at Keycloak; a party is made a user of its province's realm first. */
+    private static Load.Credentials signingIn(Keycloak keycloak) {
+        Set<String> users = ConcurrentHashMap.newKeySet();
+        return new Load.Credentials() {
+            @Override
+            public String bearer(Tokens.Identity who) {
+                String realm = "yrd-" + who.realm().toLowerCase(Locale.ROOT);
+                if (who.claims().containsKey("uscc") && !users.contains(realm + "/" + who.subject())) {
+                    keycloak.ensureUser(realm, who.subject(), who.role(), who.claims());
+                    users.add(realm + "/" + who.subject());
+                }
+                return "Bearer " + keycloak.token(realm, who.subject());
+            }
+
+            @Override
+            public void refused(Tokens.Identity who) {
+                keycloak.forget("yrd-" + who.realm().toLowerCase(Locale.ROOT), who.subject());
+            }
+        };
     }
 
     private String uscc(String district, char kind) {
@@ -226,21 +253,26 @@ public final class ChaosRun {
     }
 
     /**
-     * Sends until there is an answer that is not a fault (no connection, a 5xx while a process or the database is
-     * away), with the same Idempotency-Key each time, as a client that never gives up would; counts the answers.
+     * Sends until there is an answer that is not a fault (no connection, no token while Keycloak is away, a 5xx while a
+     * process or the database is away), with the same Idempotency-Key each time, as a client that never gives up
+     * would; a refused token (401) is renewed and the request sent again, three times at most. Counts the answers.
      */
     private Load.Answer call(Load node, String path, String json, String key) {
         long wait = 200;
         long until = System.currentTimeMillis() + 15 * 60_000;
+        int refused = 0;
         while (true) {
             Load.Answer a;
             try {
                 a = node.post(path, json, key);
+            } catch (Load.NoToken away) {
+                a = new Load.Answer(-2, away.getMessage());
             } catch (java.io.IOException unreachable) {
                 a = new Load.Answer(-1, unreachable.toString());
             }
             answers.computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
-            if (a.status() > 0 && a.status() < 500 || System.currentTimeMillis() > until) {
+            boolean fault = a.status() <= 0 || a.status() >= 500 || a.status() == 401 && refused++ < 3;
+            if (!fault || System.currentTimeMillis() > until) {
                 return a;
             }
             retries.incrementAndGet();
@@ -365,7 +397,7 @@ public final class ChaosRun {
         System.out.printf("load: %d filings (%d cross-region, %d local), %d applications, %d confirmations, %d payments, "
                 + "%d retried requests%n", filings.size(), cross, filings.size() - cross, applications.get(),
                 confirmations.size(), payments.size(), retries.get());
-        System.out.println("answers by status (-1: no connection): " + new TreeMap<>(answers));
+        System.out.println("answers by status (-1: no connection, -2: no token from Keycloak): " + new TreeMap<>(answers));
         List<long[]> faults = new ArrayList<>();
         Path log = state.resolve("faults.log");
         if (Files.exists(log)) {

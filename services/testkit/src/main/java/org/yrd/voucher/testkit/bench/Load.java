@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
+import org.yrd.voucher.testkit.TestIdentities;
+import org.yrd.voucher.testkit.Tokens;
 
 /**
  * Small helpers for the benchmark drivers: JSON POSTs and latency percentiles. Each calling thread is
@@ -24,22 +26,63 @@ final class Load {
 
     private final String base;
     private final String realm;
-    /** One token per user, minted once: signing is the driver's work, not the node's (docs/benchmarks.md). */
-    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Credentials credentials;
 
-    /** {@code realm}: the node's province (SH …), whose test issuer the benchmark's node trusts. */
-    Load(String base, String realm) {
-        this.base = base.replaceAll("/$", "");
-        this.realm = realm;
+    /** Where a simulated user's bearer token comes from. */
+    interface Credentials {
+        /** The {@code Authorization} value of {@code who}; a RuntimeException when none can be had now. */
+        String bearer(Tokens.Identity who);
+
+        /** The app refused {@code who}'s token (401): the next request signs in afresh. */
+        default void refused(Tokens.Identity who) {
+        }
     }
 
-    /** The bearer token of the user {@code path} belongs to, as the tests sign in (testkit TestIdentities). */
-    private void signIn(HttpURLConnection c, String path, String json) {
-        var who = org.yrd.voucher.testkit.TestIdentities.identityFor(realm, path, json);
-        if (who != null) {
-            c.setRequestProperty("Authorization", tokens.computeIfAbsent(who.role() + "/" + who.subject(),
-                    k -> org.yrd.voucher.testkit.Tokens.bearer(who, java.time.Duration.ofHours(2))));
+    /** No token could be had (the identity provider is away): the request was not sent. */
+    static final class NoToken extends IOException {
+        NoToken(RuntimeException cause) {
+            super("no token: " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * Tokens minted with the run's test key, one per user and minted once: signing is the driver's work, not the
+     * node's (docs/benchmarks.md). {@code realm}: the node's province (SH …), whose test issuer the node trusts.
+     */
+    Load(String base, String realm) {
+        this(base, realm, minted());
+    }
+
+    Load(String base, String realm, Credentials credentials) {
+        this.base = base.replaceAll("/$", "");
+        this.realm = realm;
+        this.credentials = credentials;
+    }
+
+    private static Credentials minted() {
+        java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        return who -> tokens.computeIfAbsent(who.role() + "/" + who.subject(),
+                k -> Tokens.bearer(who, java.time.Duration.ofHours(2)));
+    }
+
+    /** Signs the request in as the user {@code path} belongs to, as the tests do (testkit TestIdentities). */
+    private Tokens.Identity signIn(HttpURLConnection c, String path, String json) throws NoToken {
+        Tokens.Identity who = TestIdentities.identityFor(realm, path, json);
+        if (who != null) {
+            try {
+                c.setRequestProperty("Authorization", credentials.bearer(who));
+            } catch (RuntimeException unavailable) {
+                throw new NoToken(unavailable);
+            }
+        }
+        return who;
+    }
+
+    private Answer refusedOrNot(Answer a, Tokens.Identity who) {
+        if (a.status() == 401 && who != null) {
+            credentials.refused(who);
+        }
+        return a;
     }
 
     record Answer(int status, String body) {}
@@ -55,19 +98,19 @@ final class Load {
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
         c.setRequestProperty("Idempotency-Key", idempotencyKey);
-        signIn(c, path, json);
+        Tokens.Identity who = signIn(c, path, json);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         c.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = c.getOutputStream()) {
             out.write(body);
         }
-        return answer(c);
+        return refusedOrNot(answer(c), who);
     }
 
     String get(String path) throws IOException {
         HttpURLConnection c = open(path);
-        signIn(c, path, null);
-        return answer(c).body();
+        Tokens.Identity who = signIn(c, path, null);
+        return refusedOrNot(answer(c), who).body();
     }
 
     private HttpURLConnection open(String path) throws IOException {
