@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import org.yrd.voucher.edge.Params;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.federation.Quarantine;
@@ -30,8 +30,8 @@ public class QuarantineResource {
     @GET
     @Path("/quarantine")
     public List<Quarantine.Entry> quarantine(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return quarantine.list(List.of(), Params.number("limit", limit, 100, 1, 500),
-                Params.number("offset", offset, 0, 0, Integer.MAX_VALUE - 500));
+        Paging page = Paging.of(limit, offset);
+        return quarantine.list(List.of(), page.limit(), page.offset());
     }
 
     public record Refusal(String eventId, String source, String type, String reason, String at) {}

@@ -605,6 +605,40 @@ class HubConsumersTest {
     }
 
     @Test
+    void aFilingReplayedAfterTheInboxForgotItNeitherTakesItsInvoiceAgainNorFlagsItsContractAgain() {
+        String provider = uscc("310104");
+        String contract = hex(UUID.randomUUID());
+        String invoice = hex(UUID.randomUUID());
+        String local = UUID.randomUUID().toString();
+        String zj = UUID.randomUUID().toString();
+        CloudEvent localFiled = filed("SH", local, provider, contract, invoice, 3_000_000); // SH enterprise, SH lab
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM invoice_seen WHERE redemption_id = ?1 AND live",
+                null, UUID.fromString(local)) == 1);
+        filed("ZJ", zj, provider, contract, hex(UUID.randomUUID()), 3_000_000);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(outboxTypes(Topics.nodeInbox("ZJ"), zj)).containsExactly(EventTypes.RISK_FLAGGED_BY_HUB));
+        // Shanghai rejects its filing: the invoice and the contract are free again
+        send(Topics.USAGE, "SH", EventTypes.REDEMPTION_TRANSITION, local, new Payloads.RedemptionUsage("SH", local,
+                UUID.randomUUID().toString(), uscc("310115"), provider, "SH", "TESTING_INSPECTION_CERTIFICATION",
+                "REJECTED", 1_500_000, 2026, invoice, Instant.now(), Instant.now().plusSeconds(1)));
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM invoice_seen WHERE redemption_id = ?1 AND NOT live",
+                null, UUID.fromString(local)) == 1);
+        // the inbox forgets (retention) and the captured FILED comes back
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM inbox WHERE event_id = ?1")
+                .setParameter(1, UUID.fromString(localFiled.id())).executeUpdate());
+        producer.send(Topics.USAGE, local, localFiled);
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM inbox WHERE event_id = ?1", null,
+                UUID.fromString(localFiled.id())) == 1);
+        assertThat(count("SELECT count(*) FROM invoice_seen WHERE redemption_id = ?1 AND live", null,
+                UUID.fromString(local))).isZero();
+        assertThat(count("SELECT count(*) FROM contract_claim WHERE redemption_id = ?1 AND live", null,
+                UUID.fromString(local))).isZero();
+        assertThat(outboxTypes(Topics.nodeInbox("SH"), local)).isEmpty();
+        assertThat(count("SELECT count(*) FROM redemption_state WHERE redemption_id = ?1 AND status = 'REJECTED'", null,
+                UUID.fromString(local))).isEqualTo(1);
+    }
+
+    @Test
     void theTaskGroupSeesEachRulesFlagsRaisedConfirmedAndCleared() {
         String province = "JS"; // no other test here reports JS's flags
         java.util.function.BiConsumer<String, String> flag = (id, status) -> send(Topics.USAGE, province,

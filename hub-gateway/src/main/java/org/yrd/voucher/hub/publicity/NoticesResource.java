@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.yrd.voucher.edge.Atom;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.hub.common.QueryParams;
 
@@ -31,8 +32,8 @@ public class NoticesResource {
                                            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         var p = QueryParams.province("province", province);
         Kind k = Params.oneOf("kind", kind, Kind.class);
-        return notices.list(p == null ? null : p.name(), k == null ? null : k.name(),
-                Params.number("limit", limit, 100, 1, 500), Params.number("offset", offset, 0, 0, Integer.MAX_VALUE - 500));
+        Paging page = Paging.of(limit, offset);
+        return notices.list(p == null ? null : p.name(), k == null ? null : k.name(), page.limit(), page.offset());
     }
 
     /** The latest 50 of the whole YRD as an Atom feed (RFC 4287). */

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yrd.voucher.policy.ProviderStandard;
 import org.yrd.voucher.policy.Province;
 
 /** The read side of the registry: the public YRD catalogue of recognised providers (P8, P13 disclosure). */
@@ -35,7 +36,7 @@ public class Catalogue {
                 .toList();
         var standings = quality.standings(found.stream().map(p -> p.uscc).toList());
         return found.stream().map(p -> {
-            var s = standings.getOrDefault(p.uscc, QualityLibrary.Standing.NONE);
+            var s = standings.getOrDefault(p.uscc, ProviderStandard.Standing.NONE);
             return new Entry(p.uscc, p.name, p.homeProvince, p.recognisedCategories(), s.services(), s.ratings(),
                     s.averageRating(), s.otherProvincesServed(), p.quality);
         }).toList();

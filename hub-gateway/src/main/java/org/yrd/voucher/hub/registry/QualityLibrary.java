@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yrd.voucher.hub.common.HubConfig;
+import org.yrd.voucher.policy.ProviderStandard;
+import org.yrd.voucher.policy.ProviderStandard.QualityCriteria;
+import org.yrd.voucher.policy.ProviderStandard.Standing;
 
 /**
  * P8 the library of high-quality providers (优质服务机构资源库), by published criteria ({@code hub.quality.*}): a
@@ -34,26 +37,11 @@ public class QualityLibrary {
         this.clock = clock;
     }
 
-    public record Criteria(int minServices, int minRatings, BigDecimal minAverageRating, boolean crossRegionRequired) {}
-
-    /** What the YRD knows of a provider's services: paid services, ratings, provinces served besides its own. */
-    public record Standing(long services, long ratings, BigDecimal averageRating, long otherProvincesServed) {
-        static final Standing NONE = new Standing(0, 0, null, 0);
-    }
-
     public record Member(String uscc, String name, String homeProvince, Standing standing, OffsetDateTime since) {}
 
-    public Criteria criteria() {
+    public QualityCriteria criteria() {
         HubConfig.Quality q = config.quality();
-        return new Criteria(q.minServices(), q.minRatings(), q.minAverageRating(), q.crossRegionRequired());
-    }
-
-    /** Whether a standing meets the criteria (recognition is checked by the caller). */
-    public boolean meets(Standing s) {
-        Criteria c = criteria();
-        return s.services() >= c.minServices() && s.ratings() >= c.minRatings() && s.averageRating() != null
-                && s.averageRating().compareTo(c.minAverageRating()) >= 0
-                && (!c.crossRegionRequired() || s.otherProvincesServed() > 0);
+        return new QualityCriteria(q.minServices(), q.minRatings(), q.minAverageRating(), q.crossRegionRequired());
     }
 
     /** Re-examines these providers; an entry or exit republishes the provider's registry record. */
@@ -68,7 +56,8 @@ public class QualityLibrary {
             if (p == null) {
                 continue; // a provider the registry does not know (yet): nothing to publish
             }
-            boolean member = p.recognised && meets(standings.getOrDefault(uscc, Standing.NONE));
+            boolean member = ProviderStandard.inQualityLibrary(p.recognised,
+                    standings.getOrDefault(uscc, Standing.NONE), criteria());
             if (member != p.quality) {
                 p.quality = member;
                 p.qualitySince = member ? OffsetDateTime.now(clock) : null;

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.yrd.voucher.policy.ProviderStandard;
 
 /** P8 the library of high-quality providers: its published criteria and its members, no login. */
 @Path("/api/v1/public/quality-library")
@@ -14,7 +15,7 @@ public class QualityLibraryResource {
         this.library = library;
     }
 
-    public record Library(QualityLibrary.Criteria criteria, List<QualityLibrary.Member> members) {}
+    public record Library(ProviderStandard.QualityCriteria criteria, List<QualityLibrary.Member> members) {}
 
     @PermitAll
     @GET

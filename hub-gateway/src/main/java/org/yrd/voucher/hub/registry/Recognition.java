@@ -25,6 +25,8 @@ import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.policy.Categories;
 import org.yrd.voucher.policy.Listing;
+import org.yrd.voucher.policy.ProviderStandard;
+import org.yrd.voucher.policy.Refusal;
 
 /** Mutual recognition (P5, P8, P14): the home province admits; the hub applies the YRD standard. */
 @ApplicationScoped
@@ -69,41 +71,40 @@ public class Recognition {
         p.persist();
     }
 
-    /** Applies the standard and publishes the outcome to the compacted registry topic. */
+    /** Applies the YRD standard (voucher-policy {@link ProviderStandard}) and publishes the outcome to the registry. */
     public void decide(HubProvider p) {
-        List<String> reasons = new ArrayList<>();
-        if (!"ADMITTED".equals(p.status)) {
-            reasons.add("not in good standing at home (" + p.status + ")");
-        }
-        boolean listed = listed(p.uscc);
-        if (listed) {
-            reasons.add("on the YRD negative list (P13)");
-        }
         Set<String> held = new LinkedHashSet<>();
         qualifications(p).forEach(q -> held.add(q.kind()));
-        Set<String> recognisedCategories = new LinkedHashSet<>();
-        for (String c : p.categories()) {
-            List<String> required = config.recognition().requiredQualifications().get(c);
-            if (required == null || required.stream().anyMatch(held::contains)) {
-                recognisedCategories.add(c);
-            } else {
-                reasons.add(c + " needs one of " + required);
-            }
-        }
-        if (recognisedCategories.isEmpty()) {
-            reasons.add("no category meets the standard");
-        }
-        boolean recognised = "ADMITTED".equals(p.status) && !listed && !recognisedCategories.isEmpty();
-        p.recognised = recognised;
-        p.recognisedCategoryList = recognised ? Categories.join(recognisedCategories) : "";
-        p.reason = reasons.isEmpty() ? "meets the YRD recognition standard" : String.join("; ", reasons);
+        ProviderStandard.Decision d = ProviderStandard.recognise(
+                new ProviderStandard.Provider(p.status, listed(p.uscc), p.categories(), held),
+                config.recognition().requiredQualifications());
+        p.recognised = d.recognised();
+        p.recognisedCategoryList = Categories.join(d.categories());
+        p.reason = explanation(d);
         p.updatedAt = OffsetDateTime.now(clock);
-        if (!recognised) {
+        if (!d.recognised()) {
             // P8: the library holds recognised providers only (a sanction, P13, ends membership at once)
             p.quality = false;
             p.qualitySince = null;
         }
         publish(p);
+    }
+
+    /** The decision as the registry record's reason, which every node shows as it is. */
+    static String explanation(ProviderStandard.Decision d) {
+        if (d.shortfalls().isEmpty()) {
+            return "meets the YRD recognition standard";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Refusal r : d.shortfalls()) {
+            parts.add(switch (ProviderStandard.Shortfall.valueOf(r.code())) {
+                case NOT_IN_GOOD_STANDING -> "not in good standing at home (" + r.args().get(0) + ")";
+                case LISTED -> "on the YRD negative list (P13)";
+                case QUALIFICATION_MISSING -> r.args().get(0) + " needs one of " + r.args().get(1);
+                case NO_CATEGORY -> "no category meets the standard";
+            });
+        }
+        return String.join("; ", parts);
     }
 
     /** The provider's record, as every node keeps it, to the compacted registry topic. */

@@ -1,6 +1,7 @@
 package org.yrd.voucher.hub.statistics;
 
-import org.yrd.voucher.hub.witness.AuditHeads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import org.yrd.voucher.hub.publicity.YrdNotices;
 import org.yrd.voucher.hub.registry.QualityLibrary;
 import org.yrd.voucher.hub.risk.RiskWatch;
 import org.yrd.voucher.hub.routing.Routing;
+import org.yrd.voucher.hub.witness.AuditHeads;
 
 /** Data aggregation (P8, P10, P11): every voucher and redemption transition, stored once. */
 @ApplicationScoped
@@ -36,8 +38,11 @@ public class Aggregation {
     private final YrdNotices notices;
     private final QualityLibrary quality;
 
+    private final Counter stale;
+
     Aggregation(EntityManager em, Routing routing, AuditHeads auditHeads, RiskWatch risk,
-                YrdNotices notices, QualityLibrary quality) {
+                YrdNotices notices, QualityLibrary quality, MeterRegistry meters) {
+        this.stale = meters.counter("yrd_stale_events_total", "channel", "usage-in"); // as the intake labels its channel
         this.quality = quality;
         this.notices = notices;
         this.risk = risk;
@@ -116,6 +121,12 @@ public class Aggregation {
 
     private void redemption(CloudEvent e, Payloads.RedemptionUsage r, Rows rows) {
         Provenance.require(e, r.province(), "redemption " + r.redemptionId());
+        if (appliedBefore(e)) {
+            // a transition replayed after the inbox forgot it (retention): applied once already, it would take an
+            // ended redemption's invoice again or flag its contract again (P13)
+            stale.increment();
+            return;
+        }
         rows.events.add(event(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(),
                 r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at(), r.districtCode()));
         rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
@@ -131,6 +142,12 @@ public class Aggregation {
             routing.seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), live);
         }
         risk.transition(r); // P13: contracts compared across provinces
+    }
+
+    /** usage_event keeps every transition's id for good, unlike the inbox. */
+    private boolean appliedBefore(CloudEvent e) {
+        return !em.createNativeQuery("SELECT 1 FROM usage_event WHERE event_id = ?1")
+                .setParameter(1, UUID.fromString(e.id())).getResultList().isEmpty();
     }
 
     private void rating(CloudEvent e, Payloads.RatingGiven r, Rows rows) {

@@ -5,9 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.Paging;
 
 /** The audit trail, for the province's operators (P13 strict process management). */
 @Path("/api/v1/operator/audit")

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.TimeSource;
-import org.yrd.voucher.node.common.Paging;
 
 /** Reading and verifying the audit trail (operators: {@code /api/v1/operator/audit}). */
 @ApplicationScoped

@@ -23,7 +23,7 @@ import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.policy.Violation;
 
 /**
- * {@code Idempotency-Key} for every POST with a money effect (CONVENTIONS §5). The key is claimed in
+ * {@code Idempotency-Key} for every POST with a money effect. The key is claimed in
  * the same transaction as the effect, so a retry either finds the first answer or waits for the first
  * attempt to commit; it never runs the effect twice. Refusals are remembered as well: a replay gets
  * the first answer, not a fresh evaluation. The same key with a different request is a 422.

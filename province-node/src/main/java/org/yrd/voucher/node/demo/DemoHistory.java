@@ -26,7 +26,7 @@ import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.provider.ProviderStatus;
 import org.yrd.voucher.node.redemption.Redemption;
 import org.yrd.voucher.node.redemption.RedemptionService;
-import org.yrd.voucher.node.redemption.RedemptionStatus;
+import org.yrd.voucher.policy.RedemptionStatus;
 import org.yrd.voucher.node.voucher.VoucherApplication;
 import org.yrd.voucher.node.voucher.VoucherService;
 import org.yrd.voucher.policy.Categories;

@@ -5,9 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.federation.Quarantine;
-import org.yrd.voucher.node.common.Paging;
 
 /** What this node refused from the federation, with the reason, for its operators to look at. */
 @Path("/api/v1/operator/quarantine")

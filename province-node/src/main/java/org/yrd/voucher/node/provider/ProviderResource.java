@@ -1,32 +1,32 @@
 package org.yrd.voucher.node.provider;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.yrd.voucher.edge.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.Caller;
-import org.yrd.voucher.node.common.Scope;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
-import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.Contact;
+import org.yrd.voucher.node.common.Scope;
 import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
-import org.yrd.voucher.node.common.Paging;
+import org.yrd.voucher.edge.Paging;
 
 /** This province's providers in the database: the one owner of {@code provider} and its status history. */
 @ApplicationScoped

@@ -25,12 +25,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.Atom;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.policy.Money;
 
 /** P12 publicity: notices and typical cases, for the public as pages and as an Atom feed. */

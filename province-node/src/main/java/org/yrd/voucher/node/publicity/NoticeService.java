@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.Ids;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -16,7 +17,6 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.policy.PolicyService;
 
 /**

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.common.Paging;
 
 /** Notices and typical cases in the database. */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.redemption.Redemption;
-import org.yrd.voucher.node.redemption.RedemptionStatus;
+import org.yrd.voucher.policy.RedemptionStatus;
 import org.yrd.voucher.node.redemption.Redemptions;
 
 /**

@@ -1,6 +1,5 @@
 package org.yrd.voucher.node.redemption;
 
-import org.yrd.voucher.node.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -8,17 +7,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.Topics;
-import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.Paging;
-import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.node.audit.Audit;
+import org.yrd.voucher.node.common.NodeConfig;
+import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.provider.ProviderService;
+import org.yrd.voucher.policy.RedemptionStatus;
 
 /**
  * Cross-region redemption (P7, P9, P14). On the provider's node: requests from other provinces, which this

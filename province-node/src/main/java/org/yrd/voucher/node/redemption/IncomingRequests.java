@@ -1,6 +1,5 @@
 package org.yrd.voucher.node.redemption;
 
-import org.yrd.voucher.edge.TimeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -9,9 +8,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
+import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.redemption.CrossRegion.Incoming;
 import org.yrd.voucher.node.redemption.CrossRegion.IncomingStatus;
 

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
+import org.yrd.voucher.policy.RedemptionStatus;
 
 /** 兑付: paying voucher value against a real, completed purchase. */
 @Entity

@@ -1,40 +1,41 @@
 package org.yrd.voucher.node.redemption;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.yrd.voucher.edge.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.yrd.voucher.node.common.IdParam;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
-import org.yrd.voucher.node.common.Idempotency;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Reader;
+import org.yrd.voucher.edge.Roles;
+import org.yrd.voucher.node.common.IdParam;
+import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
+import org.yrd.voucher.policy.RedemptionStatus;
 
 @Path("/api/v1")
 public class RedemptionResource {

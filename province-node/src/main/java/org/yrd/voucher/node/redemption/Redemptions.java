@@ -8,11 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.States;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.policy.FilingRules;
+import org.yrd.voucher.policy.RedemptionStatus;
 
 /** Redemptions in the database: the one owner of the {@code redemption} table, its queries and its row locks. */
 @ApplicationScoped

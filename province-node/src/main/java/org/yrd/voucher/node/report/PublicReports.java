@@ -6,8 +6,8 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.common.Paging;
 
 /** Public reports in the database. */
 @ApplicationScoped

@@ -6,9 +6,9 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.States;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.policy.RiskRules;
 
 /** Risk flags in the database, and the facts the screening rules read from the redemptions (P13). */

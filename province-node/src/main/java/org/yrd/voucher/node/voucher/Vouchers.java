@@ -7,16 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.common.Paging;
 import org.yrd.voucher.node.enterprise.Enterprise;
-import org.yrd.voucher.policy.Pool;
 import org.yrd.voucher.policy.ApplicationRules;
+import org.yrd.voucher.policy.Pool;
 
 /**
  * Vouchers and applications in the database: the one owner of the {@code voucher}, {@code voucher_application},
  * {@code enterprise_year} and {@code budget_year} figures. Caps and budgets are taken by conditional updates,
- * so that no interleaving of requests can go past them (CONVENTIONS §6).
+ * so that no interleaving of requests can go past them.
  */
 @ApplicationScoped
 public class Vouchers {

@@ -1,6 +1,6 @@
 package org.yrd.voucher.events;
 
-/** Kafka topics of the federation and what flows on each (ARCHITECTURE §3). */
+/** Kafka topics of the federation and what flows on each (docs/federation.md). */
 public final class Topics {
     /** node → hub, key provider USCC: admitted / suspended / revoked at home. */
     public static final String PROVIDER_ADMISSIONS = "yrd.provider-admissions";

@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The house rules as a test an app inherits, naming its base package: thin resources, no transactions in
- * resources, feature packages without cycles, a pure policy library ({@link ArchitectureRules}).
+ * resources, feature packages without cycles, one intake for every record, a pure policy library
+ * ({@link ArchitectureRules}).
  */
 public abstract class ArchitectureContract {
     private final String base;
@@ -35,6 +36,12 @@ public abstract class ArchitectureContract {
     @Test
     void featurePackagesHaveNoCycles() {
         ArchitectureRules.featuresWithoutCycles(base).check(app());
+    }
+
+    @Test
+    void everyRecordPassesTheOneIntake() {
+        ArchitectureRules.ONE_INTAKE.check(app());
+        ArchitectureRules.NO_OWN_RECORD_READING.check(app());
     }
 
     @Test

@@ -1,10 +1,9 @@
-package org.yrd.voucher.node.common;
-
-import org.yrd.voucher.edge.Params;
+package org.yrd.voucher.edge;
 
 /**
- * {@code limit} and {@code offset} of a list that can grow without bound (a work queue), checked with a 400
- * that names the parameter. Query parameters arrive as text so that "abc" gets that answer too.
+ * {@code limit} and {@code offset} of a list that can grow without bound (a work queue), at node and hub alike: 1–500,
+ * default 100, checked with a 400 that names the parameter. Query parameters arrive as text so that "abc" gets
+ * that answer too.
  */
 public record Paging(int limit, int offset) {
     public static final int DEFAULT_LIMIT = 100;
