@@ -1,14 +1,15 @@
 // The hub's console: the public YRD pages (catalogue, negative list, notices, quality library, provider
 // reports) and, after signing in at yrd-hub, the joint task group's dashboard.
 import { startConsole } from '@shared/console.js'
-import messages from './messages.js'
+import zhCN from './locales/zh-CN.js'
+import en from './locales/en.js'
 
 const TASKGROUP = ['taskgroup']
 const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: 'menu.' + name } })
 
 startConsole({
   titleKey: 'title',
-  messages,
+  messages: { 'zh-CN': zhCN, en },
   groups: [
     { key: 'public', title: 'group.public' },
     { key: 'taskgroup', title: 'group.taskgroup', roles: TASKGROUP }

@@ -1,7 +1,8 @@
 // The province node's console: the public's disclosure pages, and a menu per role (operator, finance officer,
 // enterprise, provider, service point) after signing in at the province's realm.
 import { startConsole } from '@shared/console.js'
-import messages from './messages.js'
+import zhCN from './locales/zh-CN.js'
+import en from './locales/en.js'
 
 const OPERATOR = ['operator']
 const FINANCE = ['finance']
@@ -13,7 +14,7 @@ const page = (path, name, group, roles, load) => ({ path, name, component: load,
 
 startConsole({
   titleKey: 'title',
-  messages,
+  messages: { 'zh-CN': zhCN, en },
   groups: [
     { key: 'public', title: 'group.public' },
     { key: 'operator', title: 'group.operator', roles: OPERATOR },

@@ -1,0 +1,19 @@
+// The province's policy in force (GET /api/v1/public/policy), read once and shared by every page that shows it or
+// computes with it; an operator who confirms a new version makes the next read fetch it again.
+import { api } from '@shared/api.js'
+
+let inForce = null
+
+export function policyInForce () {
+  if (!inForce) {
+    inForce = api.get('/public/policy').catch(e => {
+      inForce = null // not kept: the next page asks again
+      throw e
+    })
+  }
+  return inForce
+}
+
+export function policyChanged () {
+  inForce = null
+}
