@@ -2,12 +2,12 @@
 # Chaos run (docs/reliability.md): the hub and two province nodes (ZJ, SH) on their own PostgreSQL, Kafka
 # broker and Keycloak, a steady mixed load through the public API (testkit ChaosRun: applications, local and
 # cross-region filings, confirmations by the labs, payments by finance, each with the Keycloak token of the person
-# whose step it is), and every 30-90 s something bad at random: kill -9 of a node, the hub, the broker, PostgreSQL
-# or Keycloak (restarted the way run-federation starts it; Keycloak keeps its realms, users and keys in the run's
-# PostgreSQL, as in production), SIGSTOP of one of them for 10-40 s (a stall, as a partition looks to its peers),
-# or a burst of poison records on random topics (testkit ChaosPoison). Then it waits until every process is back
-# and nothing is left waiting, checks that nothing was lost, doubled or left unreconciled, prints the figures and
-# exits non-zero on any loss.
+# whose step it is), and every 30-90 s something bad, dealt at random from every kind on every target: kill -9 of a
+# node, the hub, the broker, PostgreSQL or Keycloak (restarted the way run-federation starts it; Keycloak keeps its
+# realms, users and keys in the run's PostgreSQL, as in production), SIGSTOP of one of them for 10-40 s (a stall, as
+# a partition looks to its peers), or a burst of poison records on random topics (testkit ChaosPoison). Then it
+# waits until every process is back and nothing is left waiting, checks that nothing was lost, doubled or left
+# unreconciled, prints the figures and exits non-zero on any loss.
 #   deploy/chaos.sh [minutes]        (default 30; .ci/run runs 3)
 # CHAOS_RATE: filings and applications per second (default 4). CHAOS_TARGETS (default "sh zj hub kafka pg
 # keycloak") and CHAOS_KINDS (default "kill stall poison") narrow the faults, e.g. to watch one kind. State and logs
@@ -115,16 +115,27 @@ until [ -f "$state/loading" ]; do kill -0 $driver 2>/dev/null || { cat "$state/d
 
 read -ra targets <<< "${CHAOS_TARGETS:-sh zj hub kafka pg keycloak}"
 read -ra kinds <<< "${CHAOS_KINDS:-kill stall poison}"
+# the faults are dealt from a shuffled deck of every kind on every target (a poison burst counts once), dealt anew
+# when it runs out: a run of 30 minutes meets each of them at least once, in an order nobody chose
+deck=()
+deal() {
+  local all=()
+  for k in "${kinds[@]}"; do
+    if [ "$k" = poison ]; then all+=("poison topics"); else for t in "${targets[@]}"; do all+=("$k $t"); done; fi
+  done
+  mapfile -t deck < <(printf '%s\n' "${all[@]}" | shuf)
+}
 while [ ! -f "$state/load-done" ]; do
   for _ in $(seq 1 $((30 + RANDOM % 61))); do [ -f "$state/load-done" ] && break; sleep 1; done
   [ -f "$state/load-done" ] && break
-  t=${targets[RANDOM % ${#targets[@]}]}
+  [ ${#deck[@]} -gt 0 ] || deal
+  read -r kind t <<< "${deck[0]}"
+  deck=("${deck[@]:1}")
   started=$(now_ms)
-  kind=${kinds[RANDOM % ${#kinds[@]}]}
   case $kind in
     kill) kill_hard "$t"; start "$t" ;;
     stall) signal STOP "$t"; sleep $((10 + RANDOM % 31)); signal CONT "$t" ;;
-    poison) t=topics
+    poison)
        java -cp "$cp" org.yrd.voucher.testkit.bench.ChaosPoison 127.0.0.1:$kafka_port "$state/keys" "$state/poison.txt" \
          $((5 + RANDOM % 16)) >> "$state/poison.log" 2>&1 ;;
   esac
