@@ -53,6 +53,8 @@ public final class ChaosRun {
     private final Path state;
     private final AtomicLong seq = new AtomicLong(System.nanoTime() % 10_000_000L);
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+    /** The first few answers of each refusing status, with their path, to say what they were. */
+    private final Map<Integer, List<String>> examples = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     /** Every filing answered 201: its id, where it was filed, whether it went to another province. */
     private final ConcurrentLinkedQueue<Filing> filings = new ConcurrentLinkedQueue<>();
@@ -271,6 +273,12 @@ public final class ChaosRun {
                 a = new Load.Answer(-1, unreachable.toString());
             }
             answers.computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
+            if (a.status() >= 400) {
+                List<String> seen = examples.computeIfAbsent(a.status(), s -> new java.util.concurrent.CopyOnWriteArrayList<>());
+                if (seen.size() < 3) {
+                    seen.add(path + " → " + a.body().substring(0, Math.min(300, a.body().length())));
+                }
+            }
             boolean fault = a.status() <= 0 || a.status() >= 500 || a.status() == 401 && refused++ < 3;
             if (!fault || System.currentTimeMillis() > until) {
                 return a;
@@ -398,6 +406,7 @@ public final class ChaosRun {
                 + "%d retried requests%n", filings.size(), cross, filings.size() - cross, applications.get(),
                 confirmations.size(), payments.size(), retries.get());
         System.out.println("answers by status (-1: no connection, -2: no token from Keycloak): " + new TreeMap<>(answers));
+        new TreeMap<>(examples).forEach((status, seen) -> seen.forEach(e -> System.out.println("  " + status + " " + e)));
         List<long[]> faults = new ArrayList<>();
         Path log = state.resolve("faults.log");
         if (Files.exists(log)) {
@@ -445,11 +454,20 @@ public final class ChaosRun {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /**
+     * A list answer's items; nothing for any other answer (a problem while a process or the database is away is an
+     * object, whose fields are no items to act on).
+     */
+    private static Iterable<com.fasterxml.jackson.databind.JsonNode> list(String json) throws java.io.IOException {
+        var tree = JSON.readTree(json.isEmpty() ? "[]" : json);
+        return tree.isArray() ? tree : List.of();
+    }
+
     /** The ids of a list's items whose provider is {@code provider}. */
     static List<String> idsOf(String json, String provider) {
         List<String> out = new ArrayList<>();
         try {
-            for (var item : JSON.readTree(json.isEmpty() ? "[]" : json)) {
+            for (var item : list(json)) {
                 if (provider.equals(item.path("providerUscc").asText())) {
                     out.add(item.path("id").asText());
                 }
@@ -464,7 +482,7 @@ public final class ChaosRun {
     static List<String> ids(String json, String... status) {
         List<String> out = new ArrayList<>();
         try {
-            for (var item : JSON.readTree(json.isEmpty() ? "[]" : json)) {
+            for (var item : list(json)) {
                 if (status.length == 0 || status[0].equals(item.path("status").asText())) {
                     out.add(item.path("id").asText());
                 }
