@@ -1,14 +1,16 @@
 // The province node's console: the public's disclosure pages, and a menu per role (operator, finance officer,
 // enterprise, provider, service point) after signing in at the province's realm.
 import { startConsole } from '@shared/console.js'
+import { ROLES } from '@shared/roles.js'
 import zhCN from './locales/zh-CN.js'
 import en from './locales/en.js'
 
-const OPERATOR = ['operator']
-const FINANCE = ['finance']
-const ENTERPRISE = ['enterprise']
-const ACTS_FOR_ENTERPRISE = ['enterprise', 'agent']
-const PROVIDER = ['provider']
+const OPERATOR = [ROLES.OPERATOR]
+const FINANCE = [ROLES.FINANCE]
+const ENTERPRISE = [ROLES.ENTERPRISE]
+const ACTS_FOR_ENTERPRISE = [ROLES.ENTERPRISE, ROLES.AGENT]
+const PROVIDER = [ROLES.PROVIDER]
+const AGENT = [ROLES.AGENT]
 
 const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: 'menu.' + name } })
 
@@ -21,7 +23,7 @@ startConsole({
     { key: 'finance', title: 'group.finance', roles: FINANCE },
     { key: 'enterprise', title: 'group.enterprise', roles: ACTS_FOR_ENTERPRISE },
     { key: 'provider', title: 'group.provider', roles: PROVIDER },
-    { key: 'agent', title: 'group.agent', roles: ['agent'] }
+    { key: 'agent', title: 'group.agent', roles: AGENT }
   ],
   routes: [
     page('/', 'policy', 'public', null, () => import('./pages/PublicPolicy.vue')),
@@ -42,7 +44,7 @@ startConsole({
     page('/operator/policy', 'policyVersions', 'operator', OPERATOR, () => import('./pages/OperatorPolicy.vue')),
     page('/operator/draws', 'operatorDraws', 'operator', OPERATOR, () => import('./pages/OperatorDraws.vue')),
     page('/operator/notices', 'operatorNotices', 'operator', OPERATOR, () => import('./pages/OperatorNotices.vue')),
-    page('/operator/ledger', 'ledger', 'operator', ['operator', 'finance'], () => import('./pages/OperatorLedger.vue')),
+    page('/operator/ledger', 'ledger', 'operator', [ROLES.OPERATOR, ROLES.FINANCE], () => import('./pages/OperatorLedger.vue')),
     page('/operator/audit', 'audit', 'operator', OPERATOR, () => import('./pages/OperatorAudit.vue')),
     page('/operator/quarantine', 'quarantine', 'operator', OPERATOR, () => import('./pages/OperatorQuarantine.vue')),
 
@@ -59,6 +61,6 @@ startConsole({
     page('/provider', 'providerHome', 'provider', PROVIDER, () => import('./pages/ProviderHome.vue')),
     page('/provider/requests', 'requests', 'provider', PROVIDER, () => import('./pages/ProviderRequests.vue')),
 
-    page('/agent', 'agentMandates', 'agent', ['agent'], () => import('./pages/AgentMandates.vue'))
+    page('/agent', 'agentMandates', 'agent', AGENT, () => import('./pages/AgentMandates.vue'))
   ]
 })

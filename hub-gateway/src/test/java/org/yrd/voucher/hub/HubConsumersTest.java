@@ -97,7 +97,10 @@ class HubConsumersTest {
                 {"/api/v1/taskgroup/provinces?year=1999", "year"}, {"/api/v1/taskgroup/top-providers?limit=ten", "limit"},
                 {"/api/v1/taskgroup/top-providers?limit=0", "limit"}, {"/api/v1/taskgroup/top-providers?limit=101", "limit"},
                 {"/api/v1/public/providers?province=HK", "province"},
-                {"/api/v1/public/providers?category=testing", "category"}}) {
+                {"/api/v1/public/providers?category=testing", "category"},
+                {"/api/v1/public/provider-reports/not-a-uscc", "uscc"},
+                {"/api/v1/public/provider-reports/" + "9".repeat(300), "uscc"},
+                {"/api/v1/taskgroup/quarantine?offset=-1", "offset"}}) {
             given().get(bad[0]).then().statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("invalid-request"))
                     .body("violations[0].field", equalTo(bad[1]));

@@ -3,7 +3,6 @@ package org.yrd.voucher.hub.common;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.Categories;
 import org.yrd.voucher.policy.Province;
@@ -14,11 +13,6 @@ import org.yrd.voucher.policy.Province;
  */
 public final class QueryParams {
     private QueryParams() {}
-
-    /** A budget year; absent means every year. */
-    public static Integer year(String field, String value) {
-        return value == null || value.isBlank() ? null : Params.number(field, value, 0, 2000, 2100);
-    }
 
     /** One of the four YRD provinces (P14), in either case; absent means all. */
     public static Province province(String field, String value) {

@@ -1,11 +1,11 @@
 package org.yrd.voucher.hub.publicity;
 
+import static org.yrd.voucher.edge.TimeSource.utc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.TimeSource;
@@ -53,7 +53,4 @@ public class YrdNotices {
                 r[7] == null ? null : ((Number) r[7]).longValue(), TimeSource.utc(r[8]))).toList();
     }
 
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,10 +1,10 @@
 package org.yrd.voucher.hub.risk;
 
+import static org.yrd.voucher.edge.TimeSource.utc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public class RiskWatch {
                 .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.province())
                 .setParameter(3, r.providerUscc()).setParameter(4, r.contractHash())
                 .setParameter(5, r.actualExpenditureFen()).setParameter(6, r.invoiceHash())
-                .setParameter(7, r.filedAt().atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(7, utc(r.filedAt())).executeUpdate();
         List<?> earlier = em.createNativeQuery("""
                         SELECT province, cast(redemption_id AS varchar) FROM contract_claim
                         WHERE provider_uscc = ?1 AND contract_hash = ?2 AND actual_expenditure_fen = ?3 AND live
@@ -116,7 +116,4 @@ public class RiskWatch {
         return ((Number) o).longValue();
     }
 
-    private static java.time.OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
 }

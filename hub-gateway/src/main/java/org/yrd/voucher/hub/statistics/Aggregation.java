@@ -1,5 +1,7 @@
 package org.yrd.voucher.hub.statistics;
 
+import static org.yrd.voucher.edge.TimeSource.utc;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -229,7 +229,4 @@ public class Aggregation {
         }
     }
 
-    private static OffsetDateTime utc(java.time.Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 }

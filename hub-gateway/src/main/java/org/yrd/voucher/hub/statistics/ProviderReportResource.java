@@ -5,7 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.yrd.voucher.hub.common.QueryParams;
+import org.yrd.voucher.edge.Params;
+import org.yrd.voucher.edge.UsccParam;
 
 /** P11: a provider's service report, public, for its province to reward on and anyone to check. */
 @Path("/api/v1/public/provider-reports")
@@ -21,6 +22,6 @@ public class ProviderReportResource {
     @GET
     @Path("/{uscc}")
     public ProviderReports.Report report(@PathParam("uscc") String uscc, @QueryParam("year") String year) {
-        return reports.of(uscc, QueryParams.year("year", year));
+        return reports.of(UsccParam.require("uscc", uscc), Params.year("year", year));
     }
 }

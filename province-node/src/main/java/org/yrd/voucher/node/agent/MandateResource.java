@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
 
 /** P9 service points: the enterprise's mandates, and what a service point holds. */
 @Path("/api/v1")

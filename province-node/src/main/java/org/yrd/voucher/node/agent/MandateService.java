@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.audit.Audit;
-import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.Enterprises;
 
 /**

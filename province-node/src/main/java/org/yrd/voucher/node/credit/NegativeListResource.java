@@ -2,26 +2,26 @@ package org.yrd.voucher.node.credit;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.yrd.voucher.edge.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.yrd.voucher.node.common.IdParam;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.yrd.voucher.edge.Caller;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.edge.IdParam;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.yrd.voucher.edge.Roles;
+import org.yrd.voucher.edge.UsccParam;
 
 @Path("/api/v1")
 public class NegativeListResource {

@@ -1,7 +1,6 @@
 package org.yrd.voucher.node.enterprise;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,20 +8,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.yrd.voucher.edge.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import org.yrd.voucher.node.common.Scope;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.yrd.voucher.edge.Roles;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Contact;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.node.common.Scope;
 import org.yrd.voucher.policy.RecipientType;
 
 /** P1: enterprises (and, where a province admits them, startup teams) register with their node. */

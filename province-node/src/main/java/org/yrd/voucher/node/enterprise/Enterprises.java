@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.policy.RecipientType;
 
 /** The province's registered enterprises (P1): the one owner of the {@code enterprise} table. */

@@ -28,7 +28,8 @@ public class LedgerResource {
     @GET
     @Path("/operator/ledger/balance")
     public Balance balance(@QueryParam("year") String year, @QueryParam("pool") String pool) {
-        int y = Params.number("year", year, TimeSource.today(clock).getYear(), 2000, 2100);
+        Integer asked = Params.year("year", year);
+        int y = asked != null ? asked : TimeSource.today(clock).getYear();
         if (pool != null && !pool.matches("\\d{4}|\\d{6}")) {
             throw ProblemException.invalid("pool", "policy-pool-code");
         }

@@ -2,21 +2,21 @@ package org.yrd.voucher.node.policy;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import org.yrd.voucher.edge.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.yrd.voucher.edge.ProblemResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.yrd.voucher.node.common.IdParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.IdParam;
+import org.yrd.voucher.edge.ProblemResponses;
+import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.policy.VoucherPolicy;
 

@@ -25,9 +25,9 @@ import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Contact;
 import org.yrd.voucher.node.common.Scope;
-import org.yrd.voucher.node.common.UsccParam;
 
 @Path("/api/v1")
 public class ProviderResource {

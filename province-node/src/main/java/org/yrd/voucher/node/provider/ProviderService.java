@@ -14,7 +14,7 @@ import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.federation.Outbox;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.policy.Categories;

@@ -25,11 +25,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.Atom;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.policy.Money;
 

@@ -17,10 +17,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
-import org.yrd.voucher.node.common.UsccParam;
+import org.yrd.voucher.edge.UsccParam;
 
 /** P8, P11: the enterprise rates a paid service, once. */
 @Path("/api/v1")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
@@ -17,7 +18,6 @@ import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.policy.RedemptionStatus;
 

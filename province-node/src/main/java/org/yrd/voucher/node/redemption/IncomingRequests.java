@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
@@ -53,7 +52,7 @@ public class IncomingRequests {
                 .setParameter(3, r.providerUscc()).setParameter(4, r.enterpriseUscc()).setParameter(5, r.enterpriseName())
                 .setParameter(6, r.category()).setParameter(7, r.contractNo()).setParameter(8, r.invoiceHash())
                 .setParameter(9, r.actualExpenditureFen()).setParameter(10, r.voucherAmountFen())
-                .setParameter(11, r.completionDate()).setParameter(12, r.filedAt().atOffset(ZoneOffset.UTC))
+                .setParameter(11, r.completionDate()).setParameter(12, TimeSource.utc(r.filedAt()))
                 .setParameter(13, receivedAt).setParameter(14, IncomingStatus.REQUESTED.name())
                 .setParameter(15, States.sql(States.LIVE)).setParameter(16, States.sql(States.REQUEST_LIVE))
                 .getSingleResult();

@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
 
 /** P13 social supervision: public reports of suspected abuse, and their triage. */
 @Path("/api/v1")

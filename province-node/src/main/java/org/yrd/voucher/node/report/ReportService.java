@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.events.InvoiceHash;
 import org.yrd.voucher.node.audit.Audit;
-import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.credit.NegativeListEntry;
 

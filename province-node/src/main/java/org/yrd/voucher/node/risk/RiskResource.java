@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Reader;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
 import org.yrd.voucher.policy.RiskRules;
 
 /** P13 risk prevention: the operator's queue of flags, each with its rule and evidence, and their decisions. */

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
 
 /** P6 draws: announced with their seed before the window opens, run after it closes, public throughout. */
 @Path("/api/v1")

@@ -23,13 +23,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Reader;
 import org.yrd.voucher.edge.Roles;
-import org.yrd.voucher.node.common.IdParam;
+import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Idempotency;
-import org.yrd.voucher.node.common.UsccParam;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
 

@@ -26,6 +26,11 @@ public final class Params {
         throw ProblemException.invalid(field, "whole-number", min, max);
     }
 
+    /** A budget year, 2000–2100; absent means {@code null}. */
+    public static Integer year(String field, String value) {
+        return value == null || value.isBlank() ? null : number(field, value, 0, 2000, 2100);
+    }
+
     /** One of an enum's names, e.g. {@code ?status=APPROVED}; absent means any ({@code null}). */
     public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

@@ -53,6 +53,25 @@ class ParamsTest {
                 .violations()).containsExactly(Violation.of("q", "max-length", 100));
     }
 
+    @Property
+    void aPathIdOrUsccIsWellFormedOrA400NamingIt(@ForAll("numbersOrNot") String text) {
+        ProblemException uuid = catchThrowableOfType(ProblemException.class, () -> IdParam.uuid("id", text));
+        assertThat(uuid).isNotNull(); // nothing a number generator makes is a UUID
+        assertThat(uuid.violations()).containsExactly(Violation.of("id", "uuid"));
+        ProblemException uscc = catchThrowableOfType(ProblemException.class, () -> UsccParam.require("uscc", text));
+        assertThat(uscc.violations()).containsExactly(Violation.of("uscc", "uscc"));
+    }
+
+    @Test
+    void aYearIsABudgetYearOrAbsent() {
+        assertThat(Params.year("year", null)).isNull();
+        assertThat(Params.year("year", "2026")).isEqualTo(2026);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> Params.year("year", "1999")).violations())
+                .containsExactly(Violation.of("year", "whole-number", 2000, 2100));
+        assertThat(IdParam.uuid("id", "0f8fad5b-d9cb-469f-a165-70867728950e")).hasToString("0f8fad5b-d9cb-469f-a165-70867728950e");
+        assertThat(UsccParam.require("uscc", "91310000MA1FL4C2XK")).isEqualTo("91310000MA1FL4C2XK");
+    }
+
     @Provide
     Arbitrary<String> numbersOrNot() {
         return Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),

@@ -1,6 +1,5 @@
-package org.yrd.voucher.node.common;
+package org.yrd.voucher.edge;
 
-import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.Uscc;
 
 /** Checks a USCC given in a path or a body, with a 400 that names the field. */

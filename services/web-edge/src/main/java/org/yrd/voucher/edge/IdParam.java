@@ -1,7 +1,6 @@
-package org.yrd.voucher.node.common;
+package org.yrd.voucher.edge;
 
 import java.util.UUID;
-import org.yrd.voucher.edge.ProblemException;
 
 /**
  * An id given in a path, read as text and checked here: a malformed id is a 400 that names the parameter,
