@@ -92,13 +92,18 @@ public final class Keycloak implements AutoCloseable {
 
     /** An access token of a user by the password grant of the realms' console client (password "demo"). */
     public String token(String realm, String username) {
+        return passwordGrant(realm, "yrd-console", username, "demo", 30_000);
+    }
+
+    /** A password-grant token, kept until {@code marginMillis} before it expires. */
+    private String passwordGrant(String realm, String client, String username, String password, long marginMillis) {
         String key = realm + "/" + username;
         Cached c = tokens.get(key);
-        if (c != null && c.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
+        if (c != null && c.expiresAtMillis() > System.currentTimeMillis() + marginMillis) {
             return c.token();
         }
         JsonNode answer = form(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "yrd-console", "username", username, "password", "demo"));
+                "client_id", client, "username", username, "password", password));
         String token = answer.path("access_token").asText();
         tokens.put(key, new Cached(token, System.currentTimeMillis() + answer.path("expires_in").asLong() * 1000));
         return token;
@@ -167,15 +172,7 @@ public final class Keycloak implements AutoCloseable {
     }
 
     private String adminToken() {
-        Cached c = tokens.get("master/admin");
-        if (c != null && c.expiresAtMillis() > System.currentTimeMillis() + 10_000) {
-            return c.token();
-        }
-        JsonNode answer = form(issuer("master") + "/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin", "password", "admin"));
-        String token = answer.path("access_token").asText();
-        tokens.put("master/admin", new Cached(token, System.currentTimeMillis() + answer.path("expires_in").asLong() * 1000));
-        return token;
+        return passwordGrant("master", "admin-cli", "admin", "admin", 10_000);
     }
 
     private JsonNode form(String url, Map<String, String> fields) {
