@@ -10,14 +10,19 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.federation.Intake;
 import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.hub.credit.JointPunishment;
+import org.yrd.voucher.hub.publicity.YrdNotices;
+import org.yrd.voucher.hub.registry.QualityLibrary;
 import org.yrd.voucher.hub.registry.Recognition;
+import org.yrd.voucher.hub.risk.RiskWatch;
 import org.yrd.voucher.hub.routing.Routing;
 import org.yrd.voucher.hub.statistics.Aggregation;
+import org.yrd.voucher.hub.witness.AuditHeads;
 
 /**
  * Everything the nodes send the hub, through the one {@link Intake}: only signed events of a province node, of the
  * types each channel takes, with payloads in bounds, reach the features; the rest is quarantined and the channel goes
- * on. Each effect commits with its inbox record: a redelivery changes nothing.
+ * on. Each effect commits with its inbox record: a redelivery changes nothing. Each feature subscribes to the types it
+ * owns; an event several care for (a redemption's transition) reaches each in one transaction.
  */
 @ApplicationScoped
 public class HubConsumers {
@@ -28,14 +33,24 @@ public class HubConsumers {
     private final Route requests;
 
     HubConsumers(Intake intake, Recognition recognition, JointPunishment jointPunishment, Routing routing,
-                 Aggregation aggregation) {
+                 Aggregation aggregation, RiskWatch risk, QualityLibrary quality, YrdNotices notices,
+                 AuditHeads auditHeads) {
         this.intake = intake;
         // a provider's standing and a negative-list entry: each event the whole state, numbered by its node
         this.admissions = Route.from(EventCheck.Origin.NODE).carriesStates().on(EventTypes.PROVIDER_ADMISSION_CHANGED,
                 Payloads.ProviderAdmission.class, recognition::admissionChanged);
         this.credit = Route.from(EventCheck.Origin.NODE).carriesStates().on(EventTypes.CREDIT_REPORTED, Payloads.CreditReport.class,
                 jointPunishment::reported);
-        this.usage = aggregation.route();
+        // the usage stream: each feature takes the types it owns, statistics first (the library re-examines a
+        // provider on the paid services statistics has just stored)
+        Route usage = Route.from(EventCheck.Origin.NODE);
+        aggregation.subscribe(usage);
+        routing.subscribe(usage);
+        risk.subscribe(usage);
+        quality.subscribe(usage);
+        notices.subscribe(usage);
+        auditHeads.subscribe(usage);
+        this.usage = usage;
         this.requests = Route.from(EventCheck.Origin.NODE)
                 .on(EventTypes.REDEMPTION_REQUESTED, Payloads.CrossRegionRequest.class, routing::requested)
                 .on(EventTypes.REDEMPTION_PROVIDER_ANSWERED, Payloads.ProviderAnswer.class, routing::answered);

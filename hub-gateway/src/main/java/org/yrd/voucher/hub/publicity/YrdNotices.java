@@ -9,7 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.federation.Route;
+import org.yrd.voucher.hub.common.Provenance;
 
 /** P12 publicity: the YRD-wide notices and typical cases of every province, as the hub lists them. */
 @ApplicationScoped
@@ -23,9 +27,15 @@ public class YrdNotices {
     public record YrdNotice(String province, UUID id, String kind, String title, String body, String category,
                             Long expenditureFen, Long voucherAmountFen, OffsetDateTime publishedAt) {}
 
+    /** The usage stream's notices and typical cases (P12). */
+    public Route subscribe(Route usage) {
+        return usage.on(EventTypes.NOTICE_PUBLISHED, Payloads.NoticePublished.class, this::published);
+    }
+
     /** A province published or withdrew one; a withdrawal stays withdrawn. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void published(Payloads.NoticePublished n) {
+    void published(CloudEvent e, Payloads.NoticePublished n) {
+        Provenance.require(e, n.province(), "notice " + n.noticeId());
         em.createNativeQuery("""
                         INSERT INTO notice (province, notice_id, kind, title, body, category, expenditure_fen,
                           voucher_amount_fen, published_at, withdrawn_at)

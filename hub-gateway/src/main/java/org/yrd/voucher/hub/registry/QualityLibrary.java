@@ -1,5 +1,7 @@
 package org.yrd.voucher.hub.registry;
 
+import static org.yrd.voucher.edge.TimeSource.utc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,8 +11,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.events.States;
+import org.yrd.voucher.federation.Route;
+import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.common.HubConfig;
 import org.yrd.voucher.policy.ProviderStandard;
 import org.yrd.voucher.policy.ProviderStandard.QualityCriteria;
@@ -42,6 +53,45 @@ public class QualityLibrary {
     public QualityCriteria criteria() {
         HubConfig.Quality q = config.quality();
         return new QualityCriteria(q.minServices(), q.minRatings(), q.minAverageRating(), q.crossRegionRequired());
+    }
+
+    /**
+     * What the usage stream means to the library: the ratings of every province, and each provider paid or rated in
+     * a transaction re-examined once before it commits (after the statistics have stored its paid services).
+     */
+    public Route subscribe(Route usage) {
+        return usage.accepts(EventTypes.RATING_GIVEN, Payloads.RatingGiven.class)
+                .accepts(EventTypes.REDEMPTION_TRANSITION, Payloads.RedemptionUsage.class)
+                .batches(Services::new);
+    }
+
+    private final class Services implements Route.Batch {
+        private final Set<String> providers = new LinkedHashSet<>();
+
+        @Override
+        public void apply(CloudEvent e, Object payload) {
+            if (payload instanceof Payloads.RatingGiven r) {
+                rated(e, r);
+                providers.add(r.providerUscc());
+            } else if (payload instanceof Payloads.RedemptionUsage r && States.PAID.equals(r.status())) {
+                providers.add(r.providerUscc());
+            }
+        }
+
+        @Override
+        public void finish() {
+            reexamine(providers);
+        }
+    }
+
+    private void rated(CloudEvent e, Payloads.RatingGiven r) {
+        Provenance.require(e, r.province(), "rating of " + r.redemptionId());
+        em.createNativeQuery("""
+                        INSERT INTO rating (redemption_id, province, provider_uscc, score, rated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.province())
+                .setParameter(3, r.providerUscc()).setParameter(4, r.score()).setParameter(5, utc(r.at()))
+                .executeUpdate();
     }
 
     /** Re-examines these providers; an entry or exit republishes the provider's registry record. */

@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.federation.Route;
+import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.policy.RiskRules;
 
 /**
@@ -33,12 +36,9 @@ public class RiskWatch {
 
     public record RuleTotals(String rule, long raised, long open, long confirmed, long cleared) {}
 
-    /**
-     * {@link RiskRules.Rule#CONTRACT_DUPLICATE}: the same provider's contract with the same amount already filed,
-     * live, under another invoice (in any province, this one included).
-     */
+    /** A filing's claim stored, then compared with the live claims on the same contract ({@link RiskRules#contractDuplicate}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void filed(Payloads.RedemptionUsage r) {
+    void filed(Payloads.RedemptionUsage r) {
         if (r.contractHash() == null || r.actualExpenditureFen() == null || r.invoiceHash() == null) {
             return; // a node of an earlier version: nothing to compare
         }
@@ -50,29 +50,36 @@ public class RiskWatch {
                 .setParameter(3, r.providerUscc()).setParameter(4, r.contractHash())
                 .setParameter(5, r.actualExpenditureFen()).setParameter(6, r.invoiceHash())
                 .setParameter(7, utc(r.filedAt())).executeUpdate();
-        List<?> earlier = em.createNativeQuery("""
-                        SELECT province, cast(redemption_id AS varchar) FROM contract_claim
-                        WHERE provider_uscc = ?1 AND contract_hash = ?2 AND actual_expenditure_fen = ?3 AND live
-                          AND invoice_hash <> ?4 AND redemption_id <> ?5 ORDER BY filed_at LIMIT 1""")
-                .setParameter(1, r.providerUscc()).setParameter(2, r.contractHash())
-                .setParameter(3, r.actualExpenditureFen()).setParameter(4, r.invoiceHash())
-                .setParameter(5, UUID.fromString(r.redemptionId())).getResultList();
-        if (earlier.isEmpty()) {
-            return;
-        }
-        Object[] other = (Object[]) earlier.get(0);
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("otherProvince", other[0]);
-        evidence.put("otherRedemptionId", other[1]);
-        evidence.put("actualExpenditureFen", r.actualExpenditureFen());
-        outbox.publish(Topics.nodeInbox(r.province()), r.redemptionId(), EventTypes.RISK_FLAGGED_BY_HUB,
-                new Payloads.RiskFlagRaised(r.province(), r.redemptionId(), RiskRules.Rule.CONTRACT_DUPLICATE.name(),
-                        evidence));
+        RiskRules.ContractClaim claim = new RiskRules.ContractClaim(r.province(),
+                UUID.fromString(r.redemptionId()).toString(), r.providerUscc(),
+                r.contractHash(), r.actualExpenditureFen(), r.invoiceHash(), true, r.filedAt());
+        RiskRules.contractDuplicate(claim, liveClaims(r.providerUscc(), r.contractHash(), r.actualExpenditureFen()))
+                .ifPresent(flag -> outbox.publish(Topics.nodeInbox(r.province()), r.redemptionId(),
+                        EventTypes.RISK_FLAGGED_BY_HUB, new Payloads.RiskFlagRaised(r.province(), r.redemptionId(),
+                                flag.rule().name(), flag.evidence())));
     }
 
-    /** A redemption that ended unpaid no longer claims its contract. */
+    /** The live claims on one contract of a provider at one amount, in every province. */
+    private List<RiskRules.ContractClaim> liveClaims(String providerUscc, String contractHash, long amountFen) {
+        List<?> rows = em.createNativeQuery("""
+                        SELECT province, cast(redemption_id AS varchar), invoice_hash, filed_at FROM contract_claim
+                        WHERE provider_uscc = ?1 AND contract_hash = ?2 AND actual_expenditure_fen = ?3 AND live""")
+                .setParameter(1, providerUscc).setParameter(2, contractHash).setParameter(3, amountFen)
+                .getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(c -> new RiskRules.ContractClaim((String) c[0], (String) c[1],
+                providerUscc, contractHash, amountFen, (String) c[2], true, utc(c[3]).toInstant())).toList();
+    }
+
+    /** What the usage stream means to risk: contracts compared across provinces, and the nodes' flags (P13). */
+    public Route subscribe(Route usage) {
+        return usage.on(EventTypes.REDEMPTION_TRANSITION, Payloads.RedemptionUsage.class, this::transition)
+                .on(EventTypes.RISK_FLAG, Payloads.RiskFlagUsage.class, this::flag);
+    }
+
+    /** A filing claims its contract; a redemption that ended unpaid no longer does. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void transition(Payloads.RedemptionUsage r) {
+    void transition(CloudEvent e, Payloads.RedemptionUsage r) {
+        Provenance.require(e, r.province(), "redemption " + r.redemptionId());
         if (States.FILED.equals(r.status())) {
             filed(r);
         } else if (!States.LIVE.contains(r.status())) {
@@ -83,7 +90,8 @@ public class RiskWatch {
 
     /** Where a node's flag stands; a late, older state does not overwrite a newer one. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void flag(Payloads.RiskFlagUsage f) {
+    void flag(CloudEvent e, Payloads.RiskFlagUsage f) {
+        Provenance.require(e, f.province(), "risk flag " + f.flagId());
         em.createNativeQuery("""
                         INSERT INTO risk_flag (province, flag_id, redemption_id, rule, source, status, raised_at, updated_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)

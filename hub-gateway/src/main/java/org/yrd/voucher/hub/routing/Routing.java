@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
@@ -16,8 +18,11 @@ import org.yrd.voucher.events.States;
 import org.yrd.voucher.events.Topics;
 import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
+import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.hub.common.Provenance;
 import org.yrd.voucher.hub.registry.HubProvider;
+import org.yrd.voucher.policy.CrossRegionRules;
+import org.yrd.voucher.policy.Refusal;
 
 /**
  * Cross-region redemption routing (P7, P9, P14): checks the invoice against every province and the
@@ -42,50 +47,42 @@ public class Routing {
         Provenance.require(e, r.issuingProvince(), "a redemption filed against its vouchers");
         UUID id = UUID.fromString(r.redemptionId());
         HubProvider p = HubProvider.findById(r.providerUscc());
-        boolean recognised = p != null && p.recognised && p.homeProvince.equals(r.providerProvince())
-                && p.recognisedCategories().contains(r.category());
-        // One round trip decides and records the request. Invoices travel only as keyed hashes: equal invoices
-        // have equal hashes in every province, and a live one under another redemption is a duplicate (checked
-        // first). Otherwise, for a recognised provider, the invoice is recorded as live and the request as
-        // routed, unless the usage stream has already recorded the redemption as ended (its node released it,
-        // e.g. while the hub was down), which is never undone here.
-        Object[] outcome = (Object[]) em.createNativeQuery("""
-                        WITH duplicate AS (
-                          SELECT 1 FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id <> ?2 AND live LIMIT 1
-                        ), earlier AS (
-                          SELECT live FROM invoice_seen WHERE invoice_hash = ?1 AND redemption_id = ?2
-                        ), seen AS (
-                          INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
-                          SELECT ?1, ?2, ?3, true, ?4 WHERE ?7 AND NOT EXISTS (SELECT 1 FROM duplicate)
-                          ON CONFLICT DO NOTHING RETURNING live
-                        ), routed AS (
-                          INSERT INTO cross_region (redemption_id, issuing_province, provider_province, provider_uscc,
-                            status, requested_at)
-                          SELECT ?2, ?3, ?5, ?6, 'REQUESTED', ?4 WHERE ?7 AND NOT EXISTS (SELECT 1 FROM duplicate)
-                            AND (NOT EXISTS (SELECT 1 FROM earlier) OR (SELECT live FROM earlier))
-                          ON CONFLICT DO NOTHING RETURNING 1
-                        )
-                        SELECT EXISTS (SELECT 1 FROM duplicate),
-                               EXISTS (SELECT 1 FROM seen) OR coalesce((SELECT live FROM earlier), false)""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("invoice_seen")
-                .addSynchronizedQuerySpace("cross_region")
-                .setParameter(1, r.invoiceHash()).setParameter(2, id).setParameter(3, r.issuingProvince())
-                .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, r.providerProvince())
-                .setParameter(6, r.providerUscc()).setParameter(7, recognised).getSingleResult();
-        if ((Boolean) outcome[0]) {
-            refuse(r, "invoice-already-redeemed", "the invoice has already been redeemed in the YRD");
+        CrossRegionRules.Recognition provider = p == null ? CrossRegionRules.Recognition.UNKNOWN
+                : new CrossRegionRules.Recognition(p.recognised, p.homeProvince, Set.copyOf(p.recognisedCategories()));
+        // invoices travel only as keyed hashes: equal invoices have equal hashes in every province
+        CrossRegionRules.Decision decision = CrossRegionRules.decide(id.toString(), r.providerProvince(),
+                r.category(), invoiceUses(r.invoiceHash()), provider);
+        if (decision instanceof CrossRegionRules.Refuse refuse) {
+            refuse(r, refuse.refusal());
             return;
         }
-        if (!recognised) {
-            refuse(r, "provider-not-recognised", "the provider is not recognised for " + r.category() + " (P14)");
-            return;
-        }
-        if (!(Boolean) outcome[1]) {
+        if (decision instanceof CrossRegionRules.AlreadyEnded) {
             LOG.infof("cross-region request %s not routed: its node has already ended it", id);
             return;
         }
+        // recorded: its invoice live under it, the request waiting for the provider's answer
+        em.createNativeQuery("""
+                        WITH seen AS (
+                          INSERT INTO invoice_seen (invoice_hash, redemption_id, province, live, seen_at)
+                          VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING
+                        )
+                        INSERT INTO cross_region (redemption_id, issuing_province, provider_province,
+                          provider_uscc, status, requested_at)
+                        VALUES (?2, ?3, ?5, ?6, 'REQUESTED', ?4) ON CONFLICT DO NOTHING""")
+                .setParameter(1, r.invoiceHash()).setParameter(2, id).setParameter(3, r.issuingProvince())
+                .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, r.providerProvince())
+                .setParameter(6, r.providerUscc()).executeUpdate();
         outbox.publish(Topics.nodeInbox(r.providerProvince()), r.redemptionId(),
                 EventTypes.REDEMPTION_CONFIRMATION_REQUESTED, r);
+    }
+
+    /** Every redemption the hub has seen the invoice under, in any province. */
+    private List<CrossRegionRules.InvoiceUse> invoiceUses(String invoiceHash) {
+        List<?> rows = em.createNativeQuery("""
+                        SELECT cast(redemption_id AS varchar), live FROM invoice_seen WHERE invoice_hash = ?1""")
+                .setParameter(1, invoiceHash).getResultList();
+        return rows.stream().map(o -> (Object[]) o)
+                .map(u -> new CrossRegionRules.InvoiceUse((String) u[0], (Boolean) u[1])).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -137,8 +134,24 @@ public class Routing {
         }
     }
 
+    /** What the usage stream means to routing: the invoices of every province's redemptions, live or ended. */
+    public Route subscribe(Route usage) {
+        return usage.on(EventTypes.REDEMPTION_TRANSITION, Payloads.RedemptionUsage.class, this::transition);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void transition(CloudEvent e, Payloads.RedemptionUsage r) {
+        Provenance.require(e, r.province(), "redemption " + r.redemptionId());
+        boolean live = States.LIVE.contains(r.status());
+        // a live cross-region redemption's invoice is recorded by requested() when its request arrives; the usage
+        // stream only ends it, so the two consumers do not wait on each other's row locks
+        if (!live || r.province().equals(r.providerProvince())) {
+            seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), live);
+        }
+    }
+
     /** Invoices the hub has seen in the usage stream of every province. */
-    public void seen(String invoiceHash, UUID redemptionId, String province, boolean live) {
+    private void seen(String invoiceHash, UUID redemptionId, String province, boolean live) {
         if (invoiceHash == null) {
             return;
         }
@@ -150,8 +163,13 @@ public class Routing {
                 .setParameter(4, live).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
     }
 
-    private void refuse(Payloads.CrossRegionRequest r, String code, String reason) {
+    private void refuse(Payloads.CrossRegionRequest r, Refusal refusal) {
+        String reason = switch (refusal.code()) {
+            case "invoice-already-redeemed" -> "the invoice has already been redeemed in the YRD";
+            case "provider-not-recognised" -> "the provider is not recognised for " + r.category() + " (P14)";
+            default -> refusal.code();
+        };
         outbox.publish(Topics.nodeInbox(r.issuingProvince()), r.redemptionId(), EventTypes.REDEMPTION_REFUSED_BY_HUB,
-                new Payloads.HubRefusal(r.redemptionId(), r.issuingProvince(), code, reason));
+                new Payloads.HubRefusal(r.redemptionId(), r.issuingProvince(), refusal.code(), reason));
     }
 }

@@ -2,8 +2,6 @@ package org.yrd.voucher.hub.statistics;
 
 import static org.yrd.voucher.edge.TimeSource.utc;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -21,45 +19,28 @@ import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.hub.common.Provenance;
-import org.yrd.voucher.hub.publicity.YrdNotices;
-import org.yrd.voucher.hub.registry.QualityLibrary;
-import org.yrd.voucher.hub.risk.RiskWatch;
-import org.yrd.voucher.hub.routing.Routing;
-import org.yrd.voucher.hub.witness.AuditHeads;
 
-/** Data aggregation (P8, P10, P11): every voucher and redemption transition, stored once. */
+/**
+ * Data aggregation (P8, P10, P11): every voucher and redemption transition and every ledger snapshot, stored once in
+ * the statistics' own tables ({@code usage_event}, {@code redemption_state}, {@code ledger_snapshot}); the rollups the
+ * dashboard reads follow by trigger. It writes nothing of another feature's: what a transition means to routing, risk
+ * or the registry, each of them takes from the usage stream itself ({@code HubConsumers}).
+ */
 @ApplicationScoped
 public class Aggregation {
     private final EntityManager em;
-    private final Routing routing;
 
-    private final AuditHeads auditHeads;
-    private final RiskWatch risk;
-    private final YrdNotices notices;
-    private final QualityLibrary quality;
-
-    private final Counter stale;
-
-    Aggregation(EntityManager em, Routing routing, AuditHeads auditHeads, RiskWatch risk,
-                YrdNotices notices, QualityLibrary quality, MeterRegistry meters) {
-        this.stale = meters.counter("yrd_stale_events_total", "channel", "usage-in"); // as the intake labels its channel
-        this.quality = quality;
-        this.notices = notices;
-        this.risk = risk;
-        this.auditHeads = auditHeads;
+    Aggregation(EntityManager em) {
         this.em = em;
-        this.routing = routing;
     }
 
     /**
-     * A batch of usage events: each applied in order, the rows they add written together by {@link #finish()}, one
-     * round trip per table.
+     * A transaction's usage events: each applied in order, the rows they add written together by {@link #finish()},
+     * one round trip per table.
      */
     public final class Rows implements Route.Batch {
         private final List<Object[]> events = new ArrayList<>();
         private final List<Object[]> states = new ArrayList<>();
-        /** Providers paid or rated in the batch: re-examined for the library of high-quality providers (P8). */
-        private final java.util.Set<String> providers = new java.util.LinkedHashSet<>();
 
         private Rows() {}
 
@@ -71,12 +52,6 @@ public class Aggregation {
                 redemption(e, r, this);
             } else if (payload instanceof Payloads.LedgerSnapshot s) {
                 snapshot(e, s);
-            } else if (payload instanceof Payloads.RiskFlagUsage f) {
-                riskFlag(e, f);
-            } else if (payload instanceof Payloads.NoticePublished n) {
-                notice(e, n);
-            } else if (payload instanceof Payloads.RatingGiven r) {
-                rating(e, r, this);
             }
         }
 
@@ -84,8 +59,6 @@ public class Aggregation {
         @Override
         public void finish() {
             if (events.isEmpty()) {
-                quality.reexamine(providers);
-                providers.clear();
                 return;
             }
             em.flush();
@@ -95,21 +68,18 @@ public class Aggregation {
             });
             events.clear();
             states.clear();
-            quality.reexamine(providers);
-            providers.clear();
         }
     }
 
-    /** The usage stream (P8): the types it carries, applied a batch at a time. */
-    public Route route() {
-        return Route.from(EventCheck.Origin.NODE)
-                .accepts(EventTypes.VOUCHER_ISSUED, Payloads.VoucherUsage.class)
+    /** The usage stream's types this feature stores (P8), written a transaction at a time. */
+    public Route subscribe(Route usage) {
+        return usage.accepts(EventTypes.VOUCHER_ISSUED, Payloads.VoucherUsage.class)
                 .accepts(EventTypes.VOUCHER_EXPIRED, Payloads.VoucherUsage.class)
                 .accepts(EventTypes.REDEMPTION_TRANSITION, Payloads.RedemptionUsage.class)
                 .accepts(EventTypes.LEDGER_SNAPSHOT, Payloads.LedgerSnapshot.class)
-                .accepts(EventTypes.RISK_FLAG, Payloads.RiskFlagUsage.class)
-                .accepts(EventTypes.NOTICE_PUBLISHED, Payloads.NoticePublished.class)
-                .accepts(EventTypes.RATING_GIVEN, Payloads.RatingGiven.class)
+                // a transition replayed after the inbox forgot it (retention) is applied by no feature: applied once
+                // already, it would take an ended redemption's invoice again or flag its contract again (P13)
+                .remembers(EventTypes.REDEMPTION_TRANSITION, this::appliedBefore)
                 .batches(Rows::new);
     }
 
@@ -121,54 +91,17 @@ public class Aggregation {
 
     private void redemption(CloudEvent e, Payloads.RedemptionUsage r, Rows rows) {
         Provenance.require(e, r.province(), "redemption " + r.redemptionId());
-        if (appliedBefore(e)) {
-            // a transition replayed after the inbox forgot it (retention): applied once already, it would take an
-            // ended redemption's invoice again or flag its contract again (P13)
-            stale.increment();
-            return;
-        }
         rows.events.add(event(e, r.province(), r.redemptionId(), r.status(), r.voucherAmountFen(), r.budgetYear(),
                 r.category(), r.providerUscc(), r.providerProvince(), r.filedAt(), r.at(), r.districtCode()));
         rows.states.add(new Object[] {UUID.fromString(r.redemptionId()), r.province(), r.providerUscc(),
                 r.providerProvince(), r.category(), r.status(), r.voucherAmountFen(), r.budgetYear(), utc(r.filedAt()),
                 States.PAID.equals(r.status()) ? utc(r.at()) : null, utc(r.at()), r.enterpriseUscc(), r.districtCode()});
-        if (States.PAID.equals(r.status())) {
-            rows.providers.add(r.providerUscc());
-        }
-        boolean live = States.LIVE.contains(r.status());
-        // a live cross-region redemption's invoice is recorded by Routing when its request arrives; this stream
-        // only ends it, so the two consumers do not wait on each other's row locks
-        if (!live || r.province().equals(r.providerProvince())) {
-            routing.seen(r.invoiceHash(), UUID.fromString(r.redemptionId()), r.province(), live);
-        }
-        risk.transition(r); // P13: contracts compared across provinces
     }
 
     /** usage_event keeps every transition's id for good, unlike the inbox. */
-    private boolean appliedBefore(CloudEvent e) {
+    boolean appliedBefore(CloudEvent e) {
         return !em.createNativeQuery("SELECT 1 FROM usage_event WHERE event_id = ?1")
                 .setParameter(1, UUID.fromString(e.id())).getResultList().isEmpty();
-    }
-
-    private void rating(CloudEvent e, Payloads.RatingGiven r, Rows rows) {
-        Provenance.require(e, r.province(), "rating of " + r.redemptionId());
-        em.createNativeQuery("""
-                        INSERT INTO rating (redemption_id, province, provider_uscc, score, rated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                .setParameter(1, UUID.fromString(r.redemptionId())).setParameter(2, r.province())
-                .setParameter(3, r.providerUscc()).setParameter(4, r.score()).setParameter(5, utc(r.at()))
-                .executeUpdate();
-        rows.providers.add(r.providerUscc());
-    }
-
-    private void notice(CloudEvent e, Payloads.NoticePublished n) {
-        Provenance.require(e, n.province(), "notice " + n.noticeId());
-        notices.published(n);
-    }
-
-    private void riskFlag(CloudEvent e, Payloads.RiskFlagUsage f) {
-        Provenance.require(e, f.province(), "risk flag " + f.flagId());
-        risk.flag(f);
     }
 
     private void snapshot(CloudEvent e, Payloads.LedgerSnapshot s) {
@@ -183,9 +116,6 @@ public class Aggregation {
                 .setParameter(1, s.province()).setParameter(2, s.year()).setParameter(3, s.budgetFen())
                 .setParameter(4, s.issuedFen()).setParameter(5, s.heldFen()).setParameter(6, s.redeemedFen())
                 .setParameter(7, s.expiredFen()).setParameter(8, utc(s.at())).executeUpdate();
-        if (s.auditSeq() != null && s.auditHash() != null) {
-            auditHeads.keep(s.province(), s.auditSeq(), s.auditHash());
-        }
     }
 
     private static final String INSERT_EVENT = """

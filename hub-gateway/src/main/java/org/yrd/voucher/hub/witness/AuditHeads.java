@@ -5,6 +5,11 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.events.CloudEvent;
+import org.yrd.voucher.events.EventTypes;
+import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.federation.Route;
+import org.yrd.voucher.hub.common.Provenance;
 
 /**
  * The hub as witness of each node's audit trail: the chain's end ({@code seq}, {@code hash}) sent with every
@@ -23,8 +28,20 @@ public class AuditHeads {
 
     public record Head(long seq, String hash, OffsetDateTime receivedAt) {}
 
+    /** The audit chain's end each ledger snapshot carries. */
+    public Route subscribe(Route usage) {
+        return usage.on(EventTypes.LEDGER_SNAPSHOT, Payloads.LedgerSnapshot.class, this::snapshot);
+    }
+
+    private void snapshot(CloudEvent e, Payloads.LedgerSnapshot s) {
+        Provenance.require(e, s.province(), "a ledger snapshot");
+        if (s.auditSeq() != null && s.auditHash() != null) {
+            keep(s.province(), s.auditSeq(), s.auditHash());
+        }
+    }
+
     /** In the transaction of the snapshot's event. */
-    public void keep(String province, long seq, String hash) {
+    void keep(String province, long seq, String hash) {
         em.createNativeQuery("""
                         INSERT INTO audit_head (province, seq, hash) VALUES (?1, ?2, ?3)
                         ON CONFLICT (province, seq) DO NOTHING""")

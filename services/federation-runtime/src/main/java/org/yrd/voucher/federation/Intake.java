@@ -149,8 +149,9 @@ public class Intake {
                     Route.Batch batch = route.batch();
                     inbox.eachFirstDelivery(events.stream().map(Accepted::event).toList(), e -> {
                         current[0] = byEvent.get(e);
-                        if (route.states && !inbox.newerState(channel, e)) {
-                            // P13, P14: an old standing replayed never overrides a newer one
+                        if (route.states && !inbox.newerState(channel, e) || route.appliedBefore(e)) {
+                            // P13, P14: an old standing replayed never overrides a newer one, and an event replayed
+                            // after the inbox forgot it is not applied twice
                             meters.counter("yrd_stale_events_total", "channel", channel).increment();
                             return;
                         }

@@ -129,4 +129,38 @@ class IntakeTest {
             assertThat(reasonOf(r.getKey())).as(r.getKey()).isEqualTo(r.getValue());
         }
     }
+
+    @Test
+    void everyFeatureSubscribedToATypeAppliesItInOrderAndAnEventRememberedAsAppliedReachesNone() {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        String fresh = record("fresh", null, UUID.randomUUID().toString());
+        String replayed = record("replayed-after-the-inbox-forgot-it", null, UUID.randomUUID().toString());
+        Route route = Route.from(EventCheck.Origin.HUB)
+                .on(TYPE, Note.class, (e, n) -> applied.add("first:" + n.name()))
+                .batches(() -> new Route.Batch() {
+                    final List<String> held = new java.util.ArrayList<>();
+
+                    @Override
+                    public void apply(CloudEvent e, Object payload) {
+                        held.add(((Note) payload).name());
+                    }
+
+                    @Override
+                    public void finish() {
+                        held.forEach(n -> applied.add("batch:" + n));
+                    }
+                })
+                .on(TYPE, Note.class, (e, n) -> applied.add("second:" + n.name()))
+                .remembers(TYPE, e -> e.id().equals(EventCodec.read(replayed).id()));
+        intake.take("test-in", List.of(fresh, replayed), route);
+        assertThat(applied).containsExactly("first:fresh", "second:fresh", "batch:fresh");
+        assertThat(recorded(replayed)).isTrue(); // taken, not quarantined: a stale event is no fault of its sender
+    }
+
+    @Test
+    void aTypeCannotCarryTwoPayloads() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Route.from(EventCheck.Origin.HUB)
+                .accepts(TYPE, Note.class).accepts(TYPE, String.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(TYPE);
+    }
 }

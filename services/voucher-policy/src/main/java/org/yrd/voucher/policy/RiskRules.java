@@ -1,9 +1,13 @@
 package org.yrd.voucher.policy;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +71,35 @@ public final class RiskRules {
         }
     }
 
+    /**
+     * A filing's claim on its provider's contract, as the hub keeps it across provinces (contract and invoice as keyed
+     * hashes; {@code filedAt} orders the claims).
+     */
+    public record ContractClaim(String province, String redemptionId, String providerUscc, String contractHash,
+                                long actualExpenditureFen, String invoiceHash, boolean live, Instant filedAt) {}
+
+    /**
+     * {@link Rule#CONTRACT_DUPLICATE}, run at the hub: the same provider's contract with the same actual expenditure
+     * already claimed, live, by another redemption under another invoice (in any province, this one included); the
+     * earliest such claim is the evidence. The same invoice is the invoice rule's business, not this one's.
+     */
+    public static Optional<Flag> contractDuplicate(ContractClaim filed, Collection<ContractClaim> others) {
+        return others.stream()
+                .filter(o -> o.live() && !o.redemptionId().equals(filed.redemptionId())
+                        && o.providerUscc().equals(filed.providerUscc()) && o.contractHash().equals(filed.contractHash())
+                        && o.actualExpenditureFen() == filed.actualExpenditureFen()
+                        && !o.invoiceHash().equals(filed.invoiceHash()))
+                .min(Comparator.comparing(ContractClaim::filedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ContractClaim::redemptionId))
+                .map(o -> {
+                    Map<String, Object> ev = new LinkedHashMap<>();
+                    ev.put("otherProvince", o.province());
+                    ev.put("otherRedemptionId", o.redemptionId());
+                    ev.put("actualExpenditureFen", filed.actualExpenditureFen());
+                    return new Flag(Rule.CONTRACT_DUPLICATE, ev);
+                });
+    }
+
     public static List<Flag> screen(VoucherPolicy policy, Facts f) {
         List<Flag> flags = new ArrayList<>();
         splitPurchase(policy, f).ifPresent(flags::add);
@@ -89,15 +122,15 @@ public final class RiskRules {
     }
 
     /** Every filing of the pair in the period under the threshold, and together above it. */
-    private static java.util.Optional<Flag> splitPurchase(VoucherPolicy policy, Facts f) {
+    private static Optional<Flag> splitPurchase(VoucherPolicy policy, Facts f) {
         long threshold = policy.autoApprovalThresholdFen();
         if (f.priors().isEmpty() || f.voucherAmountFen() > threshold
                 || f.priors().stream().anyMatch(p -> p.voucherAmountFen() > threshold)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long sum = f.voucherAmountFen() + f.priors().stream().mapToLong(Prior::voucherAmountFen).sum();
         if (sum <= threshold) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("filings", f.priors().size() + 1);
@@ -105,6 +138,6 @@ public final class RiskRules {
         ev.put("thresholdFen", threshold);
         ev.put("periodDays", policy.risk().splitPeriodDays());
         ev.put("earlier", f.priors().stream().map(Prior::redemptionId).toList());
-        return java.util.Optional.of(new Flag(Rule.SPLIT_PURCHASE, ev));
+        return Optional.of(new Flag(Rule.SPLIT_PURCHASE, ev));
     }
 }
