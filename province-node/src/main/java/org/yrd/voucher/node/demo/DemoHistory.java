@@ -285,7 +285,7 @@ public class DemoHistory {
         switch (s.answer()) {
             case 'C' -> {
                 Redemption r = as(p, s.provider().toLowerCase(), Roles.PROVIDER, () -> redemptions.confirm(s.provider(), s.redemption()));
-                if (r.status == RedemptionStatus.PROVIDER_CONFIRMED && s.answerDay() < DAYS - 12) {
+                if (r.status() == RedemptionStatus.PROVIDER_CONFIRMED && s.answerDay() < DAYS - 12) {
                     as(p, "operator-2", Roles.OPERATOR, () -> random.nextInt(10) == 0
                             ? redemptions.reject(s.redemption(), "发票内容与合同约定服务不符")
                             : redemptions.approve(s.redemption(), "服务已确认，票据齐全"));

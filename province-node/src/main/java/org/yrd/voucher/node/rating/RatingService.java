@@ -45,8 +45,8 @@ public class RatingService {
         if (!r.enterpriseUscc.equals(enterpriseUscc)) {
             throw ProblemException.notFound("redemption", redemptionId);
         }
-        if (r.status != RedemptionStatus.PAID) {
-            throw ProblemException.conflict("rating-before-payment", redemptionId, r.status);
+        if (r.status() != RedemptionStatus.PAID) {
+            throw ProblemException.conflict("rating-before-payment", redemptionId, r.status());
         }
         // the redemption's row lock serialises two ratings of it: the second finds the first
         if (em.find(Rating.class, redemptionId) != null) {

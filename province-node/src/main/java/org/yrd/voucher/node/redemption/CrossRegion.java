@@ -133,8 +133,8 @@ public class CrossRegion {
         if (!IncomingStatus.CONFIRMED.name().equals(a.answer()) && !IncomingStatus.DISPUTED.name().equals(a.answer())) {
             throw new EventRefused(EventCheck.Reason.PAYLOAD, "answer must be CONFIRMED or DISPUTED");
         }
-        if (r.status != RedemptionStatus.FILED) {
-            LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status);
+        if (r.status() != RedemptionStatus.FILED) {
+            LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status());
             return;
         }
         if (IncomingStatus.CONFIRMED.name().equals(a.answer())) {
@@ -147,7 +147,7 @@ public class CrossRegion {
     @Transactional(Transactional.TxType.MANDATORY)
     public void refusedByHub(Payloads.HubRefusal refusal) {
         Redemption r = ownCrossRegion(refusal.redemptionId(), refusal.issuingProvince());
-        if (r.status == RedemptionStatus.FILED) {
+        if (r.status() == RedemptionStatus.FILED) {
             redemptions.end(r, RedemptionStatus.REJECTED, refusal.code(), refusal.reason());
         }
     }

@@ -10,11 +10,16 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
 import org.yrd.voucher.policy.RedemptionStatus;
 
-/** 兑付: paying voucher value against a real, completed purchase. */
+/**
+ * 兑付: paying voucher value against a real, completed purchase. Its state and who decided what are private: they
+ * change only through the methods below, each a transition the policy library's {@link RedemptionStatus} allows.
+ */
 @Entity
 @Table(name = "redemption")
 public class Redemption extends PanacheEntityBase {
@@ -56,33 +61,33 @@ public class Redemption extends PanacheEntityBase {
     @Column(name = "payee_uscc")
     public String payeeUscc;
     @Enumerated(EnumType.STRING)
-    public RedemptionStatus status;
+    private RedemptionStatus status;
     @Column(name = "policy_version")
     public int policyVersion;
     @Column(name = "filed_at")
     public OffsetDateTime filedAt;
     @Column(name = "confirmed_at")
-    public OffsetDateTime confirmedAt;
+    private OffsetDateTime confirmedAt;
     @Column(name = "decided_at")
-    public OffsetDateTime decidedAt;
+    private OffsetDateTime decidedAt;
     @Column(name = "paid_at")
-    public OffsetDateTime paidAt;
+    private OffsetDateTime paidAt;
     @Column(name = "payment_reference")
-    public String paymentReference;
-    public String reason;
+    private String paymentReference;
+    private String reason;
     @Column(name = "provider_province")
     public String providerProvince;
     @Column(name = "invoice_hash")
     public String invoiceHash;
     /** Who approved or rejected it (a person, or {@code system} for the auto-approval rule), for maker–checker. */
     @Column(name = "decided_by")
-    public String decidedBy;
+    private String decidedBy;
     @Column(name = "decided_by_subject")
-    public String decidedBySubject;
+    private String decidedBySubject;
     @Column(name = "paid_by")
-    public String paidBy;
+    private String paidBy;
     @Column(name = "paid_by_subject")
-    public String paidBySubject;
+    private String paidBySubject;
 
     /** P13: the enterprise declared a relation with the provider (screened as a related party). */
     @Column(name = "relation_declared")
@@ -90,7 +95,7 @@ public class Redemption extends PanacheEntityBase {
 
     /** Why the system decided or ended it, as a code rendered in the reader's language; null for a person's reason. */
     @Column(name = "reason_code")
-    public String reasonCode;
+    private String reasonCode;
     /** P6: what trimmed the amount below the request, or null when the request is paid in full. */
     @Enumerated(EnumType.STRING)
     @Column(name = "trimmed_by")
@@ -101,8 +106,70 @@ public class Redemption extends PanacheEntityBase {
     /** The provider did not answer within the confirmation timeout. */
     public static final String CONFIRMATION_TIMEOUT = "confirmation-timeout";
 
+    // ---- its life: the state changes only through these, along RedemptionStatus (the policy library's machine)
+
+    /** Filed now: the only way in. */
+    void filed(OffsetDateTime at) {
+        if (status != null) {
+            throw new IllegalStateException("redemption " + id + " was filed already");
+        }
+        status = RedemptionStatus.FILED;
+        filedAt = at;
+    }
+
+    /** The provider confirmed the service (here, or on its own node for a cross-region redemption). */
+    void confirmedByProvider(OffsetDateTime at) {
+        moveTo(RedemptionStatus.PROVIDER_CONFIRMED);
+        confirmedAt = at;
+    }
+
+    /** Approved by a person, or by the system under the auto-approval threshold ({@link #AUTO_APPROVED}). */
+    void approved(Actor by, OffsetDateTime at, String code, String text) {
+        moveTo(RedemptionStatus.APPROVED);
+        decided(by, at);
+        because(code, text);
+    }
+
+    /** Rejected by a person (P11); the caller releases the hold. */
+    void rejected(Actor by, OffsetDateTime at, String text) {
+        ended(RedemptionStatus.REJECTED, null, text);
+        decided(by, at);
+    }
+
+    /** Ended without payment (disputed, rejected, expired, refused by the hub); the caller releases the hold. */
+    void ended(RedemptionStatus terminal, String code, String text) {
+        if (terminal.live()) { // P6: only a state that neither holds nor took the money ends it unpaid
+            throw new IllegalArgumentException(terminal + " does not end a redemption unpaid");
+        }
+        moveTo(terminal);
+        because(code, text);
+    }
+
+    /** Paid by finance against a payment reference; the caller turns the hold into a debit. */
+    void paid(Actor payer, OffsetDateTime at, String reference) {
+        moveTo(RedemptionStatus.PAID);
+        paidBy = payer.label();
+        paidBySubject = payer.subject();
+        paidAt = at;
+        paymentReference = reference;
+    }
+
+    private void moveTo(RedemptionStatus next) {
+        if (status == null || !status.canBecome(next)) {
+            throw ProblemException.conflict("illegal-redemption-transition", id, status, next);
+        }
+        status = next;
+    }
+
+    /** Who decided it: kept so that the same person cannot also record its payment. */
+    private void decided(Actor actor, OffsetDateTime at) {
+        decidedBy = actor.label();
+        decidedBySubject = actor.subject();
+        decidedAt = at;
+    }
+
     /** The reason for the last decision: a system code, or a person's words (or the code's detail). */
-    void because(String code, String text) {
+    private void because(String code, String text) {
         reasonCode = code;
         reason = text;
     }
@@ -112,9 +179,46 @@ public class Redemption extends PanacheEntityBase {
         return !thisProvince.equals(providerProvince);
     }
 
-    /** Who decided it: kept so that the same person cannot also record its payment. */
-    public void decided(org.yrd.voucher.edge.Actor actor) {
-        decidedBy = actor.label();
-        decidedBySubject = actor.subject();
+    /** Whether {@code subject} approved it: maker–checker, the same person does not also record its payment (P13). */
+    public boolean decidedBy(String subject) {
+        return decidedBySubject != null && decidedBySubject.equals(subject);
+    }
+
+    public RedemptionStatus status() {
+        return status;
+    }
+
+    public OffsetDateTime confirmedAt() {
+        return confirmedAt;
+    }
+
+    public OffsetDateTime decidedAt() {
+        return decidedAt;
+    }
+
+    public OffsetDateTime paidAt() {
+        return paidAt;
+    }
+
+    public String paymentReference() {
+        return paymentReference;
+    }
+
+    /** A person's words, or the detail of {@link #reasonCode()}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Why the system decided or ended it, or null for a person's reason. */
+    public String reasonCode() {
+        return reasonCode;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public String paidBy() {
+        return paidBy;
     }
 }

@@ -142,12 +142,11 @@ public class RedemptionService {
         // P7: PRE_SUBSIDY pays the provider, POST_SUBSIDY reimburses the enterprise
         r.payee = granted.payee();
         r.payeeUscc = granted.payee() == RedemptionMode.Payee.PROVIDER ? f.providerUscc() : enterpriseUscc;
-        r.status = RedemptionStatus.FILED;
         r.policyVersion = pv.version();
-        r.filedAt = OffsetDateTime.now(clock);
         r.relationDeclared = f.relationDeclared();
+        r.filed(OffsetDateTime.now(clock));
         redemptions.add(r);
-        audit.record("redemption.filed", r.id, r.status.name(), r.voucherAmountFen, "invoice " + r.invoiceNo);
+        audit.record("redemption.filed", r.id, r.status().name(), r.voucherAmountFen, "invoice " + r.invoiceNo);
         ledger.record(v.hold(r.voucherAmountFen, r.id, pv.version()));
         usage(r);
         // P13 risk prevention: screened as it is filed, before anyone confirms or approves it
@@ -177,15 +176,13 @@ public class RedemptionService {
 
     /** The provider confirmed (here, or on its own node for a cross-region redemption). */
     Redemption providerConfirmed(Redemption r) {
-        move(r, RedemptionStatus.PROVIDER_CONFIRMED);
-        r.confirmedAt = OffsetDateTime.now(clock);
+        r.confirmedByProvider(OffsetDateTime.now(clock));
+        moved(r);
         PolicyVersion pv = policies.version(r.policyVersion);
         // P13: a flagged redemption is never approved automatically
         if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen() && !risk.flagged(r.id)) {
-            move(r, RedemptionStatus.APPROVED);
-            r.decidedAt = r.confirmedAt;
-            r.decided(Actor.system(Redemption.AUTO_APPROVED));
-            r.because(Redemption.AUTO_APPROVED, null);
+            r.approved(Actor.system(Redemption.AUTO_APPROVED), r.confirmedAt(), Redemption.AUTO_APPROVED, null);
+            moved(r);
         }
         return r;
     }
@@ -205,19 +202,17 @@ public class RedemptionService {
         Redemption r = redemptions.lock(id);
         // P13: every flag decided, none confirmed, none cleared by the approver
         risk.requireSettledForApproval(r.id, caller.actor());
-        move(r, RedemptionStatus.APPROVED);
-        r.decidedAt = OffsetDateTime.now(clock);
-        r.decided(caller.actor());
-        r.because(null, reason);
+        r.approved(caller.actor(), OffsetDateTime.now(clock), null, reason);
+        moved(r);
         return r;
     }
 
     @Transactional
     public Redemption reject(UUID id, String reason) {
         Redemption r = redemptions.lock(id);
-        end(r, RedemptionStatus.REJECTED, null, reason);
-        r.decidedAt = OffsetDateTime.now(clock);
-        r.decided(caller.actor());
+        r.rejected(caller.actor(), OffsetDateTime.now(clock), reason);
+        moved(r);
+        release(r);
         return r;
     }
 
@@ -229,14 +224,13 @@ public class RedemptionService {
     public Redemption pay(UUID id, String paymentReference) {
         Redemption r = redemptions.lock(id);
         Actor payer = caller.actor();
-        if (r.decidedBySubject != null && r.decidedBySubject.equals(payer.subject())) {
+        if (r.decidedBy(payer.subject())) {
             audit.refusal("redemption.pay", r.id, "same-person-approved");
             throw ProblemException.forbidden("same-person-approved", "P13");
         }
         risk.requireSettled(r.id); // P13: a flag the hub raised after approval stops the payment too
-        move(r, RedemptionStatus.PAID);
-        r.paidBy = payer.label();
-        r.paidBySubject = payer.subject();
+        r.paid(payer, OffsetDateTime.now(clock), paymentReference);
+        moved(r);
         var listed = negativeList.listed(r.payeeUscc, r.enterpriseUscc, r.providerUscc);
         var refusal = PaymentRules.refusal(new PaymentRules.Parties(r.payeeUscc, listed.contains(r.payeeUscc),
                 r.enterpriseUscc, listed.contains(r.enterpriseUscc), r.providerUscc, listed.contains(r.providerUscc)));
@@ -244,8 +238,6 @@ public class RedemptionService {
             throw ProblemException.refused(refusal.get());
         }
         Voucher v = vouchers.lock(r.voucherId);
-        r.paidAt = OffsetDateTime.now(clock);
-        r.paymentReference = paymentReference;
         ledger.record(v.redeem(r.voucherAmountFen, r.id, r.policyVersion));
         return r;
     }
@@ -263,8 +255,12 @@ public class RedemptionService {
 
     /** Ends a redemption without payment: its hold is released (to the budget if the voucher has expired). */
     void end(Redemption r, RedemptionStatus terminal, String code, String reason) {
-        move(r, terminal);
-        r.because(code, reason);
+        r.ended(terminal, code, reason);
+        moved(r);
+        release(r);
+    }
+
+    private void release(Redemption r) {
         Voucher v = vouchers.lock(r.voucherId);
         ledger.record(v.release(r.voucherAmountFen, r.id, r.policyVersion));
     }
@@ -277,13 +273,11 @@ public class RedemptionService {
         return redemptions.lockIfAny(id);
     }
 
-    private void move(Redemption r, RedemptionStatus next) {
-        if (!r.status.canBecome(next)) {
-            throw ProblemException.conflict("illegal-redemption-transition", r.id, r.status, next);
-        }
-        r.status = next;
+    /** A transition taken: audited, and sent to the hub (P8). */
+    private void moved(Redemption r) {
+        RedemptionStatus now = r.status();
         usage(r);
-        audit.record("redemption." + next.name().toLowerCase(java.util.Locale.ROOT), r.id, next.name(),
+        audit.record("redemption." + now.name().toLowerCase(java.util.Locale.ROOT), r.id, now.name(),
                 r.voucherAmountFen, null);
     }
 
@@ -291,12 +285,12 @@ public class RedemptionService {
     private void usage(Redemption r) {
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
-                        r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status.name(),
+                        r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status().name(),
                         r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant(),
                         // P13: the hub compares contracts across provinces (keyed hash, as for invoices)
-                        r.status == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
+                        r.status() == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
                                 r.providerUscc, DocumentNumbers.key(r.contractNo)) : null,
-                        r.status == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
+                        r.status() == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
     }
 
     private Redemption forProvider(String providerUscc, UUID id) {

@@ -40,9 +40,9 @@ public class RedemptionViews {
     public RedemptionView view(Redemption r) {
         return new RedemptionView(r.id, r.voucherId, r.enterpriseUscc, r.providerUscc, r.category, r.contractNo,
                 r.invoiceNo, r.completionDate, r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen,
-                r.enterpriseShareFen, r.payee, r.payeeUscc, r.status, r.policyVersion, r.filedAt, r.confirmedAt,
-                r.decidedAt, r.paidAt, r.paymentReference, reader.reason(r.reasonCode, r.reason, r.reason),
-                r.providerProvince, r.reasonCode, r.trimmedBy,
-                r.trimmedBy == null ? null : reader.reason("trim." + r.trimmedBy, null), r.decidedBy, r.paidBy);
+                r.enterpriseShareFen, r.payee, r.payeeUscc, r.status(), r.policyVersion, r.filedAt, r.confirmedAt(),
+                r.decidedAt(), r.paidAt(), r.paymentReference(), reader.reason(r.reasonCode(), r.reason(), r.reason()),
+                r.providerProvince, r.reasonCode(), r.trimmedBy,
+                r.trimmedBy == null ? null : reader.reason("trim." + r.trimmedBy, null), r.decidedBy(), r.paidBy());
     }
 }
