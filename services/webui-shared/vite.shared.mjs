@@ -10,3 +10,18 @@ export const shared = {
   },
   build: { chunkSizeWarningLimit: 2000 }
 }
+
+// The consoles' unit tests (Vitest, in Node): each console's own, and (in one of them) the shared sources', all found
+// from the repository's root so that both paths are globs Vitest accepts.
+const root = fileURLToPath(new URL('../..', import.meta.url))
+export function sharedTests({ withShared }) {
+  return {
+    dir: root,
+    include: [
+      (process.cwd().slice(root.length) + '/src/**/*.test.js').replace(/^\//, ''),
+      ...(withShared ? ['services/webui-shared/src/**/*.test.js'] : [])
+    ],
+    exclude: ['**/node_modules/**'],
+    environment: 'node'
+  }
+}

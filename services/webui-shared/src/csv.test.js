@@ -1,5 +1,5 @@
 // node --test: run by the node's Maven build (province-node pom, webui-unit-tests)
-import { test } from 'node:test'
+import { test } from 'vitest'
 import assert from 'node:assert/strict'
 import { csvCell, csvText } from './csv.js'
 

@@ -1,5 +1,5 @@
 // node --test: the same spellings as voucher-policy's DocumentNumbersTest give the same identity
-import { test } from 'node:test'
+import { test } from 'vitest'
 import assert from 'node:assert/strict'
 import { documentKey } from './documentNumbers.js'
 

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
-import { shared } from '../../../../services/webui-shared/vite.shared.mjs'
+import { shared, sharedTests } from '../../../../services/webui-shared/vite.shared.mjs'
 
 // The console is built by Maven into the app's META-INF/resources and served by the app itself (no CDN);
-// what the node's and the hub's consoles share lives in services/webui-shared.
-export default defineConfig({ plugins: [vue()], ...shared })
+// what the node's and the hub's consoles share lives in services/webui-shared (whose tests the node console runs).
+export default defineConfig({ plugins: [vue()], ...shared, test: sharedTests({ withShared: false }) })

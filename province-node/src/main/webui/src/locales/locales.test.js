@@ -1,6 +1,6 @@
 // The node console's texts: both languages hold the same keys, and every key its pages and the shared components
 // name exists in both (webui-shared localeCheck.js).
-import { test } from 'node:test'
+import { test } from 'vitest'
 import assert from 'node:assert/strict'
 import { fileURLToPath } from 'node:url'
 import { problems } from '../../../../../../services/webui-shared/src/localeCheck.js'

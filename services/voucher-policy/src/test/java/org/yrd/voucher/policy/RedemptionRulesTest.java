@@ -134,4 +134,19 @@ class RedemptionRulesTest {
             assertThat(requested).isLessThanOrEqualTo(post.perApplicationCapFen());
         }
     }
+
+    /** The cases the node console's form preview (rules.js) is held to as well: one file, two languages. */
+    @Test
+    void theSharedP6CasesHold() throws Exception {
+        var lines = new String(RedemptionRulesTest.class.getResourceAsStream("p6-amounts.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("ratio")).toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String line : lines) {
+            String[] f = line.split(",");
+            long amount = RedemptionRules.voucherAmount(PolicyFixtures.with(post, new BigDecimal(f[0])),
+                    Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+            assertThat(amount).as(line).isEqualTo(Long.parseLong(f[4]));
+        }
+    }
 }

@@ -1,0 +1,41 @@
+// The hub console's API layer: every function calls an endpoint the hub serves (the access matrix EndpointAccessTest
+// writes into docs/security.md), and none is left out of this check.
+import { beforeEach, expect, test, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+
+const calls = []
+vi.mock('@shared/api.js', () => {
+  const record = method => (path, data) => { calls.push({ method, path, data }); return Promise.resolve([]) }
+  return { api: { get: record('GET'), post: record('POST'), text: record('GET') } }
+})
+const modules = await import('./hub.js')
+
+const security = readFileSync(new URL('../../../../../../docs/security.md', import.meta.url), 'utf8')
+const matrix = security.slice(security.indexOf('<!-- matrix:hub -->'), security.indexOf('<!-- /matrix:hub -->'))
+const served = [...matrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)`/gm)].map(m => ({
+  method: m[1], pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$')
+}))
+
+const uses = [
+  ['statisticsApi', 'provinces', [2026]], ['statisticsApi', 'flows', [2026]], ['statisticsApi', 'categories', [2026]],
+  ['statisticsApi', 'timeToRedemption', [2026]], ['statisticsApi', 'topProviders', [2026]], ['statisticsApi', 'cities', [2026]],
+  ['statisticsApi', 'exportCsv', []], ['statisticsApi', 'reconciliation', []], ['statisticsApi', 'provenanceRefusals', []],
+  ['statisticsApi', 'riskRules', []],
+  ['providerReportApi', 'list', [{ year: 2026 }]], ['providerReportApi', 'csv', [{ year: 2026 }]],
+  ['providerReportApi', 'one', ['91310104DEM000011H', 2026]],
+  ['publicApi', 'notices', []], ['publicApi', 'qualityLibrary', []], ['publicApi', 'providers', []], ['publicApi', 'negativeList', []]
+]
+
+beforeEach(() => { calls.length = 0 })
+
+test('every function is checked here', () => {
+  const all = Object.entries(modules).flatMap(([m, fns]) => Object.keys(fns).map(f => m + '.' + f)).sort()
+  expect([...new Set(uses.map(([m, f]) => m + '.' + f))].sort()).toEqual(all)
+})
+
+test.each(uses)('%s.%s calls an endpoint the hub serves', async (module, fn, args) => {
+  await modules[module][fn](...args)
+  expect(calls).toHaveLength(1)
+  const { method, path } = calls[0]
+  expect(served.some(s => s.method === method && s.pattern.test(path)), `${method} ${path}`).toBe(true)
+})

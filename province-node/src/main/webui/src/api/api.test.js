@@ -1,0 +1,85 @@
+// The node console's API layer: every function of every feature module calls an endpoint the node serves (the access
+// matrix EndpointAccessTest writes into docs/security.md from the running app), with ids and USCCs encoded as one
+// path segment; and no function is left out of this check.
+import { beforeEach, expect, test, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+
+const calls = []
+vi.mock('@shared/api.js', () => ({
+  api: {
+    get: (path, query) => { calls.push({ method: 'GET', path, data: query }); return Promise.resolve([]) },
+    post: (path, body) => { calls.push({ method: 'POST', path, data: body }); return Promise.resolve({}) }
+  }
+}))
+
+const { redemptionApi } = await import('./redemptions.js')
+const { voucherApi, drawApi } = await import('./vouchers.js')
+const { enterpriseApi, providerApi } = await import('./parties.js')
+const { riskFlagApi, reportApi, negativeListApi, noticeApi, ledgerApi, auditApi } = await import('./oversight.js')
+const { policyApi, policyInForce, policyChanged } = await import('./policy.js')
+
+const modules = { redemptionApi, voucherApi, drawApi, enterpriseApi, providerApi, riskFlagApi, reportApi, negativeListApi,
+  noticeApi, ledgerApi, auditApi, policyApi }
+
+// what the node answers: "| `GET /api/v1/…` | …" rows of its matrix
+const security = readFileSync(new URL('../../../../../../docs/security.md', import.meta.url), 'utf8')
+const nodeMatrix = security.slice(security.indexOf('<!-- matrix:node -->'), security.indexOf('<!-- /matrix:node -->'))
+const served = [...nodeMatrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)`/gm)].map(m => ({
+  method: m[1],
+  pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$')
+}))
+
+const U = '91330106DEM000002Q'
+const ID = '3f2b8c1e-9d4a-4e7b-8a2c-5d6e7f8a9b0c'
+// each function with the arguments a page gives it
+const uses = [
+  ['redemptionApi', 'withStatus', ['FILED']], ['redemptionApi', 'riskFlags', [ID]],
+  ['redemptionApi', 'decide', [ID, 'approve', 'ok']], ['redemptionApi', 'decide', [ID, 'reject', 'no']],
+  ['redemptionApi', 'pay', [ID, 'BANK-1']], ['redemptionApi', 'ofEnterprise', [U]], ['redemptionApi', 'file', [U, {}]],
+  ['redemptionApi', 'rate', [U, ID, 5, null]], ['redemptionApi', 'ofProvider', [U]], ['redemptionApi', 'incoming', [U]],
+  ['redemptionApi', 'answer', [U, 'local', ID, 'confirm']], ['redemptionApi', 'answer', [U, 'local', ID, 'dispute', { reason: 'x' }]],
+  ['redemptionApi', 'answer', [U, 'incoming', ID, 'confirm']], ['redemptionApi', 'answer', [U, 'incoming', ID, 'dispute', { reason: 'x' }]],
+  ['voucherApi', 'of', [U]], ['voucherApi', 'applicationsOf', [U]], ['voucherApi', 'apply', [U, 100]],
+  ['voucherApi', 'pendingApplications', []], ['voucherApi', 'decideApplication', [ID, 'approve', 'ok']],
+  ['voucherApi', 'decideApplication', [ID, 'reject', 'no']], ['voucherApi', 'recipients', []],
+  ['drawApi', 'list', []], ['drawApi', 'one', [ID]], ['drawApi', 'open', ['2026-12-01']], ['drawApi', 'run', [ID]],
+  ['enterpriseApi', 'one', [U]], ['enterpriseApi', 'register', [{}]], ['enterpriseApi', 'mandates', [U]],
+  ['enterpriseApi', 'grant', [U, {}]], ['enterpriseApi', 'revoke', [U, ID, 'x']], ['enterpriseApi', 'mandatesOfAgent', [U]],
+  ['providerApi', 'one', [U]], ['providerApi', 'register', [{}]], ['providerApi', 'withStatus', ['APPLIED']],
+  ['providerApi', 'history', [U]], ['providerApi', 'decide', [U, 'admit', 'ok']], ['providerApi', 'here', []], ['providerApi', 'yrd', []],
+  ['riskFlagApi', 'withStatus', ['OPEN']], ['riskFlagApi', 'decide', [ID, 'confirm', 'x']], ['riskFlagApi', 'decide', [ID, 'clear', 'x']],
+  ['reportApi', 'file', [{}]], ['reportApi', 'withStatus', ['RECEIVED']], ['reportApi', 'triage', [ID, {}]],
+  ['negativeListApi', 'here', []], ['negativeListApi', 'yrd', []], ['negativeListApi', 'operator', []],
+  ['negativeListApi', 'list', [{}]], ['negativeListApi', 'end', [ID, 'x']], ['negativeListApi', 'confirmEnd', [ID]],
+  ['noticeApi', 'published', []], ['noticeApi', 'operator', []], ['noticeApi', 'publish', [{}]], ['noticeApi', 'withdraw', [ID, 'x']],
+  ['ledgerApi', 'balance', []], ['ledgerApi', 'balance', [{ year: 2026, pool: 'ALL' }]],
+  ['auditApi', 'list', [{}]], ['auditApi', 'verify', []],
+  ['policyApi', 'versions', []], ['policyApi', 'drafts', []], ['policyApi', 'propose', [{}]], ['policyApi', 'confirm', [ID]]
+]
+
+beforeEach(() => { calls.length = 0 })
+
+test('every function of every module is checked here', () => {
+  const all = Object.entries(modules).flatMap(([m, fns]) => Object.keys(fns).map(f => m + '.' + f)).sort()
+  expect([...new Set(uses.map(([m, f]) => m + '.' + f))].sort()).toEqual(all)
+})
+
+test.each(uses)('%s.%s calls an endpoint the node serves', async (module, fn, args) => {
+  await modules[module][fn](...args)
+  expect(calls).toHaveLength(1)
+  const { method, path } = calls[0]
+  expect(served.some(s => s.method === method && s.pattern.test(path)), `${method} ${path}`).toBe(true)
+})
+
+test('an id or USCC is one path segment, whatever it holds', async () => {
+  await redemptionApi.decide('../../public/x?y=1', 'approve', 'ok')
+  expect(calls[0].path).toBe('/operator/redemptions/..%2F..%2Fpublic%2Fx%3Fy%3D1/approve')
+})
+
+test('the policy in force is read once and again after a change', async () => {
+  await Promise.all([policyInForce(), policyInForce()])
+  expect(calls).toEqual([{ method: 'GET', path: '/public/policy', data: undefined }])
+  policyChanged()
+  await policyInForce()
+  expect(calls).toHaveLength(2)
+})
