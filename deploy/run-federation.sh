@@ -63,6 +63,8 @@ $own java "${common[@]}" $(signing hub) -Dquarkus.http.port=8090 -Dquarkus.datas
 pids+=($!); wait_for "$logs/hub.log" 'started in' $!
 echo "hub on http://localhost:8090  (task group: /api/v1/taskgroup/flows, /q/swagger-ui)"
 
+# the nodes run the demo app (province-node-demo: the node plus its demo data and clock; the production artifact,
+# province-node/target/quarkus-app, holds neither)
 port=8081
 declare -A node_pid
 for p in SH JS ZJ AH; do
@@ -71,7 +73,7 @@ for p in SH JS ZJ AH; do
     -Dnode.hub-url=http://localhost:8090 \
     -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-$(echo $p | tr 'A-Z' 'a-z')" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
-    -jar province-node/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
+    -jar province-node-demo/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &
   pids+=($!); node_pid[$db]=$!
   echo "node $p on http://localhost:$port"
   port=$((port + 1))

@@ -42,6 +42,6 @@ java -Dquarkus.profile=local -Dnode.province="$province" -Dnode.demo-data=true -
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
   -Dquarkus.oidc.auth-server-url="http://localhost:8180/realms/$realm" \
   -Dyrd.federation.signing.key-file="$PWD/$state/keys/$province.key.pem" -Dyrd.federation.signing.trust-dir="$PWD/$state/keys" \
-  -jar province-node/target/quarkus-app/quarkus-run.jar &
+  -jar province-node-demo/target/quarkus-app/quarkus-run.jar &
 node_pid=$!
 wait $node_pid
