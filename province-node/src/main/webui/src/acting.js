@@ -2,6 +2,7 @@
 // it chose among those whose mandate is in force (the node checks the mandate on every call).
 import { computed, reactive } from 'vue'
 import { session, hasRole } from '@shared/auth.js'
+import { ROLES } from '@shared/roles.js'
 
 const chosen = reactive({ uscc: sessionStorage.getItem('yrd.actingFor') })
 
@@ -10,4 +11,4 @@ export function actFor(uscc) {
   sessionStorage.setItem('yrd.actingFor', uscc)
 }
 
-export const enterpriseUscc = computed(() => (hasRole(['enterprise']) ? session.uscc : chosen.uscc))
+export const enterpriseUscc = computed(() => (hasRole([ROLES.ENTERPRISE]) ? session.uscc : chosen.uscc))

@@ -24,9 +24,11 @@ const modules = { redemptionApi, voucherApi, drawApi, enterpriseApi, providerApi
 // what the node answers: "| `GET /api/v1/…` | …" rows of its matrix
 const security = readFileSync(new URL('../../../../../../docs/security.md', import.meta.url), 'utf8')
 const nodeMatrix = security.slice(security.indexOf('<!-- matrix:node -->'), security.indexOf('<!-- /matrix:node -->'))
-const served = [...nodeMatrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)`/gm)].map(m => ({
+const columns = nodeMatrix.split('\n').find(l => l.startsWith('| operation')).split('|').slice(2, -1).map(c => c.trim())
+const served = [...nodeMatrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)` \|(.*)\|$/gm)].map(m => ({
   method: m[1],
-  pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$')
+  pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$'),
+  roles: m[3].split('|').map(c => c.trim()).flatMap((c, i) => (c ? [columns[i]] : []))
 }))
 
 const U = '91330106DEM000002Q'
@@ -82,4 +84,46 @@ test('the policy in force is read once and again after a change', async () => {
   policyChanged()
   await policyInForce()
   expect(calls).toHaveLength(2)
+})
+
+/**
+ * A page is offered (route and menu, main.js) only to roles the server lets call every endpoint the page calls: the
+ * console never shows someone a page or button whose answer would be 403. Pages name the API functions they call, and
+ * an action a page shows only to some of its roles names them with hasRole([ROLES.…]).
+ */
+test('every page is offered only to roles the node lets call what the page calls', async () => {
+  const main = readFileSync(new URL('../main.js', import.meta.url), 'utf8')
+  const { ROLES } = await import('@shared/roles.js')
+  const named = Object.fromEntries([...main.matchAll(/^const (\w+) = \[([^\]]*)\]/gm)]
+    .map(m => [m[1], m[2].split(',').map(r => ROLES[r.trim().replace('ROLES.', '')])]))
+  const routes = [...main.matchAll(/page\('([^']+)', '\w+', '\w+', (null|\w+|\[[^\]]*\]), \(\) => import\('\.\/pages\/(\w+\.vue)'\)\)/g)]
+  expect(routes.length).toBeGreaterThan(20)
+  const endpointOf = {}
+  for (const [module, fn, args] of uses) {
+    calls.length = 0
+    await modules[module][fn](...args)
+    const { method, path } = calls[0]
+    const endpoint = served.find(s => s.method === method && s.pattern.test(path))
+    endpointOf[module + '.' + fn] = [...(endpointOf[module + '.' + fn] || []), endpoint]
+  }
+  const refused = []
+  for (const [, path, rolesText, file] of routes) {
+    const roles = rolesText === 'null' ? [] : rolesText.startsWith('[')
+      ? rolesText.slice(1, -1).split(',').map(r => ROLES[r.trim().replace('ROLES.', '')]) : named[rolesText]
+    const source = readFileSync(new URL('../pages/' + file, import.meta.url), 'utf8')
+    for (const [, module, fn] of source.matchAll(/\b(\w+Api)\.(\w+)\(/g)) {
+      for (const endpoint of endpointOf[module + '.' + fn] || []) {
+        if (endpoint.roles.includes('public')) continue
+        const missing = roles.filter(r => !endpoint.roles.includes(r))
+        // an action the page shows only to some of its roles (hasRole([ROLES.X])) is theirs to take
+        const guardedFor = [...source.matchAll(/hasRole\(\[([^\]]*)\]\)/g)]
+          .map(m => m[1].split(',').map(r => ROLES[r.trim().replace('ROLES.', '')]))
+        const guarded = guardedFor.some(g => g.length && g.every(r => endpoint.roles.includes(r)))
+        if ((missing.length && !guarded) || !roles.length) {
+          refused.push(`${path} (${file}) offers ${missing.join(', ') || 'everyone'} ${module}.${fn}, which the node refuses them`)
+        }
+      }
+    }
+  }
+  expect(refused).toEqual([])
 })
