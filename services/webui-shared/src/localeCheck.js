@@ -1,4 +1,4 @@
-// Checks a console's texts (run by each console's locales.test.js under node --test): zh-CN and en hold the same keys,
+// Checks a console's texts (run by each console's locales.test.js, Vitest): zh-CN and en hold the same keys,
 // and every key the console's code names exists in both languages, with the texts every console shares
 // (./locales). vue-i18n would show a missing key as the key itself; this makes it a failing build instead.
 import { readdirSync, readFileSync, statSync } from 'node:fs'

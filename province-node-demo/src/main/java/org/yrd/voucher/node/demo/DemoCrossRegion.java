@@ -16,6 +16,7 @@ import org.yrd.voucher.node.disclosure.Disclosure;
 import org.yrd.voucher.node.provider.YrdRegistry;
 import org.yrd.voucher.node.redemption.CrossRegion;
 import org.yrd.voucher.node.redemption.Redemption;
+import org.yrd.voucher.node.redemption.RedemptionFiling;
 import org.yrd.voucher.node.redemption.RedemptionService;
 import org.yrd.voucher.policy.RedemptionStatus;
 import org.yrd.voucher.node.redemption.Redemptions;
@@ -40,6 +41,7 @@ public class DemoCrossRegion {
     private final Vouchers vouchers;
     private final Redemptions redemptions;
     private final RedemptionService service;
+    private final RedemptionFiling filing;
     private final CrossRegion crossRegion;
     private final DemoHistory history;
     private final Disclosure disclosure;
@@ -47,7 +49,7 @@ public class DemoCrossRegion {
     private final AtomicBoolean filed = new AtomicBoolean();
 
     DemoCrossRegion(NodeConfig config, YrdRegistry registry, Vouchers vouchers, Redemptions redemptions,
-                    RedemptionService service, CrossRegion crossRegion, DemoHistory history, Disclosure disclosure,
+                    RedemptionService service, RedemptionFiling filing, CrossRegion crossRegion, DemoHistory history, Disclosure disclosure,
                     Clock clock) {
         this.disclosure = disclosure;
         this.config = config;
@@ -55,6 +57,7 @@ public class DemoCrossRegion {
         this.vouchers = vouchers;
         this.redemptions = redemptions;
         this.service = service;
+        this.filing = filing;
         this.crossRegion = crossRegion;
         this.history = history;
         this.clock = clock;
@@ -100,7 +103,7 @@ public class DemoCrossRegion {
                 long actual = (10 + random.nextInt(30)) * 100_000L;
                 String ref = "X-" + firm.substring(10, 17);
                 try {
-                    history.as(p, firm.toLowerCase(), Roles.ENTERPRISE, () -> service.file(firm, new RedemptionService.Filing(v.id,
+                    history.as(p, firm.toLowerCase(), Roles.ENTERPRISE, () -> filing.file(firm, new RedemptionFiling.Filing(v.id,
                             provider.uscc(), category, new RedemptionRules.Declarations(false, false, false), "HT-" + ref,
                             "FP-" + ref, actual, Math.min(actual / 2, v.availableFen()), TimeSource.today(clock), false)));
                     n++;

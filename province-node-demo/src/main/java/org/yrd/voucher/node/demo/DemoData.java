@@ -27,6 +27,7 @@ import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.ProviderStatus;
 import org.yrd.voucher.node.provider.ProviderService;
+import org.yrd.voucher.node.redemption.RedemptionFiling;
 import org.yrd.voucher.node.redemption.RedemptionService;
 import org.yrd.voucher.node.voucher.VoucherApplication;
 import org.yrd.voucher.node.voucher.VoucherService;
@@ -54,6 +55,7 @@ public class DemoData {
     private final Enterprises enterprises;
     private final VoucherService vouchers;
     private final RedemptionService redemptions;
+    private final RedemptionFiling filing;
     private final PolicyService policies;
     private final Clock clock;
     private final MandateService mandates;
@@ -63,7 +65,7 @@ public class DemoData {
     private final DemoHistory history;
 
     DemoData(NodeConfig config, ProviderService providers, Enterprises enterprises, VoucherService vouchers,
-             RedemptionService redemptions, PolicyService policies, Clock clock, MandateService mandates,
+             RedemptionService redemptions, RedemptionFiling filing, PolicyService policies, Clock clock, MandateService mandates,
              ReportService reports, NoticeService notices, DrawService draws, DemoHistory history) {
         this.history = history;
         this.mandates = mandates;
@@ -75,6 +77,7 @@ public class DemoData {
         this.enterprises = enterprises;
         this.vouchers = vouchers;
         this.redemptions = redemptions;
+        this.filing = filing;
         this.policies = policies;
         this.clock = clock;
     }
@@ -111,12 +114,12 @@ public class DemoData {
             vouchers.apply(e2, small);
             VoucherApplication a3 = vouchers.apply(e3, small);
             if (a3.voucherId != null) { // raises a RELATED_PARTY flag in the operator's queue
-                redemptions.file(e3, new RedemptionService.Filing(a3.voucherId, ip, "SCI_TECH_CONSULTING",
+                filing.file(e3, new RedemptionFiling.Filing(a3.voucherId, ip, "SCI_TECH_CONSULTING",
                         new RedemptionRules.Declarations(false, false, false), "DEMO-HT-003", "DEMO-FP-003",
                         small, small, TimeSource.today(clock), false));
             }
             if (a1.voucherId != null) {
-                redemptions.file(e1, new RedemptionService.Filing(a1.voucherId, lab, "TESTING_INSPECTION_CERTIFICATION",
+                filing.file(e1, new RedemptionFiling.Filing(a1.voucherId, lab, "TESTING_INSPECTION_CERTIFICATION",
                         new RedemptionRules.Declarations(false, false, false), "DEMO-HT-001", "DEMO-FP-001",
                         small, small, TimeSource.today(clock), false));
             }

@@ -25,6 +25,7 @@ import org.yrd.voucher.node.provider.Provider;
 import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.provider.ProviderStatus;
 import org.yrd.voucher.node.redemption.Redemption;
+import org.yrd.voucher.node.redemption.RedemptionFiling;
 import org.yrd.voucher.node.redemption.RedemptionService;
 import org.yrd.voucher.policy.RedemptionStatus;
 import org.yrd.voucher.node.voucher.VoucherApplication;
@@ -77,12 +78,13 @@ public class DemoHistory {
     private final Enterprises enterprises;
     private final VoucherService vouchers;
     private final RedemptionService redemptions;
+    private final RedemptionFiling filing;
     private final PolicyService policies;
     private final CurrentIdentityAssociation identities;
     private final java.time.Clock now;
 
     DemoHistory(DemoClock clock, ProviderService providers, Enterprises enterprises, VoucherService vouchers,
-                RedemptionService redemptions, PolicyService policies, CurrentIdentityAssociation identities,
+                RedemptionService redemptions, RedemptionFiling filing, PolicyService policies, CurrentIdentityAssociation identities,
                 java.time.Clock now) {
         this.now = now;
         this.clock = clock;
@@ -90,6 +92,7 @@ public class DemoHistory {
         this.enterprises = enterprises;
         this.vouchers = vouchers;
         this.redemptions = redemptions;
+        this.filing = filing;
         this.policies = policies;
         this.identities = identities;
     }
@@ -269,7 +272,7 @@ public class DemoHistory {
         long requested = actual / 2;
         String ref = f.uscc.substring(10, 17) + "-" + (++f.filed);
         LocalDate completed = org.yrd.voucher.edge.TimeSource.today(now).minusDays(random.nextInt(10));
-        Redemption r = redemptions.file(f.uscc, new RedemptionService.Filing(f.voucher, provider.uscc, category,
+        Redemption r = filing.file(f.uscc, new RedemptionFiling.Filing(f.voucher, provider.uscc, category,
                 new RedemptionRules.Declarations(false, false, false), "HT-" + ref, "FP-" + ref, actual, requested, completed, false));
         int roll = random.nextInt(100);
         char answer = roll < 6 ? 'D' : roll < 12 ? 'N' : 'C';       // dispute, no answer (expires), confirm

@@ -23,10 +23,12 @@ import org.yrd.voucher.policy.VoucherPolicy;
 @Path("/api/v1")
 public class PolicyResource {
     private final PolicyService policies;
+    private final PolicyDrafts drafts;
     private final NodeConfig config;
 
-    PolicyResource(PolicyService policies, NodeConfig config) {
+    PolicyResource(PolicyService policies, PolicyDrafts drafts, NodeConfig config) {
         this.policies = policies;
+        this.drafts = drafts;
         this.config = config;
     }
 
@@ -63,7 +65,7 @@ public class PolicyResource {
     @Path("/operator/policy/drafts")
     @Extension(name = ProblemResponses.ANSWERS, value = "201,422")
     public Response draft(@NotNull @Valid DraftRequest request) {
-        return Response.status(201).entity(policies.draft(request.policy(), request.effectiveFrom(), request.note()))
+        return Response.status(201).entity(drafts.draft(request.policy(), request.effectiveFrom(), request.note()))
                 .build();
     }
 
@@ -71,8 +73,8 @@ public class PolicyResource {
     @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/policy/drafts")
-    public List<PolicyService.Draft> drafts() {
-        return policies.drafts(null);
+    public List<PolicyDrafts.Draft> drafts() {
+        return drafts.drafts(null);
     }
 
     /** A second operator confirms a draft: it becomes the next version (403 for the operator who drafted it). */
@@ -80,7 +82,7 @@ public class PolicyResource {
     @POST
     @Path("/operator/policy/drafts/{id}/confirm")
     @Extension(name = ProblemResponses.ANSWERS, value = "409,422")
-    public PolicyService.Draft confirm(@PathParam("id") String id) {
-        return policies.confirm(IdParam.uuid("id", id));
+    public PolicyDrafts.Draft confirm(@PathParam("id") String id) {
+        return drafts.confirm(IdParam.uuid("id", id));
     }
 }

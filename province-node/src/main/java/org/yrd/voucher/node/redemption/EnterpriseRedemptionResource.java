@@ -37,15 +37,15 @@ import org.yrd.voucher.policy.RedemptionRules;
 @Path("/api/v1")
 public class EnterpriseRedemptionResource {
     private final Redemptions redemptions;
-    private final RedemptionService service;
+    private final RedemptionFiling filing;
     private final Enterprises enterprises;
     private final Idempotency idempotency;
     private final RedemptionViews views;
 
-    EnterpriseRedemptionResource(Redemptions redemptions, RedemptionService service, Enterprises enterprises,
+    EnterpriseRedemptionResource(Redemptions redemptions, RedemptionFiling filing, Enterprises enterprises,
                                  Idempotency idempotency, RedemptionViews views) {
         this.redemptions = redemptions;
-        this.service = service;
+        this.filing = filing;
         this.enterprises = enterprises;
         this.idempotency = idempotency;
         this.views = views;
@@ -78,12 +78,12 @@ public class EnterpriseRedemptionResource {
         UsccParam.require("uscc", uscc);
         UsccParam.require("providerUscc", body.providerUscc());
         var d = body.declarations();
-        var filing = new RedemptionService.Filing(body.voucherId(), body.providerUscc(), body.category(),
+        var filed = new RedemptionFiling.Filing(body.voucherId(), body.providerUscc(), body.category(),
                 new RedemptionRules.Declarations(d.patentApplicationStage(), d.statutoryTesting(), d.otherPublicFunding()),
                 body.contractNo(), body.invoiceNo(), body.actualExpenditureFen(), body.requestedFen(),
                 body.completionDate(), Boolean.TRUE.equals(body.relationDeclared()));
         return idempotency.once("file-redemption:" + uscc, key, body, 201,
-                () -> views.view(service.file(uscc, filing)));
+                () -> views.view(filing.file(uscc, filed)));
     }
 
     /** The enterprise's redemptions, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */

@@ -101,7 +101,7 @@ public class IncomingRequests {
     private static Incoming incoming(Object[] r) {
         return new Incoming((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
-                r[10] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[10],
+                TimeSource.date(r[10]),
                 TimeSource.utc(r[11]), (String) r[12], TimeSource.utc(r[13]), (String) r[14]);
     }
 }

@@ -17,6 +17,7 @@ import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.audit.Audit;
+import org.yrd.voucher.node.policy.BudgetYears;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.policy.ApplicationWindow;
 import org.yrd.voucher.policy.Draw;
@@ -36,18 +37,20 @@ public class DrawService {
     private final Vouchers vouchers;
     private final VoucherService issuing;
     private final PolicyService policies;
+    private final BudgetYears budgetYears;
     private final Clock clock;
     private final Ids ids;
     private final Audit audit;
     private final Caller caller;
     private final SecureRandom random = new SecureRandom();
 
-    DrawService(Draws draws, Vouchers vouchers, VoucherService issuing, PolicyService policies, Clock clock, Ids ids,
-                Audit audit, Caller caller) {
+    DrawService(Draws draws, Vouchers vouchers, VoucherService issuing, PolicyService policies,
+                BudgetYears budgetYears, Clock clock, Ids ids, Audit audit, Caller caller) {
         this.draws = draws;
         this.vouchers = vouchers;
         this.issuing = issuing;
         this.policies = policies;
+        this.budgetYears = budgetYears;
         this.clock = clock;
         this.ids = ids;
         this.audit = audit;
@@ -103,7 +106,7 @@ public class DrawService {
             throw ProblemException.conflict("draw-still-open", d.closesOn);
         }
         int year = today.getYear();
-        policies.ensureBudgetYear(year, policies.current().policy());
+        budgetYears.ensure(year, policies.current().policy());
         issuing.ensurePools(year);
         Map<String, Long> budgets = new LinkedHashMap<>(vouchers.budgetsLeft(year)); // locked until commit
         List<VoucherApplication> entries = draws.entries(d.id, true);

@@ -15,6 +15,7 @@ import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.enterprise.Enterprise;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.node.ledger.Ledger;
+import org.yrd.voucher.node.policy.BudgetYears;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
 import org.yrd.voucher.policy.Pool;
@@ -39,13 +40,14 @@ public class VoucherService {
     private final Clock clock;
     private final Ids ids;
     private final PolicyService policies;
+    private final BudgetYears budgetYears;
     private final Ledger ledger;
 
     private final Audit audit;
     private final DrawService draws;
 
     VoucherService(Vouchers vouchers, Enterprises enterprises, Clock clock, Ids ids, PolicyService policies,
-                   Ledger ledger, Audit audit, DrawService draws) {
+                   BudgetYears budgetYears, Ledger ledger, Audit audit, DrawService draws) {
         this.draws = draws;
         this.audit = audit;
         this.vouchers = vouchers;
@@ -53,6 +55,7 @@ public class VoucherService {
         this.clock = clock;
         this.ids = ids;
         this.policies = policies;
+        this.budgetYears = budgetYears;
         this.ledger = ledger;
     }
 
@@ -61,7 +64,7 @@ public class VoucherService {
         Enterprise enterprise = enterprises.lock(enterpriseUscc);
         PolicyVersion pv = policies.current();
         LocalDate today = TimeSource.today(clock);
-        policies.ensureBudgetYear(today.getYear(), pv.policy());
+        budgetYears.ensure(today.getYear(), pv.policy());
 
         var decision = ApplicationRules.evaluate(pv.policy(), vouchers.applicant(enterprise, today), amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
@@ -97,7 +100,7 @@ public class VoucherService {
         PolicyVersion pv = policies.current();
         Enterprise enterprise = enterprises.lock(a.enterpriseUscc);
         LocalDate today = TimeSource.today(clock);
-        policies.ensureBudgetYear(today.getYear(), pv.policy());
+        budgetYears.ensure(today.getYear(), pv.policy());
         var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()), vouchers.applicant(enterprise, today),
                 a.amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
