@@ -111,8 +111,12 @@ test('every page is offered only to roles the node lets call what the page calls
     const roles = rolesText === 'null' ? [] : rolesText.startsWith('[')
       ? rolesText.slice(1, -1).split(',').map(r => ROLES[r.trim().replace('ROLES.', '')]) : named[rolesText]
     const source = readFileSync(new URL('../pages/' + file, import.meta.url), 'utf8')
-    for (const [, module, fn] of source.matchAll(/\b(\w+Api)\.(\w+)\(/g)) {
-      for (const endpoint of endpointOf[module + '.' + fn] || []) {
+    for (const [, module, fn] of source.matchAll(/\b(\w+Api)\.(\w+)\b/g)) {
+      if (!endpointOf[module + '.' + fn]) {
+        refused.push(`${file} names ${module}.${fn}, which no API module has`)
+        continue
+      }
+      for (const endpoint of endpointOf[module + '.' + fn]) {
         if (endpoint.roles.includes('public')) continue
         const missing = roles.filter(r => !endpoint.roles.includes(r))
         // an action the page shows only to some of its roles (hasRole([ROLES.X])) is theirs to take
