@@ -9,6 +9,9 @@ import NotFound from './NotFound.vue'
 import { i18n, addMessages } from './i18n.js'
 import { startSession } from './auth.js'
 
+/** A route of a console: its menu group, the roles it is offered to (null: everyone) and its menu title. */
+export const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: `menu.${name}` } })
+
 export async function startConsole({ titleKey, messages, routes, groups }) {
   addMessages(messages)
   document.documentElement.lang = i18n.global.locale.value

@@ -20,8 +20,8 @@ export function difference (a, b) {
 }
 
 /**
- * The keys the code names as literals: in calls of t, $t, te and tc, and a route's or group's title. A literal
- * ending in '.' (the category texts' prefix followed by + code) names a group of keys.
+ * The keys the code names as literals: in calls of t, $t, te and tc, a route's or group's title, and the menu title of
+ * each page() route. A literal ending in '.' (the category texts' prefix followed by + code) names a group of keys.
  */
 export function namedKeys (source) {
   const found = new Set()
@@ -30,6 +30,8 @@ export function namedKeys (source) {
   for (const p of patterns) {
     for (const m of source.matchAll(p)) found.add(m[1])
   }
+  // a console's route, page('/path', 'name', …) (console.js), is titled menu.name
+  for (const m of source.matchAll(/\bpage\(\s*'[^']*',\s*'(\w+)'/g)) found.add('menu.' + m[1])
   return [...found]
 }
 
@@ -37,7 +39,8 @@ function sources (dir) {
   return readdirSync(dir).flatMap(name => {
     const path = join(dir, name)
     if (statSync(path).isDirectory()) return name === 'locales' ? [] : sources(path)
-    return /\.(vue|js)$/.test(name) && !name.endsWith('.test.js') ? [path] : []
+    // this checker's own patterns are not texts the console names
+    return /\.(vue|js)$/.test(name) && !name.endsWith('.test.js') && name !== 'localeCheck.js' ? [path] : []
   })
 }
 

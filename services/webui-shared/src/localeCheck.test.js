@@ -11,9 +11,10 @@ test('a key in one language only is found, either way', () => {
     { onlyFirst: ['b.c'], onlySecond: ['b.d'] })
 })
 
-test('the keys the code names: calls, titles and prefixes of computed keys', () => {
-  const source = `{{ $t('app.yes') }} t("field.name") te('risk.rule.' + r) title: 'menu.ledger' format(x) alt('no.key')`
-  assert.deepEqual(namedKeys(source).sort(), ['app.yes', 'field.name', 'menu.ledger', 'risk.rule.'].sort())
+test('the keys the code names: calls, titles, routes and prefixes of computed keys', () => {
+  const source = `{{ $t('app.yes') }} t("field.name") te('risk.rule.' + r) title: 'menu.ledger' format(x) alt('no.key')
+    page('/operator/audit', 'audit', 'operator', OPERATOR, () => import('./pages/OperatorAudit.vue'))`
+  assert.deepEqual(namedKeys(source).sort(), ['app.yes', 'field.name', 'menu.audit', 'menu.ledger', 'risk.rule.'].sort())
 })
 
 test('a console whose code names a key a language lacks has a problem', () => {

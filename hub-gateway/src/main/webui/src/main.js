@@ -1,13 +1,11 @@
 // The hub's console: the public YRD pages (catalogue, negative list, notices, quality library, provider
 // reports) and, after signing in at yrd-hub, the joint task group's dashboard.
-import { startConsole } from '@shared/console.js'
+import { page, startConsole } from '@shared/console.js'
 import { ROLES } from '@shared/roles.js'
 import zhCN from './locales/zh-CN.js'
 import en from './locales/en.js'
 
 const TASKGROUP = [ROLES.TASKGROUP]
-// a route: its menu group, the roles it is offered to (null: everyone) and its title (this console's menu texts)
-const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: 'menu.' + name } })
 
 startConsole({
   titleKey: 'title',

@@ -1,6 +1,6 @@
 // The province node's console: the public's disclosure pages, and a menu per role (operator, finance officer,
 // enterprise, provider, service point) after signing in at the province's realm.
-import { startConsole } from '@shared/console.js'
+import { page, startConsole } from '@shared/console.js'
 import { ROLES } from '@shared/roles.js'
 import zhCN from './locales/zh-CN.js'
 import en from './locales/en.js'
@@ -11,9 +11,6 @@ const ENTERPRISE = [ROLES.ENTERPRISE]
 const ACTS_FOR_ENTERPRISE = [ROLES.ENTERPRISE, ROLES.AGENT]
 const PROVIDER = [ROLES.PROVIDER]
 const AGENT = [ROLES.AGENT]
-
-// a route: its menu group, the roles it is offered to (null: everyone) and its title (this console's menu texts)
-const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: 'menu.' + name } })
 
 startConsole({
   titleKey: 'title',

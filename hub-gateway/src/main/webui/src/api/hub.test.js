@@ -2,6 +2,7 @@
 // writes into docs/security.md), and none is left out of this check.
 import { beforeEach, expect, test, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { accessMatrix, endpointFor, offeredBeyondTheServer } from '@shared/accessMatrix.js'
 
 const calls = []
 vi.mock('@shared/api.js', () => {
@@ -10,11 +11,7 @@ vi.mock('@shared/api.js', () => {
 })
 const modules = await import('./hub.js')
 
-const security = readFileSync(new URL('../../../../../../docs/security.md', import.meta.url), 'utf8')
-const matrix = security.slice(security.indexOf('<!-- matrix:hub -->'), security.indexOf('<!-- /matrix:hub -->'))
-const served = [...matrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)`/gm)].map(m => ({
-  method: m[1], pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$')
-}))
+const served = accessMatrix('hub')
 
 const uses = [
   ['statisticsApi', 'provinces', [2026]], ['statisticsApi', 'flows', [2026]], ['statisticsApi', 'categories', [2026]],
@@ -36,6 +33,19 @@ test('every function is checked here', () => {
 test.each(uses)('%s.%s calls an endpoint the hub serves', async (module, fn, args) => {
   await modules[module][fn](...args)
   expect(calls).toHaveLength(1)
-  const { method, path } = calls[0]
-  expect(served.some(s => s.method === method && s.pattern.test(path)), `${method} ${path}`).toBe(true)
+  expect(endpointFor(served, calls[0]), `${calls[0].method} ${calls[0].path}`).toBeDefined()
+})
+
+test('every page is offered only to roles the hub lets call what the page calls', async () => {
+  const endpointsOf = {}
+  for (const [module, fn, args] of uses) {
+    calls.length = 0
+    await modules[module][fn](...args)
+    endpointsOf[module + '.' + fn] = [endpointFor(served, calls[0])]
+  }
+  expect(offeredBeyondTheServer({
+    main: readFileSync(new URL('../main.js', import.meta.url), 'utf8'),
+    readPage: file => readFileSync(new URL('../pages/' + file, import.meta.url), 'utf8'),
+    endpointsOf
+  })).toEqual([])
 })

@@ -3,6 +3,7 @@
 // path segment; and no function is left out of this check.
 import { beforeEach, expect, test, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { accessMatrix, endpointFor, offeredBeyondTheServer } from '@shared/accessMatrix.js'
 
 const calls = []
 vi.mock('@shared/api.js', () => ({
@@ -21,15 +22,7 @@ const { policyApi, policyInForce, policyChanged } = await import('./policy.js')
 const modules = { redemptionApi, voucherApi, drawApi, enterpriseApi, providerApi, riskFlagApi, reportApi, negativeListApi,
   noticeApi, ledgerApi, auditApi, policyApi }
 
-// what the node answers: "| `GET /api/v1/…` | …" rows of its matrix
-const security = readFileSync(new URL('../../../../../../docs/security.md', import.meta.url), 'utf8')
-const nodeMatrix = security.slice(security.indexOf('<!-- matrix:node -->'), security.indexOf('<!-- /matrix:node -->'))
-const columns = nodeMatrix.split('\n').find(l => l.startsWith('| operation')).split('|').slice(2, -1).map(c => c.trim())
-const served = [...nodeMatrix.matchAll(/^\| `(GET|POST|PUT|DELETE) \/api\/v1([^`]*)` \|(.*)\|$/gm)].map(m => ({
-  method: m[1],
-  pattern: new RegExp('^' + m[2].replace(/\{[^}]+\}/g, '[^/]+') + '$'),
-  roles: m[3].split('|').map(c => c.trim()).flatMap((c, i) => (c ? [columns[i]] : []))
-}))
+const served = accessMatrix('node')
 
 const U = '91330106DEM000002Q'
 const ID = '3f2b8c1e-9d4a-4e7b-8a2c-5d6e7f8a9b0c'
@@ -69,8 +62,7 @@ test('every function of every module is checked here', () => {
 test.each(uses)('%s.%s calls an endpoint the node serves', async (module, fn, args) => {
   await modules[module][fn](...args)
   expect(calls).toHaveLength(1)
-  const { method, path } = calls[0]
-  expect(served.some(s => s.method === method && s.pattern.test(path)), `${method} ${path}`).toBe(true)
+  expect(endpointFor(served, calls[0]), `${calls[0].method} ${calls[0].path}`).toBeDefined()
 })
 
 test('an id or USCC is one path segment, whatever it holds', async () => {
@@ -92,42 +84,16 @@ test('the policy in force is read once and again after a change', async () => {
  * an action a page shows only to some of its roles names them with hasRole([ROLES.…]).
  */
 test('every page is offered only to roles the node lets call what the page calls', async () => {
-  const main = readFileSync(new URL('../main.js', import.meta.url), 'utf8')
-  const { ROLES } = await import('@shared/roles.js')
-  const named = Object.fromEntries([...main.matchAll(/^const (\w+) = \[([^\]]*)\]/gm)]
-    .map(m => [m[1], m[2].split(',').map(r => ROLES[r.trim().replace('ROLES.', '')])]))
-  const routes = [...main.matchAll(/page\('([^']+)', '\w+', '\w+', (null|\w+|\[[^\]]*\]), \(\) => import\('\.\/pages\/(\w+\.vue)'\)\)/g)]
-  expect(routes.length).toBeGreaterThan(20)
-  const endpointOf = {}
+  const endpointsOf = {}
   for (const [module, fn, args] of uses) {
     calls.length = 0
     await modules[module][fn](...args)
-    const { method, path } = calls[0]
-    const endpoint = served.find(s => s.method === method && s.pattern.test(path))
-    endpointOf[module + '.' + fn] = [...(endpointOf[module + '.' + fn] || []), endpoint]
+    endpointsOf[module + '.' + fn] = [...(endpointsOf[module + '.' + fn] || []), endpointFor(served, calls[0])]
   }
-  const refused = []
-  for (const [, path, rolesText, file] of routes) {
-    const roles = rolesText === 'null' ? [] : rolesText.startsWith('[')
-      ? rolesText.slice(1, -1).split(',').map(r => ROLES[r.trim().replace('ROLES.', '')]) : named[rolesText]
-    const source = readFileSync(new URL('../pages/' + file, import.meta.url), 'utf8')
-    for (const [, module, fn] of source.matchAll(/\b(\w+Api)\.(\w+)\b/g)) {
-      if (!endpointOf[module + '.' + fn]) {
-        refused.push(`${file} names ${module}.${fn}, which no API module has`)
-        continue
-      }
-      for (const endpoint of endpointOf[module + '.' + fn]) {
-        if (endpoint.roles.includes('public')) continue
-        const missing = roles.filter(r => !endpoint.roles.includes(r))
-        // an action the page shows only to some of its roles (hasRole([ROLES.X])) is theirs to take
-        const guardedFor = [...source.matchAll(/hasRole\(\[([^\]]*)\]\)/g)]
-          .map(m => m[1].split(',').map(r => ROLES[r.trim().replace('ROLES.', '')]))
-        const guarded = guardedFor.some(g => g.length && g.every(r => endpoint.roles.includes(r)))
-        if ((missing.length && !guarded) || !roles.length) {
-          refused.push(`${path} (${file}) offers ${missing.join(', ') || 'everyone'} ${module}.${fn}, which the node refuses them`)
-        }
-      }
-    }
-  }
-  expect(refused).toEqual([])
+  expect(offeredBeyondTheServer({
+    main: readFileSync(new URL('../main.js', import.meta.url), 'utf8'),
+    readPage: file => readFileSync(new URL('../pages/' + file, import.meta.url), 'utf8'),
+    endpointsOf
+  })).toEqual([])
 })
+
