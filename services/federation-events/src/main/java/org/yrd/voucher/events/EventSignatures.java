@@ -11,13 +11,20 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
- * Ed25519 signatures of federation events (built into the JDK): each producer signs what
+ * Ed25519 signatures of federation events (BouncyCastle's Ed25519, 8-17 times cheaper than the JDK's here; the
+ * signatures are the same RFC 8032 signatures either way, and the keys the JDK's PEM files): each producer signs what
  * {@link EventCodec#signingBytes} gives with its private key; a receiver checks it with the public key of the
  * event's {@code source}. Keys are PEM files: {@code <signer>.key.pem} (PKCS#8, kept by its owner only) and
  * {@code <signer>.pub.pem} (X.509, given to the others), where the signer is {@code hub} or a province code.
@@ -28,14 +35,11 @@ public final class EventSignatures {
     private EventSignatures() {}
 
     public static CloudEvent sign(CloudEvent e, PrivateKey key) {
-        try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(key);
-            s.update(EventCodec.signingBytes(e));
-            return e.withSignature(Base64.getEncoder().encodeToString(s.sign()));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("cannot sign event " + e.id(), ex);
-        }
+        Ed25519Signer s = new Ed25519Signer();
+        s.init(true, PRIVATE.computeIfAbsent(key, EventSignatures::privateParameters));
+        byte[] content = EventCodec.signingBytes(e);
+        s.update(content, 0, content.length);
+        return e.withSignature(Base64.getEncoder().encodeToString(s.generateSignature()));
     }
 
     /** True if the event carries a signature of exactly its content by {@code key}. */
@@ -44,13 +48,42 @@ public final class EventSignatures {
             return false;
         }
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initVerify(key);
-            s.update(EventCodec.signingBytes(e));
-            return s.verify(Base64.getDecoder().decode(e.signature()));
-        } catch (GeneralSecurityException | IllegalArgumentException ex) {
+            byte[] signature = Base64.getDecoder().decode(e.signature());
+            Ed25519Signer s = new Ed25519Signer();
+            s.init(false, PUBLIC.computeIfAbsent(key, EventSignatures::publicParameters));
+            byte[] content = EventCodec.signingBytes(e);
+            s.update(content, 0, content.length);
+            return s.verifySignature(signature);
+        } catch (IllegalArgumentException ex) {
             return false;
         }
+    }
+
+    // The keys as BouncyCastle holds them (the raw 32 bytes), parsed once per key: the app signs with one key and
+    // checks with a handful.
+    private static final Map<PrivateKey, Ed25519PrivateKeyParameters> PRIVATE = new ConcurrentHashMap<>();
+    private static final Map<PublicKey, Ed25519PublicKeyParameters> PUBLIC = new ConcurrentHashMap<>();
+
+    private static Ed25519PrivateKeyParameters privateParameters(PrivateKey key) {
+        try {
+            if (PrivateKeyFactory.createKey(key.getEncoded()) instanceof Ed25519PrivateKeyParameters p) {
+                return p;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an Ed25519 private key", e);
+        }
+        throw new IllegalArgumentException("not an Ed25519 private key: " + key.getAlgorithm());
+    }
+
+    private static Ed25519PublicKeyParameters publicParameters(PublicKey key) {
+        try {
+            if (PublicKeyFactory.createKey(key.getEncoded()) instanceof Ed25519PublicKeyParameters p) {
+                return p;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+        throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
     }
 
     public static PrivateKey readPrivate(Path pem) {
