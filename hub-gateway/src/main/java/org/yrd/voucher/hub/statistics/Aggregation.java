@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.yrd.voucher.events.CloudEvent;
-import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
 import org.yrd.voucher.events.States;
