@@ -49,25 +49,7 @@ class ConcurrencyTest {
 
     /** Fires all requests at once (a latch releases them together) and returns the status codes. */
     List<Integer> race(List<HttpRequest> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (HttpRequest r : requests) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                codes.add(f.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
+        return raceForAnswers(requests).stream().map(HttpResponse::statusCode).toList();
     }
 
     HttpRequest post(String path, String json) {
@@ -279,5 +261,105 @@ class ConcurrencyTest {
         List<Integer> codes = race(same);
         assertThat(codes).containsOnly(201);
         given().get("/api/v1/enterprises/{u}/vouchers", e).then().body("size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    /**
+     * Random commands at once, as a busy day mixes them: filings of random amounts on three vouchers, the provider's
+     * confirmations and disputes, approvals, rejections and payments of whatever has been filed, eight at a time.
+     * Whatever the order the server takes them in, nothing answers 5xx, and afterwards each voucher's held and paid
+     * figures are exactly the sums of its redemptions in those states, nothing is negative, the ledger reconciles and
+     * the audit chain is intact. The seed is printed, so a failing mix can be replayed.
+     */
+    @Test
+    void randomCommandsRacingOnSharedVouchersKeepEveryFigureExact() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("randomCommands seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        List<String[]> vouchers = new ArrayList<>(); // enterprise, voucher
+        for (int i = 0; i < 3; i++) {
+            String e = Fixtures.enterprise("310115");
+            vouchers.add(new String[] {e, Fixtures.voucher(e, 1_000_000)});
+        }
+        List<String> filed = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int round = 0; round < 12; round++) {
+            List<HttpRequest> commands = new ArrayList<>();
+            List<Boolean> filings = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int kind = filed.isEmpty() ? 0 : random.nextInt(6);
+                String id = filed.isEmpty() ? null : filed.get(random.nextInt(filed.size()));
+                filings.add(kind == 0);
+                commands.add(switch (kind) {
+                    case 0 -> {
+                        String[] v = vouchers.get(random.nextInt(vouchers.size()));
+                        long actual = 1 + random.nextInt(600_000);
+                        yield post("/api/v1/enterprises/" + v[0] + "/redemptions", JSON.writeValueAsString(Fixtures.filing(
+                                v[1], provider, "MIX-" + UUID.randomUUID(), actual, 1 + random.nextInt(400_000))));
+                    }
+                    case 1 -> post("/api/v1/providers/" + provider + "/redemptions/" + id + "/confirm", "");
+                    case 2 -> post("/api/v1/providers/" + provider + "/redemptions/" + id + "/dispute", "{\"reason\": \"x\"}");
+                    case 3 -> post("/api/v1/operator/redemptions/" + id + "/approve", "{\"reason\": \"ok\"}");
+                    case 4 -> post("/api/v1/operator/redemptions/" + id + "/reject", "{\"reason\": \"no\"}");
+                    default -> post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\": \"B\"}");
+                });
+            }
+            List<HttpResponse<String>> answers = raceForAnswers(commands);
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).statusCode()).as(commands.get(i).uri() + " (seed " + seed + ")").isLessThan(500);
+                if (filings.get(i) && answers.get(i).statusCode() == 201) {
+                    filed.add(JSON.readTree(answers.get(i).body()).get("id").asText());
+                }
+            }
+        }
+        assertThat(filed).as("seed " + seed).isNotEmpty();
+        Map<Object, Long> states = new java.util.TreeMap<>();
+        for (String[] v : vouchers) {
+            List<Map<String, Object>> mine = given().get("/api/v1/enterprises/{u}/redemptions?limit=500", v[0]).then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            long held = 0;
+            long paid = 0;
+            for (Map<String, Object> r : mine) {
+                long amount = ((Number) r.get("voucherAmountFen")).longValue();
+                String status = (String) r.get("status");
+                states.merge(status, 1L, Long::sum);
+                if (List.of("FILED", "PROVIDER_CONFIRMED", "APPROVED").contains(status)) {
+                    held += amount;
+                } else if ("PAID".equals(status)) {
+                    paid += amount;
+                }
+            }
+            var voucher = Fixtures.voucherOf(v[0], v[1]);
+            assertThat(((Number) voucher.get("heldFen")).longValue()).as("held, seed " + seed).isEqualTo(held);
+            assertThat(((Number) voucher.get("redeemedFen")).longValue()).as("paid, seed " + seed).isEqualTo(paid);
+            assertThat(((Number) voucher.get("availableFen")).longValue()).as("seed " + seed)
+                    .isEqualTo(1_000_000 - held - paid).isNotNegative();
+        }
+        System.out.println("randomCommands ended in " + states);
+        assertThat(Fixtures.balance(2026).get("reconciles")).as("seed " + seed).isEqualTo(true);
+        given().get("/api/v1/operator/audit/verify").then().statusCode(200)
+                .body("intact", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    /** Fires all requests at once (a latch releases them together) and returns the answers. */
+    List<HttpResponse<String>> raceForAnswers(List<HttpRequest> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            for (HttpRequest r : requests) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return http.send(r, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : results) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
