@@ -264,17 +264,26 @@ class ConcurrencyTest {
     }
 
     /**
-     * Random commands at once, as a busy day mixes them: filings of random amounts on three vouchers, the provider's
-     * confirmations and disputes, approvals, rejections and payments of whatever has been filed, eight at a time.
-     * Whatever the order the server takes them in, nothing answers 5xx, and afterwards each voucher's held and paid
-     * figures are exactly the sums of its redemptions in those states, nothing is negative, the ledger reconciles and
-     * the audit chain is intact. The seed is printed, so a failing mix can be replayed.
+     * Random commands at once, as a busy day mixes them: applications of random amounts against a small budget,
+     * filings of random amounts on three vouchers, the provider's confirmations and disputes, approvals, rejections and
+     * payments of whatever has been filed, eight at a time. Whatever the order the server takes them in, nothing
+     * answers 5xx, and afterwards nothing is issued above the budget, each voucher's held and paid figures are exactly
+     * the sums of its redemptions in those states, nothing is negative, the ledger reconciles and the audit chain is
+     * intact. The seed is printed, so a failing mix can be replayed.
      */
     @Test
     void randomCommandsRacingOnSharedVouchersKeepEveryFigureExact() throws Exception {
         long seed = System.nanoTime();
         System.out.println("randomCommands seed " + seed);
         java.util.Random random = new java.util.Random(seed);
+        // a budget year of its own, 2034: 50,000 yuan, of which the three vouchers take 30,000 and the applications
+        // of the mix compete for the rest
+        TestClock.INSTANCE.setDay(LocalDate.of(2034, 1, 2));
+        var policy = PolicyVersionTest.policy();
+        policy.put("annualBudgetFen", 5_000_000L);
+        policy.put("applicationWindows", List.of());
+        policy.put("pilotZones", List.of());
+        PolicyVersionTest.publish("2034-01-02", policy).then().statusCode(200);
         String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
         List<String[]> vouchers = new ArrayList<>(); // enterprise, voucher
         for (int i = 0; i < 3; i++) {
@@ -286,7 +295,7 @@ class ConcurrencyTest {
             List<HttpRequest> commands = new ArrayList<>();
             List<Boolean> filings = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                int kind = filed.isEmpty() ? 0 : random.nextInt(6);
+                int kind = filed.isEmpty() ? 0 : random.nextInt(7);
                 String id = filed.isEmpty() ? null : filed.get(random.nextInt(filed.size()));
                 filings.add(kind == 0);
                 commands.add(switch (kind) {
@@ -300,7 +309,9 @@ class ConcurrencyTest {
                     case 2 -> post("/api/v1/providers/" + provider + "/redemptions/" + id + "/dispute", "{\"reason\": \"x\"}");
                     case 3 -> post("/api/v1/operator/redemptions/" + id + "/approve", "{\"reason\": \"ok\"}");
                     case 4 -> post("/api/v1/operator/redemptions/" + id + "/reject", "{\"reason\": \"no\"}");
-                    default -> post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\": \"B\"}");
+                    case 5 -> post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\": \"B\"}");
+                    default -> post("/api/v1/enterprises/" + Fixtures.enterprise("310115") + "/applications",
+                            "{\"amountFen\": " + (100_000 + random.nextInt(800_000)) + "}");
                 });
             }
             List<HttpResponse<String>> answers = raceForAnswers(commands);
@@ -335,7 +346,12 @@ class ConcurrencyTest {
                     .isEqualTo(1_000_000 - held - paid).isNotNegative();
         }
         System.out.println("randomCommands ended in " + states);
-        assertThat(Fixtures.balance(2026).get("reconciles")).as("seed " + seed).isEqualTo(true);
+        var balance = Fixtures.balance(2034);
+        System.out.println("randomCommands budget " + balance);
+        assertThat(((Number) balance.get("unissuedFen")).longValue()).as("never above the budget, seed " + seed)
+                .isNotNegative();
+        assertThat(balance.get("budgetFen")).isEqualTo(5_000_000);
+        assertThat(balance.get("reconciles")).as("seed " + seed).isEqualTo(true);
         given().get("/api/v1/operator/audit/verify").then().statusCode(200)
                 .body("intact", org.hamcrest.Matchers.equalTo(true));
     }
