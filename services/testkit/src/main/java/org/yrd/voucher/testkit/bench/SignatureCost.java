@@ -27,7 +27,8 @@ public final class SignatureCost {
         EventSignatures.generate(dir, "ZJ");
         PrivateKey key = EventSignatures.readPrivate(dir.resolve("ZJ.key.pem"));
         PublicKey pub = EventSignatures.readPublic(dir.resolve("ZJ.pub.pem"));
-        CloudEvent e = EventCodec.envelope("urn:yrd:node:ZJ", EventTypes.REDEMPTION_REQUESTED, "r-1", Instant.now(),
+        CloudEvent e = EventCodec.envelope("urn:yrd:node:ZJ", EventTypes.REDEMPTION_REQUESTED, "r-1",
+                Instant.parse("2026-12-02T08:00:00Z"), // the time only fills the envelope: any will do
                 Map.of("redemptionId", "3f2b8c1e-9d4a-4e7b-8a2c-5d6e7f8a9b0c", "issuingProvince", "ZJ",
                         "providerProvince", "SH", "providerUscc", "91310104DEM000011H",
                         "enterpriseUscc", "91330106DEM000002Q", "enterpriseName", "杭州示范科技有限公司",
