@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
@@ -27,21 +30,29 @@ import org.yrd.voucher.edge.Caller;
  * a person and every money movement, with who (subject, name, role, province or USCC), when, what, on which
  * target, the outcome, the request and the client address.
  * <p>
- * Records are appended in the transaction of what they record, so a decision and its record commit or vanish
- * together. They are gathered during the transaction and written just before it commits, so that the lock on
- * the chain's end (which orders the records) is the last lock a transaction takes and is held only for the
- * commit. Each record carries SHA-256 over its content and the previous record's hash ({@link #hash}).
+ * Records are written in the transaction of what they record, so a decision and its record commit or vanish
+ * together: gathered during the transaction and written in one statement just before it commits. They take their
+ * place in the chain after the commit ({@link AuditChain}), each with SHA-256 over its content and the previous
+ * record's hash ({@link #hash}), so that no transaction waits for another at the chain's end.
  */
 @ApplicationScoped
 public class Audit {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object PENDING = Audit.class;
+    private static final int PENDING_COLUMNS = 13;
+    /** amount_fen, the one BIGINT column that may be null. */
+    private static final int PENDING_AMOUNT = 9;
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final Caller caller;
     private final Clock clock;
+    private final AuditChain chain;
+    private final TransactionManager transactionManager;
 
-    Audit(EntityManager em, TransactionSynchronizationRegistry transactions, Caller caller, Clock clock) {
+    Audit(EntityManager em, TransactionSynchronizationRegistry transactions, TransactionManager transactionManager,
+          Caller caller, Clock clock, AuditChain chain) {
+        this.chain = chain;
+        this.transactionManager = transactionManager;
         this.em = em;
         this.transactions = transactions;
         this.caller = caller;
@@ -71,6 +82,7 @@ public class Audit {
     public void refusal(String action, Object target, String code) {
         Entry e = new Entry(now(), caller.actor(), action, String.valueOf(target), "refused:" + code, null, null);
         QuarkusTransaction.requiringNew().run(() -> append(new ArrayList<>(List.of(e))));
+        chain.soon();
     }
 
     @SuppressWarnings("unchecked")
@@ -79,7 +91,9 @@ public class Audit {
         if (entries == null) {
             List<Entry> fresh = new ArrayList<>();
             transactions.putResource(PENDING, fresh);
-            transactions.registerInterposedSynchronization(new Synchronization() {
+            // a plain (not interposed) synchronization: it runs before Hibernate's, whose own flush then ends the
+            // transaction's use of its connection; an interposed one would take a connection again after that
+            Synchronization write = new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
@@ -89,65 +103,49 @@ public class Audit {
 
                 @Override
                 public void afterCompletion(int status) {
-                    // nothing kept between transactions
+                    if (status == Status.STATUS_COMMITTED) {
+                        chain.soon();
+                    }
                 }
-            });
+            };
+            try {
+                transactionManager.getTransaction().registerSynchronization(write);
+            } catch (RollbackException | SystemException e) {
+                throw new IllegalStateException("the audit trail needs an active transaction", e);
+            }
             entries = fresh;
         }
         return entries;
     }
 
     /**
-     * Appends in two round trips while the chain's end is locked: the end moved on by the number of records
-     * (which locks it and gives the previous hash), then the records and the new end's hash in one statement.
-     * The transaction's own changes are flushed first, so the lock is held for as little as possible.
+     * Writes the transaction's records in one statement, just before it commits, without a place in the chain: no
+     * lock is taken, so transactions recording decisions and money do not queue here. The chainer links them after
+     * the commit ({@link AuditChain}); a transaction that rolls back leaves nothing to link.
      */
     private void append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        em.flush();
-        int n = entries.size();
-        Object[] head = (Object[]) em.createNativeQuery(
-                        "UPDATE audit_head SET seq = seq + ?1 WHERE id = 1 RETURNING seq, hash")
-                .setParameter(1, n).getSingleResult();
-        long seq = ((Number) head[0]).longValue() - n;
-        String prev = ((String) head[1]).trim();
         StringBuilder sql = new StringBuilder("""
-                WITH appended AS (INSERT INTO audit_record (seq, at, actor_subject, actor_name, actor_role,
-                  actor_province, actor_uscc, action, target, outcome, amount_fen, detail, request_id, client_address,
-                  prev_hash, hash) VALUES\s""");
-        List<Object> values = new ArrayList<>();
+                INSERT INTO audit_pending (at, actor_subject, actor_name, actor_role, actor_province, actor_uscc, action,
+                  target, outcome, amount_fen, detail, request_id, client_address) VALUES\s""");
+        List<Object> values = new ArrayList<>(entries.size() * PENDING_COLUMNS);
         for (Entry e : entries) {
-            seq++;
-            String hash = hash(seq, e, prev);
-            Actor a = e.actor();
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            values.addAll(java.util.Arrays.asList(seq, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), a.subject(),
-                    a.name(), a.role(), a.province(), a.uscc(), e.action(), e.target(), e.outcome(), e.amountFen(),
-                    e.detail(), a.requestId(), a.clientAddress(), prev, hash));
-            prev = hash;
+            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            values.addAll(columns(e));
         }
-        sql.append(") UPDATE audit_head SET hash = ? WHERE id = 1");
-        values.add(prev);
-        @SuppressWarnings("unchecked")
-        org.hibernate.query.NativeQuery<Object> q = em.createNativeQuery(sql.toString())
-                .unwrap(org.hibernate.query.NativeQuery.class);
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (v == null) {
-                // a typed null: PostgreSQL cannot infer the type of an untyped one inside VALUES
-                if (i % 16 == 10) {
-                    q.setParameter(i + 1, null, Long.class);
-                } else {
-                    q.setParameter(i + 1, null, String.class);
-                }
-            } else {
-                q.setParameter(i + 1, v);
-            }
-        }
-        q.executeUpdate();
+        AuditChain.bind(em.createNativeQuery(sql.toString()).unwrap(org.hibernate.query.NativeQuery.class), values,
+                PENDING_COLUMNS, PENDING_AMOUNT).executeUpdate();
         entries.clear();
+    }
+
+    /** A record's content in the order of the trail's columns, from {@code at} to {@code client_address}. */
+    static List<Object> columns(Entry e) {
+        Actor a = e.actor();
+        return java.util.Arrays.asList(OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), a.subject(), a.name(),
+                a.role(), a.province(), a.uscc(), e.action(), e.target(), e.outcome(), e.amountFen(), e.detail(),
+                a.requestId(), a.clientAddress());
     }
 
     /** SHA-256, hex, over the record's content (a JSON array: unambiguous) and the previous record's hash. */

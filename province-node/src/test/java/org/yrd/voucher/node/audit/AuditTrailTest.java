@@ -96,6 +96,37 @@ class AuditTrailTest {
         given().get("/api/v1/operator/audit/verify").then().body("intact", equalTo(true));
     }
 
+    /**
+     * Transactions that record decisions and money never wait at the chain's end: with its lock held elsewhere (as the
+     * chainer holds it while it links), applications are still decided and their records committed with them; they
+     * take their place in the chain once the lock is free, and the chain is intact.
+     */
+    @Test
+    void moneyNeverWaitsForTheChainsEndAndItsRecordsAreLinkedAfterwards() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        String app;
+        try (var holder = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").close();
+            var applied = java.util.concurrent.CompletableFuture.supplyAsync(() -> Fixtures.apply(e, 100_000));
+            var answer = applied.get(10, java.util.concurrent.TimeUnit.SECONDS); // before: it waited for the lock
+            assertThat(answer.statusCode()).isEqualTo(201);
+            app = answer.jsonPath().getString("id");
+            try (var rs = holder.createStatement().executeQuery(
+                    "SELECT count(*) FROM audit_pending WHERE target = '" + app + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("committed with the application, waiting for its place").isPositive();
+            }
+            holder.rollback();
+        }
+        given().get("/api/v1/operator/audit?target=" + app).then().statusCode(200)
+                .body("action", hasItems("application.filed"));
+        given().get("/api/v1/operator/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("unlinked", equalTo(0));
+    }
+
     void tamper(String sql) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only").executeUpdate();

@@ -57,6 +57,33 @@ class AccessTest {
         given().header("Authorization", bearer(parts[0] + "." + other + "." + parts[2])).get(QUEUE).then().statusCode(401);
     }
 
+    @jakarta.inject.Inject
+    org.yrd.voucher.edge.VerifiedTokens.Cache verified;
+
+    /**
+     * A verified token is kept until it expires (not verified again on the next call), and only as it is: the same
+     * token altered, expired meanwhile, or with the same claims signed by a key the node does not trust is refused.
+     */
+    @Test
+    void aVerifiedTokenIsKeptUntilItExpiresAndOnlyAsItIs() throws InterruptedException {
+        Identity sh = Identity.operator("SH", "operator-cache");
+        String token = Tokens.token(sh.issuer(), sh.audience(), sh, Duration.ofSeconds(3));
+        given().header("Authorization", bearer(token)).get(QUEUE).then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(verified.find(token)).as("kept after its first verification").isNotNull();
+        given().header("Authorization", bearer(token)).get(QUEUE).then().statusCode(200);
+        // one character of the signature changed (the last one's low bits are padding: change the one before)
+        int i = token.length() - 2;
+        String altered = token.substring(0, i) + (token.charAt(i) == 'A' ? 'B' : 'A') + token.substring(i + 1);
+        given().header("Authorization", bearer(altered)).get(QUEUE).then().statusCode(401);
+        // the same claims, signed by a key the node does not trust (the identity provider rotated, or a forger)
+        given().header("Authorization", bearer(Tokens.signedWithAnotherKey(sh))).get(QUEUE).then().statusCode(401);
+        // past its expiry the kept token is refused like any expired one
+        Thread.sleep(4_000);
+        given().header("Authorization", bearer(token)).get(QUEUE).then().statusCode(401)
+                .body("code", equalTo("unauthenticated"));
+        org.assertj.core.api.Assertions.assertThat(verified.find(token)).isNull();
+    }
+
     @Test
     void aTokenOfThisRealmClaimingAnotherProvinceIsRefused() {
         var mislabelled = new Identity("SH", "operator-x", "operator", Map.of("province", "ZJ"));

@@ -125,12 +125,31 @@ public final class Tokens {
 
     /** A token as {@code who} with any issuer, audience and lifetime (negative: already expired). */
     public static String token(String issuer, String audience, Identity who, Duration lifetime) {
+        return claims(issuer, audience, who, lifetime).jws().keyId("test").sign(privateKey());
+    }
+
+    /**
+     * A token as {@code who}, valid in every claim, signed with a key made for this call: what a token signed with a
+     * key the app does not (or no longer) trust looks like, e.g. after the identity provider rotated its keys.
+     */
+    public static String signedWithAnotherKey(Identity who) {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return claims(who.issuer(), who.audience(), who, Duration.ofMinutes(5)).jws().keyId("test")
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JwtClaimsBuilder claims(String issuer, String audience, Identity who, Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;
         JwtClaimsBuilder b = Jwt.issuer(issuer).audience(audience).subject("sub-" + who.subject())
                 .claim("preferred_username", who.subject())
                 .claim("realm_access", Map.of("roles", List.of(who.role())))
                 .issuedAt(now - 5).expiresAt(now + lifetime.toSeconds());
         who.claims().forEach(b::claim);
-        return b.jws().keyId("test").sign(privateKey());
+        return b;
     }
 }

@@ -3,6 +3,9 @@ package org.yrd.voucher.testkit.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,38 +14,52 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.yrd.voucher.policy.Uscc;
 
 /**
- * Drives apply + operator-approve against a running node with many concurrent clients, then checks
- * that nothing was issued beyond the budget and that the ledger reconciles.
- * {@code NodeBenchmark <base-url> <clients> <seconds> <amountFen> <district>}
+ * Drives the full voucher cycle against a running node with many concurrent clients, in the proportions of a real
+ * round: apply (half of them small enough to be approved automatically, half approved by an operator), file a
+ * redemption with a local provider, the provider confirms (one in ten disputes), an operator approves what the
+ * automatic rule does not, finance pays. Then checks that nothing was issued beyond the budget, that the ledger
+ * reconciles and that the audit chain is intact, and prints what the servers spent per request.
+ * {@code NodeBenchmark <base-url> <clients> <seconds> <district>}; {@code -Dbench.app-pid}, {@code -Dbench.jdbc}
+ * (the node's database) for the breakdown.
  */
 public final class NodeBenchmark {
+    private static final String CATEGORY = "INDUSTRIAL_DESIGN";
+    private static final long SMALL_FEN = 1_500_000;   // 15,000 yuan: under the 20,000-yuan auto-approval threshold
+    private static final long LARGE_FEN = 3_000_000;   // 30,000 yuan: an operator decides
+
+    /** The requests of a cycle, each timed on its own. */
+    enum Step { APPLY, APPROVE_APPLICATION, FILE, CONFIRM, DISPUTE, APPROVE_REDEMPTION, PAY }
+
     private NodeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int clients = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        long amountFen = Long.parseLong(args[3]);
-        String district = args[4];
+        String district = args[3];
         Load load = new Load(base, "SH");
-
-        // set-up (not timed): enterprises to apply with; the usage rule lets each hold one unused voucher
-        int enterprises = Integer.parseInt(System.getProperty("bench.enterprises", "30000"));
-        ConcurrentLinkedQueue<String> pool = new ConcurrentLinkedQueue<>();
-        AtomicLong seq = new AtomicLong(System.nanoTime() % 100_000_000L);
+        AtomicLong seq = new AtomicLong(System.nanoTime() % 10_000_000L);
         ExecutorService exec = Executors.newFixedThreadPool(clients);
+
+        // set-up (not timed): providers to file with, enterprises to apply with (each holds one voucher at a time)
+        List<String> providers = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.providers", 50); i++) {
+            String p = uscc(district, 'P', seq.incrementAndGet());
+            expect(load.post("/api/v1/providers", "{\"uscc\":\"" + p + "\",\"name\":\"压测设计院" + i + "\",\"categories\":[\""
+                    + CATEGORY + "\"],\"qualifications\":[{\"kind\":\"CMA\",\"number\":\"" + i + "\"}]}"), 201, "provider");
+            expect(load.post("/api/v1/operator/providers/" + p + "/admit", "{\"reason\":\"bench\"}"), 200, "admission");
+            providers.add(p);
+        }
+        int enterprises = Integer.getInteger("bench.enterprises", 40_000);
+        ConcurrentLinkedQueue<String> pool = new ConcurrentLinkedQueue<>();
         List<Future<?>> setUp = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             setUp.add(exec.submit(() -> {
                 for (int i = 0; i < enterprises / clients; i++) {
-                    String first17 = "91" + district + String.format("B%08d", seq.incrementAndGet() % 100_000_000L);
-                    String uscc = first17 + Uscc.checkCharacter(first17);
-                    var a = load.post("/api/v1/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"压测企业" + uscc
-                            + "\",\"recipientType\":\"TECH_SME\",\"smeRegistrationNo\":\"B" + i
-                            + "\",\"smeRegistrationYear\":2025,\"districtCode\":\"" + district + "\"}");
-                    if (a.status() != 201) {
-                        throw new IllegalStateException("registration failed: " + a);
-                    }
+                    String uscc = uscc(district, 'B', seq.incrementAndGet());
+                    expect(load.post("/api/v1/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"压测企业" + uscc
+                            + "\",\"recipientType\":\"TECH_SME\",\"smeRegistrationNo\":\"B" + uscc
+                            + "\",\"smeRegistrationYear\":2025,\"districtCode\":\"" + district + "\"}"), 201, "registration");
                     pool.add(uscc);
                 }
                 return null;
@@ -51,92 +68,145 @@ public final class NodeBenchmark {
         for (Future<?> f : setUp) {
             f.get();
         }
-        System.out.printf("set-up: %d enterprises registered%n", pool.size());
+        System.out.printf("set-up: %d providers admitted, %d enterprises registered%n", providers.size(), pool.size());
 
-        // the JVM is fresh: a warm-up with the same clients lets the JIT compile apply and approve first
-        // (cold, its compiler threads take about a third of the node's CPU); it is not measured
+        // the JVM is fresh: a warm-up with the same clients lets the JIT compile the cycle first; it is not measured
         int warmUp = Integer.getInteger("bench.warmup", 30);
         if (warmUp > 0) {
-            Phase w = run(load, exec, pool, clients, warmUp, amountFen);
-            System.out.printf(Locale.ROOT, "warm-up: %ds, %d vouchers issued (not measured)%n", warmUp, w.issued);
+            Phase w = run(load, exec, pool, providers, clients, warmUp);
+            System.out.printf(Locale.ROOT, "warm-up: %ds, %d cycles (not measured)%n", warmUp, w.cycles);
         }
-        Phase m = run(load, exec, pool, clients, seconds, amountFen);
+        long appPid = Long.getLong("bench.app-pid", -1);
+        String jdbc = System.getProperty("bench.jdbc");
+        ServerCost cost = appPid > 0 && jdbc != null ? new ServerCost(appPid, jdbc) : null;
+        if (cost != null) {
+            cost.reset();
+        }
+        ServerCost.Reading before = cost == null ? null : cost.read();
+        Phase m = run(load, exec, pool, providers, clients, seconds);
+        ServerCost.Reading spent = cost == null ? null : cost.read().minus(before);
         exec.shutdown();
         if (pool.isEmpty()) {
             System.out.println("WARNING: the enterprises ran out before the end; raise -Dbench.enterprises");
         }
-        double elapsed = m.elapsed;
-        long[] apply = merge(m.applyNanos, m.applyCount);
-        long[] approve = merge(m.approveNanos, m.approveCount);
-        long[] all = merge(new long[][] {apply, approve}, new int[] {apply.length, approve.length});
+
+        long requests = 0;
+        long[][] byStep = new long[Step.values().length][];
+        for (Step s : Step.values()) {
+            byStep[s.ordinal()] = m.samples(s);
+            requests += byStep[s.ordinal()].length;
+        }
+        long[] all = m.all();
+        System.out.printf(Locale.ROOT, "clients=%d duration=%.1fs  cycles=%d (paid %d, disputed %d), unexpected answers=%d%n",
+                clients, m.elapsed, m.cycles, m.paid.get(), m.disputed.get(), m.unexpected.get());
+        m.examples.forEach((k, v) -> System.out.println("  unexpected " + k + ": " + v));
+        System.out.printf(Locale.ROOT, "requests/s=%.1f  cycles/s=%.1f  latency ms p50=%.1f p99=%.1f%n",
+                requests / m.elapsed, m.cycles / m.elapsed, Load.percentileMs(all, 50), Load.percentileMs(all, 99));
+        for (Step s : Step.values()) {
+            long[] x = byStep[s.ordinal()];
+            if (x.length > 0) {
+                System.out.printf(Locale.ROOT, "  %-19s n=%6d  p50=%7.1f  p99=%7.1f ms%n", s.name().toLowerCase(Locale.ROOT),
+                        x.length, Load.percentileMs(x, 50), Load.percentileMs(x, 99));
+            }
+        }
+        if (spent != null) {
+            System.out.printf(Locale.ROOT, "per request: node CPU %.2f ms, PostgreSQL CPU %.2f ms, driver CPU %.2f ms, "
+                            + "%s statements, %.2f transactions%n",
+                    spent.appCpu() * 1e3 / requests, spent.postgresCpu() * 1e3 / requests, spent.driverCpu() * 1e3 / requests,
+                    spent.statements() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (double) spent.statements() / requests),
+                    (double) spent.transactions() / requests);
+            System.out.printf(Locale.ROOT, "per cycle: %s statements, %.1f transactions%n",
+                    spent.statements() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (double) spent.statements() / m.cycles),
+                    (double) spent.transactions() / m.cycles);
+        }
+
         String balance = load.get("/api/v1/operator/ledger/balance");
         long budget = Load.number(balance, "budgetFen");
-        long unissued = Load.number(balance, "unissuedFen");
+        long issuedFen = budget - Load.number(balance, "unissuedFen");
         boolean reconciles = balance.contains("\"reconciles\":true");
-        long issuedFen = budget - unissued;
-
-        System.out.printf(Locale.ROOT, "clients=%d duration=%.1fs amount=%d fen%n", clients, elapsed, amountFen);
-        System.out.printf(Locale.ROOT, "apply+approve pairs/s=%.1f  requests/s=%.1f  (vouchers issued=%d, refused for budget=%d, other=%d)%n",
-                approve.length / elapsed, all.length / elapsed, m.issued, m.refusedBudget, m.other);
-        System.out.printf(Locale.ROOT, "latency ms  apply p50=%.1f p99=%.1f | approve p50=%.1f p99=%.1f | all p50=%.1f p99=%.1f%n",
-                Load.percentileMs(apply, 50), Load.percentileMs(apply, 99), Load.percentileMs(approve, 50),
-                Load.percentileMs(approve, 99), Load.percentileMs(all, 50), Load.percentileMs(all, 99));
-        boolean overIssued = issuedFen > budget;
-        System.out.printf(Locale.ROOT, "over-issuance check: budget=%d issued=%d (%d vouchers here) reconciles=%s -> %s%n",
-                budget, issuedFen, m.issued, reconciles, overIssued || !reconciles ? "FAILED" : "OK, zero over-issuance");
-        System.out.printf(Locale.ROOT, "RESULT requests_per_s=%.1f pairs_per_s=%.1f p99_ms=%.1f%n",
-                all.length / elapsed, approve.length / elapsed, Load.percentileMs(all, 99));
-        if (overIssued || !reconciles) {
+        String verify = load.get("/api/v1/operator/audit/verify");
+        boolean intact = verify.contains("\"intact\":true");
+        boolean failed = issuedFen > budget || !reconciles || !intact || m.unexpected.get() > 0;
+        System.out.printf(Locale.ROOT, "checks: budget=%d issued=%d reconciles=%s audit chain intact=%s (%d records) -> %s%n",
+                budget, issuedFen, reconciles, intact, Load.number(verify, "records"), failed ? "FAILED" : "OK");
+        System.out.printf(Locale.ROOT, "RESULT requests_per_s=%.1f cycles_per_s=%.1f p99_ms=%.1f%n",
+                requests / m.elapsed, m.cycles / m.elapsed, Load.percentileMs(all, 99));
+        if (failed) {
             System.exit(1);
         }
     }
 
     /** What one timed phase measured. */
-    private record Phase(double elapsed, long[][] applyNanos, int[] applyCount, long[][] approveNanos,
-                         int[] approveCount, long issued, long refusedBudget, long other) {}
+    private static final class Phase {
+        final long[][][] nanos; // [client][step][sample]
+        final int[][] counts;   // [client][step]
+        final AtomicLong paid = new AtomicLong();
+        final AtomicLong disputed = new AtomicLong();
+        final AtomicLong unexpected = new AtomicLong();
+        final Map<String, String> examples = new ConcurrentHashMap<>();
+        long cycles;
+        double elapsed;
 
-    /** Each client repeats apply → operator approve with a fresh enterprise until the phase ends. */
-    private static Phase run(Load load, ExecutorService exec, ConcurrentLinkedQueue<String> pool, int clients,
-                             int seconds, long amountFen) throws Exception {
-        long[][] applyNanos = new long[clients][];
-        long[][] approveNanos = new long[clients][];
-        int[] applyCount = new int[clients];
-        int[] approveCount = new int[clients];
-        AtomicLong issued = new AtomicLong();
-        AtomicLong refusedBudget = new AtomicLong();
-        AtomicLong other = new AtomicLong();
+        Phase(int clients) {
+            nanos = new long[clients][Step.values().length][20_000];
+            counts = new int[clients][Step.values().length];
+        }
+
+        void time(int client, Step s, long nanosTaken) {
+            int n = counts[client][s.ordinal()];
+            if (n < nanos[client][s.ordinal()].length) {
+                nanos[client][s.ordinal()][n] = nanosTaken;
+                counts[client][s.ordinal()]++;
+            }
+        }
+
+        long[] samples(Step s) {
+            List<long[]> parts = new ArrayList<>();
+            int n = 0;
+            for (int c = 0; c < counts.length; c++) {
+                parts.add(java.util.Arrays.copyOf(nanos[c][s.ordinal()], counts[c][s.ordinal()]));
+                n += counts[c][s.ordinal()];
+            }
+            long[] all = new long[n];
+            int at = 0;
+            for (long[] p : parts) {
+                System.arraycopy(p, 0, all, at, p.length);
+                at += p.length;
+            }
+            java.util.Arrays.sort(all);
+            return all;
+        }
+
+        long[] all() {
+            return java.util.Arrays.stream(Step.values()).map(this::samples).flatMapToLong(java.util.Arrays::stream)
+                    .sorted().toArray();
+        }
+
+        boolean unexpected(Step s, Load.Answer a) {
+            unexpected.incrementAndGet();
+            examples.putIfAbsent(s + " " + a.status(), a.body().substring(0, Math.min(300, a.body().length())));
+            return false;
+        }
+    }
+
+    /** Each client repeats the cycle with a fresh enterprise until the phase ends. */
+    private static Phase run(Load load, ExecutorService exec, ConcurrentLinkedQueue<String> pool,
+                             List<String> providers, int clients, int seconds) throws Exception {
+        Phase phase = new Phase(clients);
+        AtomicLong cycles = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long started = System.nanoTime();
         List<Future<?>> runs = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             final int me = c;
-            applyNanos[c] = new long[200_000];
-            approveNanos[c] = new long[200_000];
             runs.add(exec.submit(() -> {
-                while (System.nanoTime() < deadline) {
+                for (int i = me; System.nanoTime() < deadline; i += clients) {
                     String e = pool.poll();
                     if (e == null) {
                         break;
                     }
-                    long t0 = System.nanoTime();
-                    var applied = load.post("/api/v1/enterprises/" + e + "/applications", "{\"amountFen\":" + amountFen + "}");
-                    long t1 = System.nanoTime();
-                    applyNanos[me][applyCount[me]++] = t1 - t0;
-                    if (applied.status() != 201) {
-                        other.incrementAndGet();
-                        continue;
-                    }
-                    String id = Load.string(applied.body(), "id");
-                    var approved = load.post("/api/v1/operator/applications/" + id + "/approve", "{\"reason\":\"bench\"}");
-                    long t2 = System.nanoTime();
-                    approveNanos[me][approveCount[me]++] = t2 - t1;
-                    if (approved.status() == 200) {
-                        issued.incrementAndGet();
-                    } else if (approved.body().contains("budget-exhausted")) {
-                        refusedBudget.incrementAndGet();
-                    } else {
-                        other.incrementAndGet();
-                    }
+                    cycle(load, phase, me, i, e, providers.get(i % providers.size()));
+                    cycles.incrementAndGet();
                 }
                 return null;
             }));
@@ -144,22 +214,90 @@ public final class NodeBenchmark {
         for (Future<?> f : runs) {
             f.get();
         }
-        return new Phase((System.nanoTime() - started) / 1e9, applyNanos, applyCount, approveNanos, approveCount,
-                issued.get(), refusedBudget.get(), other.get());
+        phase.elapsed = (System.nanoTime() - started) / 1e9;
+        phase.cycles = cycles.get();
+        return phase;
     }
 
-    private static long[] merge(long[][] parts, int[] counts) {
-        int n = 0;
-        for (int c : counts) {
-            n += c;
+    /** One enterprise's round: every answer checked; an unexpected one ends the cycle and is counted. */
+    private static boolean cycle(Load load, Phase phase, int me, int i, String enterprise, String provider) throws Exception {
+        boolean operatorDecides = i % 2 == 1;
+        long amount = operatorDecides ? LARGE_FEN : SMALL_FEN;
+        Load.Answer a = timed(phase, me, Step.APPLY, () -> load.post("/api/v1/enterprises/" + enterprise + "/applications",
+                "{\"amountFen\":" + amount + "}"));
+        if (a.status() != 201) {
+            return phase.unexpected(Step.APPLY, a);
         }
-        long[] all = new long[n];
-        int at = 0;
-        for (int i = 0; i < parts.length; i++) {
-            System.arraycopy(parts[i], 0, all, at, counts[i]);
-            at += counts[i];
+        if (operatorDecides) {
+            String id = Load.string(a.body(), "id");
+            a = timed(phase, me, Step.APPROVE_APPLICATION, () -> load.post("/api/v1/operator/applications/" + id + "/approve",
+                    "{\"reason\":\"bench\"}"));
+            if (a.status() != 200) {
+                return phase.unexpected(Step.APPROVE_APPLICATION, a);
+            }
         }
-        java.util.Arrays.sort(all);
-        return all;
+        String voucher = Load.string(a.body(), "voucherId");
+        long requested = amount - 500_000;
+        String invoice = "BENCH-" + UUID.randomUUID();
+        a = timed(phase, me, Step.FILE, () -> load.post("/api/v1/enterprises/" + enterprise + "/redemptions",
+                "{\"voucherId\":\"" + voucher + "\",\"providerUscc\":\"" + provider + "\",\"category\":\"" + CATEGORY
+                        + "\",\"declarations\":{\"patentApplicationStage\":false,\"statutoryTesting\":false,"
+                        + "\"otherPublicFunding\":false},\"contractNo\":\"HT-" + invoice + "\",\"invoiceNo\":\"" + invoice
+                        + "\",\"actualExpenditureFen\":" + 2 * requested + ",\"requestedFen\":" + requested
+                        + ",\"completionDate\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}"));
+        if (a.status() != 201) {
+            return phase.unexpected(Step.FILE, a);
+        }
+        String redemption = Load.string(a.body(), "id");
+        if (i % 10 == 9) { // one in ten: the provider disputes it, the hold goes back to the voucher
+            a = timed(phase, me, Step.DISPUTE, () -> load.post("/api/v1/providers/" + provider + "/redemptions/" + redemption
+                    + "/dispute", "{\"reason\":\"bench\"}"));
+            if (a.status() != 200) {
+                return phase.unexpected(Step.DISPUTE, a);
+            }
+            phase.disputed.incrementAndGet();
+            return true;
+        }
+        a = timed(phase, me, Step.CONFIRM, () -> load.post("/api/v1/providers/" + provider + "/redemptions/" + redemption
+                + "/confirm", "{}"));
+        if (a.status() != 200) {
+            return phase.unexpected(Step.CONFIRM, a);
+        }
+        if (!"APPROVED".equals(Load.string(a.body(), "status"))) {
+            a = timed(phase, me, Step.APPROVE_REDEMPTION, () -> load.post("/api/v1/operator/redemptions/" + redemption
+                    + "/approve", "{\"reason\":\"bench\"}"));
+            if (a.status() != 200) {
+                return phase.unexpected(Step.APPROVE_REDEMPTION, a);
+            }
+        }
+        a = timed(phase, me, Step.PAY, () -> load.post("/api/v1/operator/redemptions/" + redemption + "/pay",
+                "{\"paymentReference\":\"BENCH\"}"));
+        if (a.status() != 200) {
+            return phase.unexpected(Step.PAY, a);
+        }
+        phase.paid.incrementAndGet();
+        return true;
+    }
+
+    private interface Call {
+        Load.Answer send() throws Exception;
+    }
+
+    private static Load.Answer timed(Phase phase, int client, Step step, Call call) throws Exception {
+        long t0 = System.nanoTime();
+        Load.Answer a = call.send();
+        phase.time(client, step, System.nanoTime() - t0);
+        return a;
+    }
+
+    private static String uscc(String district, char kind, long n) {
+        String first17 = "91" + district + kind + String.format("%08d", n % 100_000_000L);
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    private static void expect(Load.Answer a, int status, String what) {
+        if (a.status() != status) {
+            throw new IllegalStateException(what + " failed: " + a.status() + " " + a.body());
+        }
     }
 }

@@ -1,0 +1,162 @@
+package org.yrd.voucher.node.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.query.NativeQuery;
+import org.jboss.logging.Logger;
+import org.yrd.voucher.edge.Actor;
+import org.yrd.voucher.edge.TimeSource;
+
+/**
+ * The chainer: gives each committed record waiting in {@code audit_pending} its place in the chain, in the order
+ * it takes them, with SHA-256 over its content and the previous record's hash ({@link Audit#hash}), in one
+ * transaction per batch that moves the batch into {@code audit_record} and the chain's end on.
+ * <p>
+ * It is the only writer that locks the chain's end, so the transactions that record decisions and money never wait
+ * for one another there. It runs right after each commit that wrote records ({@link #soon}, coalesced onto one
+ * thread), every second for records another replica or a process that died after its commit left behind, and
+ * before anyone reads the trail ({@link #catchUp}). Several replicas may chain at once: the lock on the chain's end
+ * orders them, and a record is taken by whoever holds it first.
+ */
+@ApplicationScoped
+public class AuditChain {
+    private static final Logger LOG = Logger.getLogger(AuditChain.class);
+    private static final int BATCH = 500;
+    private static final int COLUMNS = 16;
+    /** The position of the chain record's one BIGINT column that may be null (amount_fen). */
+    private static final int AMOUNT = 10;
+
+    private final EntityManager em;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-chainer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ReentrantLock chaining = new ReentrantLock();
+
+    AuditChain(EntityManager em) {
+        this.em = em;
+    }
+
+    /** After a commit that wrote records: they are linked shortly, on the chainer's thread. */
+    void soon() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    catchUpQuietly();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                queued.set(false); // the next start's sweep links them
+            }
+        }
+    }
+
+    /** Records left behind by another replica or by a process that died between its commit and the chainer. */
+    @Scheduled(every = "${node.audit.sweep-every:1s}", identity = "audit-chain-sweep",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        catchUpQuietly();
+    }
+
+    void stop(@Observes ShutdownEvent e) {
+        worker.shutdown();
+    }
+
+    /** Links every record committed before this call; returns once the chain holds them. */
+    public void catchUp() {
+        chaining.lock();
+        try {
+            while (QuarkusTransaction.requiringNew().call(this::linkBatch) == BATCH) {
+                // a full batch: there may be more
+            }
+        } finally {
+            chaining.unlock();
+        }
+    }
+
+    /** Records waiting for their place (committed, not yet linked): a figure for the verification. */
+    public long waiting() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM audit_pending").getSingleResult()).longValue();
+    }
+
+    private void catchUpQuietly() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            // the records stay in audit_pending, each one committed with what it records; the next run retries
+            LOG.errorf(e, "the audit chain could not be extended; its records wait in audit_pending");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int linkBatch() {
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+        long seq = ((Number) head[0]).longValue();
+        String prev = ((String) head[1]).trim();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, at, actor_subject, actor_name, actor_role, actor_province, actor_uscc, action, target,
+                          outcome, amount_fen, detail, request_id, client_address
+                        FROM audit_pending ORDER BY id LIMIT\s""" + BATCH).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("""
+                WITH appended AS (INSERT INTO audit_record (seq, at, actor_subject, actor_name, actor_role,
+                  actor_province, actor_uscc, action, target, outcome, amount_fen, detail, request_id, client_address,
+                  prev_hash, hash) VALUES\s""");
+        List<Object> values = new ArrayList<>(rows.size() * COLUMNS + 3);
+        StringBuilder ids = new StringBuilder("{");
+        for (Object[] r : rows) {
+            Audit.Entry e = new Audit.Entry(TimeSource.utc(r[1]).toInstant(), new Actor((String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[12], (String) r[13]), (String) r[7],
+                    (String) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11]);
+            seq++;
+            String hash = Audit.hash(seq, e, prev);
+            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            values.add(seq);
+            values.addAll(Audit.columns(e));
+            values.add(prev);
+            values.add(hash);
+            ids.append(ids.length() > 1 ? "," : "").append(((Number) r[0]).longValue());
+            prev = hash;
+        }
+        sql.append("), moved AS (DELETE FROM audit_pending WHERE id = ANY(CAST(? AS BIGINT[])))")
+                .append(" UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1");
+        values.add(ids.append('}').toString());
+        values.add(seq);
+        values.add(prev);
+        bind(em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class), values, COLUMNS, AMOUNT).executeUpdate();
+        return rows.size();
+    }
+
+    /**
+     * Binds the values of a multi-row INSERT, with a typed null where a value is missing: PostgreSQL cannot infer
+     * the type of an untyped one inside VALUES. {@code longColumn} is the one BIGINT column that may be null.
+     */
+    static NativeQuery<?> bind(NativeQuery<?> q, List<Object> values, int columns, int longColumn) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v != null) {
+                q.setParameter(i + 1, v);
+            } else if (i % columns == longColumn) {
+                q.setParameter(i + 1, null, Long.class);
+            } else {
+                q.setParameter(i + 1, null, String.class);
+            }
+        }
+        return q;
+    }
+}

@@ -1,0 +1,97 @@
+package org.yrd.voucher.testkit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.stream.Stream;
+
+/**
+ * What the servers spent during a measured phase, read before and after it: CPU seconds of the app's JVM, of every
+ * PostgreSQL process and of the load generator (from {@code /proc}, Linux), and the database's statements and
+ * transactions ({@code pg_stat_statements} when the server preloads it, {@code pg_stat_database} always).
+ */
+final class ServerCost {
+    private static final double TICK = 100.0; // USER_HZ on Linux
+
+    /** One reading. {@code statements} is -1 when pg_stat_statements is not there. */
+    record Reading(double appCpu, double postgresCpu, double driverCpu, long statements, long transactions) {
+        Reading minus(Reading before) {
+            return new Reading(appCpu - before.appCpu, postgresCpu - before.postgresCpu, driverCpu - before.driverCpu,
+                    statements < 0 ? -1 : statements - before.statements, transactions - before.transactions);
+        }
+    }
+
+    private final long appPid;
+    private final String jdbcUrl;
+
+    /** {@code appPid}: the app's process; {@code jdbcUrl}: its database, as the superuser. */
+    ServerCost(long appPid, String jdbcUrl) {
+        this.appPid = appPid;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    Reading read() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            long statements = -1;
+            try (var rs = c.createStatement().executeQuery("SELECT sum(calls) FROM pg_stat_statements")) {
+                rs.next();
+                statements = rs.getLong(1);
+            } catch (SQLException absent) {
+                // not preloaded: transactions only
+            }
+            long transactions;
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                transactions = rs.getLong(1);
+            }
+            return new Reading(cpu(appPid), postgresCpu(), cpu(ProcessHandle.current().pid()), statements, transactions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the database's statistics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Resets the statement counters, so that the set-up's do not count. */
+    void reset() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            c.createStatement().execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException absent) {
+            // nothing to reset
+        }
+    }
+
+    private static double cpu(long pid) {
+        String[] f = stat(Path.of("/proc", Long.toString(pid), "stat"));
+        return f == null ? 0 : (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK;
+    }
+
+    private static double postgresCpu() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> stat(p.resolve("stat")))
+                    .filter(f -> f != null && "postgres".equals(f[0]))
+                    .mapToDouble(f -> (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The fields after the pid of /proc/…/stat, the first being the command name without its brackets. */
+    private static String[] stat(Path file) {
+        try {
+            String s = Files.readString(file);
+            int open = s.indexOf('(');
+            int close = s.lastIndexOf(')');
+            String[] rest = s.substring(close + 2).split(" ");
+            String[] f = new String[rest.length + 1];
+            f[0] = s.substring(open + 1, close);
+            System.arraycopy(rest, 0, f, 1, rest.length);
+            return f;
+        } catch (IOException | RuntimeException gone) {
+            return null; // the process ended meanwhile
+        }
+    }
+}
