@@ -32,12 +32,13 @@ public class Enterprise extends PanacheEntityBase {
     @Column(name = "parent_uscc")
     public String parentUscc;
 
-    /** Hibernate loads an embedded value whose columns are all empty as null: an empty contact instead. */
-    @jakarta.persistence.PostLoad
-    void contactNeverNull() {
-        if (contact == null) {
-            contact = new org.yrd.voucher.node.common.Contact();
-        }
+    /**
+     * Who stands behind it, never null. Hibernate loads an embedded value whose columns are all empty as null; an
+     * empty one is answered without being stored in the field, so that loading never makes the row dirty (before, a
+     * {@code @PostLoad} filled it in and every locked or read-for-update row was written back, one UPDATE per request).
+     */
+    public org.yrd.voucher.node.common.Contact contact() {
+        return contact == null ? new org.yrd.voucher.node.common.Contact() : contact;
     }
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;

@@ -55,8 +55,8 @@ public class EnterpriseResource {
                                  String legalRepresentative, String contactPhone, String address, String parentUscc) {
         static EnterpriseView of(Enterprise e) {
             return new EnterpriseView(e.uscc, e.name, e.recipientType, e.smeRegistrationNo, e.smeRegistrationYear,
-                    e.districtCode, e.registeredAt, e.contact.legalRepresentative, e.contact.contactPhone,
-                    e.contact.address, e.parentUscc);
+                    e.districtCode, e.registeredAt, e.contact().legalRepresentative, e.contact().contactPhone,
+                    e.contact().address, e.parentUscc);
         }
     }
 

@@ -79,7 +79,7 @@ public class Ledger {
     public Report report(int year, String pool) {
         Object[] budget = (Object[]) em.createNativeQuery(pool == null ? """
                         SELECT coalesce(max(budget_fen), 0), coalesce(max(issued_fen), 0)
-                        FROM budget_year WHERE year = ?1 AND cast(?2 AS varchar) IS NULL""" : """
+                        FROM budget_year_total WHERE year = ?1 AND cast(?2 AS varchar) IS NULL""" : """
                         SELECT coalesce(max(budget_fen), 0), coalesce(max(issued_fen), 0)
                         FROM pool_year WHERE year = ?1 AND code = ?2""")
                 .setParameter(1, year).setParameter(2, pool).getSingleResult();

@@ -38,12 +38,13 @@ public class Provider extends PanacheEntityBase {
     @jakarta.persistence.Embedded
     public org.yrd.voucher.node.common.Contact contact = new org.yrd.voucher.node.common.Contact();
 
-    /** Hibernate loads an embedded value whose columns are all empty as null: an empty contact instead. */
-    @jakarta.persistence.PostLoad
-    void contactNeverNull() {
-        if (contact == null) {
-            contact = new org.yrd.voucher.node.common.Contact();
-        }
+    /**
+     * Who stands behind it, never null. Hibernate loads an embedded value whose columns are all empty as null; an
+     * empty one is answered without being stored in the field, so that loading never makes the row dirty (before, a
+     * {@code @PostLoad} filled it in and every locked or read-for-update row was written back, one UPDATE per request).
+     */
+    public org.yrd.voucher.node.common.Contact contact() {
+        return contact == null ? new org.yrd.voucher.node.common.Contact() : contact;
     }
 
     public Set<String> categories() {

@@ -66,7 +66,7 @@ public class ProviderResource {
                                String address) {
         static ProviderView of(Provider p) {
             return new ProviderView(p.uscc, p.name, p.status, p.categories(), p.qualifications, p.appliedAt, p.updatedAt,
-                    p.contact.legalRepresentative, p.contact.contactPhone, p.contact.address);
+                    p.contact().legalRepresentative, p.contact().contactPhone, p.contact().address);
         }
     }
 

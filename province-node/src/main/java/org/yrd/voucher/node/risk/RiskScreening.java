@@ -69,7 +69,7 @@ public class RiskScreening {
     public List<RiskFlag> screen(VoucherPolicy policy, Filed f) {
         Enterprise enterprise = enterprises.require(f.enterpriseUscc());
         Provider provider = providers.find(f.providerUscc()); // null for another province's provider
-        Set<RiskRules.Trait> shared = provider == null ? Set.of() : enterprise.contact.sharedWith(provider.contact);
+        Set<RiskRules.Trait> shared = provider == null ? Set.of() : enterprise.contact().sharedWith(provider.contact());
         long[] income = flags.income(f.providerUscc(), f.budgetYear(), f.enterpriseUscc());
         var facts = new RiskRules.Facts(f.voucherAmountFen(),
                 flags.priors(f.enterpriseUscc(), f.providerUscc(), f.redemptionId(),

@@ -10,12 +10,13 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.enterprise.Enterprise;
+import org.yrd.voucher.node.policy.BudgetYears;
 import org.yrd.voucher.policy.ApplicationRules;
 import org.yrd.voucher.policy.Pool;
 
 /**
  * Vouchers and applications in the database: the one owner of the {@code voucher}, {@code voucher_application},
- * {@code enterprise_year} and {@code budget_year} figures. Caps and budgets are taken by conditional updates,
+ * {@code enterprise_year} and {@code budget_share} figures. Caps and budgets are taken by conditional updates,
  * so that no interleaving of requests can go past them.
  */
 @ApplicationScoped
@@ -74,7 +75,7 @@ public class Vouchers {
                                (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
                                  WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
                                (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ?1 AND year = ?3),
-                               (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year WHERE year = ?3),
+                               (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?3),
                                party_listed(?1, ?2)""")
                 .setParameter(1, e.uscc).setParameter(2, today).setParameter(3, today.getYear())
                 .getSingleResult();
@@ -99,7 +100,9 @@ public class Vouchers {
      */
     java.util.Map<String, Long> budgetsLeft(int year) {
         java.util.Map<String, Long> left = new java.util.LinkedHashMap<>();
-        Object province = em.createNativeQuery("SELECT budget_fen - issued_fen FROM budget_year WHERE year = ?1 FOR UPDATE")
+        Object province = em.createNativeQuery("""
+                        SELECT coalesce(sum(left_fen), 0) FROM (SELECT budget_fen - issued_fen AS left_fen FROM budget_share
+                                                                WHERE year = ?1 ORDER BY shard FOR UPDATE) s""")
                 .setParameter(1, year).getSingleResult();
         left.put(org.yrd.voucher.policy.Draw.PROVINCE, ((Number) province).longValue());
         List<?> pools = em.createNativeQuery("SELECT code, budget_fen - issued_fen FROM pool_year WHERE year = ?1 "
@@ -136,13 +139,47 @@ public class Vouchers {
                 .setParameter(1, amountFen).setParameter(2, year).setParameter(3, code).executeUpdate() == 1;
     }
 
-    /** Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed. */
+    /**
+     * Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed (P6). A share with room
+     * that no other transaction holds, looked for from a random one on, gives it by a conditional update, so that
+     * concurrent issues rarely wait for one another's commit. It never waits, so it never ends holding a share it
+     * could not use: when every share with room is busy, or none has room alone, the year's shares are locked in order
+     * and give what they have between them (a transaction holds no share before that, so these cannot deadlock). No
+     * share goes beyond its part (the database refuses it) and the year's budget is exact.
+     */
     boolean takeBudget(int year, long amountFen) {
         em.flush();
-        return em.createNativeQuery("""
-                        UPDATE budget_year SET issued_fen = issued_fen + ?1
-                        WHERE year = ?2 AND issued_fen + ?1 <= budget_fen""")
-                .setParameter(1, amountFen).setParameter(2, year).executeUpdate() == 1;
+        int from = java.util.concurrent.ThreadLocalRandom.current().nextInt(BudgetYears.SHARES);
+        if (em.createNativeQuery("""
+                        UPDATE budget_share SET issued_fen = issued_fen + ?1
+                        WHERE year = ?2 AND issued_fen + ?1 <= budget_fen
+                          AND shard = (SELECT shard FROM budget_share WHERE year = ?2 AND issued_fen + ?1 <= budget_fen
+                                       ORDER BY (shard + ?3) % ?4 LIMIT 1 FOR UPDATE SKIP LOCKED)""")
+                .setParameter(1, amountFen).setParameter(2, year).setParameter(3, from)
+                .setParameter(4, BudgetYears.SHARES).executeUpdate() == 1) {
+            return true;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> shares = em.createNativeQuery("""
+                        SELECT shard, budget_fen - issued_fen FROM budget_share WHERE year = ?1 ORDER BY shard FOR UPDATE""")
+                .setParameter(1, year).getResultList();
+        StringBuilder taken = new StringBuilder();
+        long wanted = amountFen;
+        for (Object[] s : shares) {
+            long take = Math.min(wanted, ((Number) s[1]).longValue());
+            if (take > 0) {
+                taken.append(taken.isEmpty() ? "" : ",").append("(").append(((Number) s[0]).intValue()).append(",")
+                        .append(take).append(")");
+                wanted -= take;
+            }
+        }
+        if (wanted > 0) {
+            return false;
+        }
+        em.createNativeQuery("UPDATE budget_share b SET issued_fen = b.issued_fen + t.take FROM (VALUES " + taken
+                        + ") AS t(shard, take) WHERE b.year = ?1 AND b.shard = t.shard")
+                .setParameter(1, year).executeUpdate();
+        return true;
     }
 
     /** Active vouchers past their validity, locked; a busy voucher is skipped and waits for the next run. */

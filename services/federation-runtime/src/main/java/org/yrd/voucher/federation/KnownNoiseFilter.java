@@ -32,7 +32,7 @@ public final class KnownNoiseFilter implements Filter {
             return false;
         }
         Object[] params = record.getParameters();
-        if (params != null && message.contains("%s")) {
+        if (params != null) { // "Datasource '{0}': {1}"
             for (Object p : params) {
                 if (p instanceof String s && s.contains(OPEN_AT_COMMIT)) {
                     return false;
