@@ -48,11 +48,13 @@ psql -d node_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/
 # Shanghai's demo policy with a 2-billion-yuan budget, so the warm-up and the run never exhaust it
 sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billion yuan/' deploy/policies/SH.yaml \
   > "$state/SH-bench.yaml"
+started=$(date +%s%N)
 $own java -Xmx1g ${NODE_OPTS:-} -Dquarkus.profile=local $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
 node_pid=$!
-until curl -sf "localhost:$node_port/q/health/ready" >/dev/null; do kill -0 $node_pid || { cat "$state/node.log"; exit 1; }; sleep 0.5; done
+until curl -sf "localhost:$node_port/q/health/ready" >/dev/null; do kill -0 $node_pid || { cat "$state/node.log"; exit 1; }; sleep 0.1; done
+echo "node ready $(( ($(date +%s%N) - started) / 1000000 )) ms after its JVM was started (migrations of an empty database included)"
 
 echo "== node: the full cycle, $clients clients, warm-up then ${seconds}s measured"
 $own java ${BENCH_OPTS:-} "${signer[@]}" -Dbench.app-pid=$node_pid \

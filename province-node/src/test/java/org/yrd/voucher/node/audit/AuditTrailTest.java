@@ -127,6 +127,71 @@ class AuditTrailTest {
                 .body("intact", equalTo(true)).body("unlinked", equalTo(0));
     }
 
+    /**
+     * The database recomputes a record's hash exactly as the node does (V19 audit_hash: the same JSON, the same
+     * SHA-256), so an auditor can check the chain with SQL alone: random contents (quotes, backslashes, CJK, line
+     * breaks, the other control characters, missing values) hash alike, every stored record matches, and
+     * audit_chain_breaks names an edited one.
+     */
+    @Test
+    void theJavaAndSqlHashesAgreeAndSqlAloneFindsAnEditedRecord() {
+        long seed = System.nanoTime();
+        var random = new java.util.Random(seed);
+        String alphabet = "aZ09 \"\\/\t\n\r\b\f\u0001\u000b\u001f\u007f长三角科技创新券é€😀";
+        java.util.function.Supplier<String> text = () -> {
+            if (random.nextInt(5) == 0) {
+                return null;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            return b.toString();
+        };
+        for (int i = 0; i < 200; i++) {
+            long seq = 1 + random.nextInt(1_000_000_000);
+            var at = java.time.Instant.ofEpochSecond(1_700_000_000L + random.nextInt(200_000_000), random.nextInt(1_000_000) * 1_000L);
+            Long amount = random.nextBoolean() ? null : random.nextLong() % 10_000_000_000L;
+            String prev = i == 0 ? "0".repeat(64) : Audit.hash(i, new Audit.Entry(at, new org.yrd.voucher.edge.Actor("p",
+                    null, "system", null, null, null, null), "x", "y", "z", null, null), "0".repeat(64));
+            var e = new Audit.Entry(at, new org.yrd.voucher.edge.Actor(String.valueOf(text.get()), text.get(),
+                    "operator", text.get(), text.get(), text.get(), text.get()), "a" + text.get(), "t" + text.get(),
+                    "o" + text.get(), amount, text.get());
+            var a = e.actor();
+            String sql = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("""
+                            SELECT audit_hash(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""")
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .setParameter(1, seq).setParameter(2, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                    .setParameter(3, a.subject(), String.class).setParameter(4, a.name(), String.class)
+                    .setParameter(5, a.role(), String.class).setParameter(6, a.province(), String.class)
+                    .setParameter(7, a.uscc(), String.class).setParameter(8, e.action(), String.class)
+                    .setParameter(9, e.target(), String.class).setParameter(10, e.outcome(), String.class)
+                    .setParameter(11, amount, Long.class).setParameter(12, e.detail(), String.class)
+                    .setParameter(13, a.requestId(), String.class).setParameter(14, a.clientAddress(), String.class)
+                    .setParameter(15, prev, String.class).getSingleResult());
+            assertThat(sql).as("seed %d, record %s", seed, e).isEqualTo(Audit.hash(seq, e, prev));
+        }
+        Fixtures.apply(Fixtures.enterprise("310115"), 100_000).then().statusCode(201);
+        given().get("/api/v1/operator/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        assertThat(breaks()).as("every stored record, checked by SQL alone").isEmpty();
+        long seq = given().get("/api/v1/operator/audit?action=ledger.issue&limit=1").then().extract()
+                .jsonPath().getLong("[0].seq");
+        tamper("UPDATE audit_record SET amount_fen = amount_fen + 1 WHERE seq = " + seq);
+        try {
+            assertThat(breaks()).contains(seq);
+        } finally {
+            tamper("UPDATE audit_record SET amount_fen = amount_fen - 1 WHERE seq = " + seq);
+        }
+        assertThat(breaks()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> breaks() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em.createNativeQuery(
+                "SELECT seq FROM audit_chain_breaks").getResultList()).stream().map(Number::longValue).toList());
+    }
+
     void tamper(String sql) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only").executeUpdate();
