@@ -167,7 +167,7 @@ public final class FederationBenchmark {
     }
 
     /**
-     * Where the time goes between ZJ and SH, from the outbox and inbox timestamps of each hop: relay lag
+     * Where the time goes between ZJ and SH and back, from the outbox and inbox timestamps of each hop: relay lag
      * (written → acknowledged by the broker) and consumer lag (acknowledged → applied by the next app).
      */
     static void stages(String zjDb, String hubDb, String shDb, java.sql.Timestamp since) throws Exception {
@@ -181,6 +181,16 @@ public final class FederationBenchmark {
         stage("hub consume (acked -> applied)", zjOut, hubIn, 1, 0);
         stage("hub relay   (written -> acked)", hubOut, hubOut, 0, 1);
         stage("SH consume  (acked -> applied)", hubOut, shIn, 1, 0);
+        // the way back: SH's answers to the hub, the hub's to ZJ
+        var shOut = times(shDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.hub.requests'"
+                + " AND created_at >= ?", since);
+        var hubBack = times(hubDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.node.ZJ.inbox'"
+                + " AND created_at >= ?", since);
+        var zjIn = times(zjDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
+        stage("SH relay    (written -> acked)", shOut, shOut, 0, 1);
+        stage("hub consume (acked -> applied)", shOut, hubIn, 1, 0);
+        stage("hub relay   (written -> acked)", hubBack, hubBack, 0, 1);
+        stage("ZJ consume  (acked -> applied)", hubBack, zjIn, 1, 0);
     }
 
     private static void stage(String name, java.util.Map<String, long[]> from, java.util.Map<String, long[]> to,
