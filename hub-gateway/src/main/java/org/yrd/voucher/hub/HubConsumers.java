@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.federation.FederationIntake;
 import org.yrd.voucher.federation.Intake;
 import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.hub.credit.JointPunishment;
@@ -57,25 +58,25 @@ public class HubConsumers {
     }
 
     @Incoming("admissions-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void admissions(List<String> batch) {
         intake.take("admissions-in", batch, admissions);
     }
 
     @Incoming("credit-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void credit(List<String> batch) {
         intake.take("credit-in", batch, credit);
     }
 
     @Incoming("usage-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void usage(List<String> batch) {
         intake.take("usage-in", batch, usage);
     }
 
     @Incoming("requests-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void requests(List<String> batch) {
         intake.take("requests-in", batch, requests);
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
 import org.yrd.voucher.events.Payloads;
+import org.yrd.voucher.federation.FederationIntake;
 import org.yrd.voucher.federation.Intake;
 import org.yrd.voucher.federation.Route;
 import org.yrd.voucher.node.credit.YrdCredit;
@@ -47,21 +48,21 @@ public class FederationConsumers {
 
     /** Replica of the YRD provider registry (P8, P14), rebuilt from the compacted topic by a new node. */
     @Incoming("registry-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void registry(String record) {
         intake.take("registry-in", List.of(record), registry);
     }
 
     /** Replica of the YRD negative list: a sanction in one province applies here too (P13). */
     @Incoming("credit-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void credit(String record) {
         intake.take("credit-in", List.of(record), credit);
     }
 
     /** Cross-region requests and answers the hub routes to this node, a polled batch in one transaction. */
     @Incoming("inbox-in")
-    @Blocking
+    @Blocking(FederationIntake.POOL)
     public void nodeInbox(List<String> batch) {
         intake.take("inbox-in", batch, inbox);
     }
