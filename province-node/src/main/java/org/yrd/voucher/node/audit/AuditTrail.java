@@ -16,6 +16,7 @@ import org.yrd.voucher.edge.TimeSource;
 /** Reading and verifying the audit trail (operators: {@code /api/v1/operator/audit}). */
 @ApplicationScoped
 public class AuditTrail {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditTrail.class);
     /** Breaks listed at most; the first one is where the history stops being trustworthy. */
     private static final int MAX_BREAKS = 20;
     private static final int BATCH = 5_000;
@@ -195,7 +196,7 @@ public class AuditTrail {
         try {
             chain.catchUp();
         } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(AuditTrail.class).warnf(e, "audit records wait to be linked");
+            LOG.warnf(e, "audit records wait to be linked");
         }
     }
 

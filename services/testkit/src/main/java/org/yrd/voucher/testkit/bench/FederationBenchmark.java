@@ -171,26 +171,23 @@ public final class FederationBenchmark {
      * (written → acknowledged by the broker) and consumer lag (acknowledged → applied by the next app).
      */
     static void stages(String zjDb, String hubDb, String shDb, java.sql.Timestamp since) throws Exception {
-        var zjOut = times(zjDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.hub.requests'"
+        hops("ZJ", zjDb, hubDb, "SH", shDb, since); // the requests
+        hops("SH", shDb, hubDb, "ZJ", zjDb, since); // the way back: SH's answers
+    }
+
+    /** The four hops of one way: {@code from}'s relay, the hub's consume, the hub's relay to {@code to}, its consume. */
+    private static void hops(String from, String fromDb, String hubDb, String to, String toDb, java.sql.Timestamp since)
+            throws Exception {
+        var out = times(fromDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.hub.requests'"
                 + " AND created_at >= ?", since);
         var hubIn = times(hubDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
-        var hubOut = times(hubDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.node.SH.inbox'"
-                + " AND created_at >= ?", since);
-        var shIn = times(shDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
-        stage("ZJ relay    (written -> acked)", zjOut, zjOut, 0, 1);
-        stage("hub consume (acked -> applied)", zjOut, hubIn, 1, 0);
+        var hubOut = times(hubDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.node." + to
+                + ".inbox' AND created_at >= ?", since);
+        var in = times(toDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
+        stage(from + " relay    (written -> acked)", out, out, 0, 1);
+        stage("hub consume (acked -> applied)", out, hubIn, 1, 0);
         stage("hub relay   (written -> acked)", hubOut, hubOut, 0, 1);
-        stage("SH consume  (acked -> applied)", hubOut, shIn, 1, 0);
-        // the way back: SH's answers to the hub, the hub's to ZJ
-        var shOut = times(shDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.hub.requests'"
-                + " AND created_at >= ?", since);
-        var hubBack = times(hubDb, "SELECT event_id::text, created_at, sent_at FROM outbox WHERE topic = 'yrd.node.ZJ.inbox'"
-                + " AND created_at >= ?", since);
-        var zjIn = times(zjDb, "SELECT event_id::text, processed_at, processed_at FROM inbox WHERE processed_at >= ?", since);
-        stage("SH relay    (written -> acked)", shOut, shOut, 0, 1);
-        stage("hub consume (acked -> applied)", shOut, hubIn, 1, 0);
-        stage("hub relay   (written -> acked)", hubBack, hubBack, 0, 1);
-        stage("ZJ consume  (acked -> applied)", hubBack, zjIn, 1, 0);
+        stage(to + " consume  (acked -> applied)", hubOut, in, 1, 0);
     }
 
     private static void stage(String name, java.util.Map<String, long[]> from, java.util.Map<String, long[]> to,
