@@ -46,7 +46,7 @@ def profile():
 
 
 def mapper(name, mapper_type, config):
-    return {"name": name, "protocol": "openid-connect", "protocolMapper": mapper_type, "consentRequired": False,
+    return {"name": name, "protocol": "openid-connect", "protocolMapper": mapper_type,
             "config": config}
 
 

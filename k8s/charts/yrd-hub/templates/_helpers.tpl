@@ -10,6 +10,3 @@ app.kubernetes.io/name: yrd-hub
 app.kubernetes.io/instance: hub
 {{- end -}}
 
-{{- define "yrd-hub.required" -}}
-{{- required (printf "%s is required (docs/deploy.md)" (index . 0)) (index . 1) -}}
-{{- end -}}

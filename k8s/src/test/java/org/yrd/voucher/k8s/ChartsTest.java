@@ -30,6 +30,11 @@ class ChartsTest {
     void everyChartLintsCleanWithItsValues(String deployment) throws IOException {
         // helm lint reads the chart's own values.yaml: lint a copy whose values are the deployment's
         Path copy = Rendered.K8S.resolve("target/lint/" + deployment);
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         copyFollowingLinks(Rendered.chartFor(deployment), copy);
         ObjectNode values = (ObjectNode) Rendered.YAML.readTree(copy.resolve("values.yaml").toFile());
         merge(values, Rendered.YAML.readTree(Rendered.VALUES.resolve(deployment + ".yaml").toFile()));
@@ -43,8 +48,10 @@ class ChartsTest {
     void everyContainerRunsAsNonRootReadOnlyWithoutCapabilitiesAndWithLimits(String deployment) {
         List<JsonNode> deployments = Rendered.ofKind(deployment, "Deployment");
         assertThat(deployments).isNotEmpty();
-        for (JsonNode d : deployments) {
-            JsonNode pod = d.path("spec").path("template").path("spec");
+        List<JsonNode> pods = new ArrayList<>();
+        deployments.forEach(d -> pods.add(d.path("spec").path("template").path("spec")));
+        Rendered.ofKind(deployment, "Pod").forEach(p -> pods.add(p.path("spec")));
+        for (JsonNode pod : pods) {
             assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
             assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
             for (JsonNode c : pod.path("containers")) {
@@ -55,14 +62,34 @@ class ChartsTest {
                 assertThat(texts(sc.path("capabilities").path("drop"))).contains("ALL");
                 assertThat(c.path("resources").path("limits").path("cpu").asText()).isNotEmpty();
                 assertThat(c.path("resources").path("limits").path("memory").asText()).isNotEmpty();
-                assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
-                assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
             }
+        }
+        for (JsonNode d : deployments) {
+            // the autoscaler owns the count: a replicas field would reset it at every upgrade
+            assertThat(d.path("spec").has("replicas")).as("replicas beside an HPA").isFalse();
+            JsonNode pod = d.path("spec").path("template").path("spec");
+            assertThat(pod.path("topologySpreadConstraints")).extracting(t -> t.path("topologyKey").asText())
+                    .contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+            JsonNode c = pod.path("containers").get(0);
+            // Flyway may migrate for up to startupSeconds before liveness counts
+            assertThat(c.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
+            assertThat(c.path("startupProbe").path("failureThreshold").asInt() * c.path("startupProbe")
+                    .path("periodSeconds").asInt()).isGreaterThanOrEqualTo(300);
+            assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+            assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
+            // behind the ingress: forwarded headers only from its pods, no Swagger UI in production
+            assertThat(Rendered.envValue(c.path("env"), "YRD_HTTP_TRUSTED_PROXIES")).isNotBlank();
+            assertThat(Rendered.envValue(c.path("env"), "QUARKUS_SWAGGER_UI_ENABLE")).isEqualTo("false");
         }
         assertThat(Rendered.ofKind(deployment, "PodDisruptionBudget")).hasSize(1);
         assertThat(Rendered.ofKind(deployment, "HorizontalPodAutoscaler")).hasSize(1);
         assertThat(Rendered.ofKind(deployment, "Service")).isNotEmpty();
         assertThat(Rendered.ofKind(deployment, "Ingress")).hasSize(1);
+        assertThat(Rendered.ofKind(deployment, "ServiceMonitor")).hasSize(1);
+        // helm test: readiness and one public endpoint, through the Service
+        JsonNode test = Rendered.ofKind(deployment, "Pod").get(0);
+        assertThat(test.path("spec").path("containers").get(0).path("args").toString())
+                .contains("/q/health/ready", "/api/v1/public/");
     }
 
     @ParameterizedTest
@@ -75,17 +102,22 @@ class ChartsTest {
         assertThat(texts(policy.path("spec").path("policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
         JsonNode ingress = policy.path("spec").path("ingress");
         assertThat(ingress).hasSize(1);
-        assertThat(ingress.get(0).path("from").get(0).path("namespaceSelector").path("matchLabels")
-                .path("kubernetes.io/metadata.name").asText()).isEqualTo("ingress-nginx");
-        // egress: its database, Kafka, its identity provider, DNS; no rule without a destination (= anywhere)
+        List<String> from = new ArrayList<>();
+        for (JsonNode peer : ingress.get(0).path("from")) {
+            from.add(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText(
+                    peer.path("podSelector").path("matchLabels").path("yrd.voucher/helm-test").asText()));
+        }
+        // the ingress controller, Prometheus, and the helm test pod (same namespace)
+        assertThat(from).containsExactly("ingress-nginx", "monitoring", "true");
+        // egress: its database, its identity provider, DNS, Kafka (and the hub); no rule without a destination
         JsonNode egress = policy.path("spec").path("egress");
-        assertThat(egress).hasSize(4);
         for (JsonNode rule : egress) {
             assertThat(rule.path("to")).as("every egress rule names where").isNotEmpty();
             assertThat(rule.path("ports")).isNotEmpty();
         }
         String all = egress.toString();
-        assertThat(all).contains("cnpg.io/cluster", "strimzi.io/kind", "\"app\":\"keycloak\"", "kube-dns");
+        assertThat(all).contains("cnpg.io/cluster", "\"app\":\"keycloak\"", "kube-dns");
+        assertThat(all).contains(deployment.equals("hub") || deployment.equals("ah") ? "strimzi.io/kind" : "ipBlock");
     }
 
     @ParameterizedTest
@@ -97,19 +129,48 @@ class ChartsTest {
                 .isEqualTo(Files.readString(Rendered.K8S.resolve("../deploy/policies/" + province + ".yaml")));
         JsonNode env = Rendered.ofKind(deployment, "Deployment").get(0).path("spec").path("template").path("spec")
                 .path("containers").get(0).path("env");
-        assertThat(valueOf(env, "NODE_PROVINCE")).isEqualTo(province);
-        assertThat(valueOf(env, "QUARKUS_OIDC_TOKEN_ISSUER")).endsWith("/realms/yrd-" + deployment);
-        assertThat(Rendered.ofKind(deployment, "Cluster")).hasSize(2); // the node's and its identity provider's
-        for (JsonNode c : Rendered.ofKind(deployment, "Cluster")) {
-            assertThat(c.path("spec").path("instances").asInt()).isEqualTo(3);
-            assertThat(c.path("spec").path("backup").path("barmanObjectStore").path("destinationPath").asText())
-                    .startsWith("s3://");
-        }
-        assertThat(Rendered.ofKind(deployment, "ScheduledBackup")).hasSize(1);
+        assertThat(Rendered.envValue(env, "NODE_PROVINCE")).isEqualTo(province);
+        assertThat(Rendered.envValue(env, "QUARKUS_OIDC_TOKEN_ISSUER")).endsWith("/realms/yrd-" + deployment);
         JsonNode realm = Rendered.ofKind(deployment, "KeycloakRealmImport").get(0).path("spec").path("realm");
         assertThat(realm.path("realm").asText()).isEqualTo("yrd-" + deployment);
-        assertThat(realm.has("users")).as("no demo users in a province's realm").isFalse();
+        // no demo users: only Prometheus' service account
+        assertThat(realm.path("users")).extracting(u -> u.path("username").asText())
+                .containsExactly("service-account-yrd-monitoring");
         assertThat(realm.path("sslRequired").asText()).isEqualTo("external");
+        assertThat(realm.path("roles").path("realm")).extracting(r -> r.path("name").asText()).contains("monitoring");
+        JsonNode keycloak = Rendered.ofKind(deployment, "Keycloak").get(0).path("spec");
+        assertThat(keycloak.path("ingress").path("tlsSecret").asText()).as("Keycloak's public ingress has TLS")
+                .isEqualTo(keycloak.path("http").path("tlsSecret").asText()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "js", "zj", "ah", "hub"})
+    void everyDatabaseIsBackedUpByTheBarmanCloudPluginAndOutlivesAnUninstall(String deployment) {
+        List<JsonNode> clusters = Rendered.ofKind(deployment, "Cluster");
+        assertThat(clusters).hasSize(2); // the app's and its identity provider's
+        Map<String, JsonNode> stores = new java.util.HashMap<>();
+        Rendered.ofKind(deployment, "ObjectStore").forEach(o -> stores.put(o.path("metadata").path("name").asText(), o));
+        Set<String> scheduled = new HashSet<>();
+        for (JsonNode b : Rendered.ofKind(deployment, "ScheduledBackup")) {
+            assertThat(b.path("spec").path("method").asText()).isEqualTo("plugin");
+            assertThat(b.path("spec").path("pluginConfiguration").path("name").asText())
+                    .isEqualTo("barman-cloud.cloudnative-pg.io");
+            scheduled.add(b.path("spec").path("cluster").path("name").asText());
+        }
+        for (JsonNode c : clusters) {
+            String name = c.path("metadata").path("name").asText();
+            assertThat(c.path("spec").has("backup")).as("no deprecated barmanObjectStore").isFalse();
+            assertThat(c.path("spec").path("instances").asInt()).isEqualTo(3);
+            assertThat(c.path("metadata").path("annotations").path("helm.sh/resource-policy").asText()).isEqualTo("keep");
+            JsonNode plugin = c.path("spec").path("plugins").get(0);
+            assertThat(plugin.path("name").asText()).isEqualTo("barman-cloud.cloudnative-pg.io");
+            assertThat(plugin.path("isWALArchiver").asBoolean()).isTrue();
+            JsonNode store = stores.get(plugin.path("parameters").path("barmanObjectName").asText());
+            assertThat(store).as(name + "'s object store").isNotNull();
+            assertThat(store.path("spec").path("configuration").path("destinationPath").asText()).startsWith("s3://");
+            assertThat(store.path("metadata").path("annotations").path("helm.sh/resource-policy").asText()).isEqualTo("keep");
+            assertThat(scheduled).as("a ScheduledBackup for every cluster, the identity provider's too").contains(name);
+        }
     }
 
     @Test
@@ -137,10 +198,35 @@ class ChartsTest {
             }
         }
         JsonNode kafka = Rendered.ofKind("hub", "Kafka").get(0).path("spec").path("kafka");
-        assertThat(kafka.path("listeners").get(0).path("tls").asBoolean()).isTrue();
-        assertThat(kafka.path("listeners").get(0).path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        assertThat(kafka.path("listeners")).hasSize(2);
+        for (JsonNode listener : kafka.path("listeners")) {
+            String name = listener.path("name").asText();
+            assertThat(listener.path("tls").asBoolean()).as(name).isTrue();
+            assertThat(listener.path("authentication").path("type").asText()).as(name).isEqualTo("scram-sha-512");
+            // Strimzi's own network policy for the listener admits only these peers (without them: everyone)
+            assertThat(listener.path("networkPolicyPeers")).as(name).isNotEmpty();
+            for (JsonNode peer : listener.path("networkPolicyPeers")) {
+                assertThat(peer.has("namespaceSelector")).as(name + ": no namespace-wide peer").isFalse();
+                if (name.equals("external")) {
+                    assertThat(peer.path("ipBlock").path("cidr").asText()).as("the provinces' ranges").isNotBlank();
+                } else {
+                    assertThat(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
+                            .isEqualTo("yrd-hub");
+                }
+            }
+        }
+        JsonNode external = kafka.path("listeners").get(1);
+        assertThat(external.path("type").asText()).isEqualTo("loadbalancer");
+        assertThat(external.path("configuration").path("brokerCertChainAndKey").path("secretName").asText())
+                .as("the federation CA's certificate, not Strimzi's cluster CA").isNotBlank();
+        assertThat(external.path("configuration").path("loadBalancerSourceRanges")).isNotEmpty();
+        assertThat(kafka.path("rack").path("topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
         assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
-        assertThat(Rendered.ofKind("hub", "KafkaNodePool").get(0).path("spec").path("replicas").asInt()).isEqualTo(3);
+        JsonNode pool = Rendered.ofKind("hub", "KafkaNodePool").get(0);
+        assertThat(pool.path("spec").path("replicas").asInt()).isEqualTo(3);
+        for (JsonNode data : List.of(pool, Rendered.ofKind("hub", "Kafka").get(0))) {
+            assertThat(data.path("metadata").path("annotations").path("helm.sh/resource-policy").asText()).isEqualTo("keep");
+        }
     }
 
     @Test
@@ -155,7 +241,8 @@ class ChartsTest {
                 JsonNode r = acl.path("resource");
                 Set<String> ops = new HashSet<>(texts(acl.path("operations")));
                 assertThat(ops).as("no wildcard operation").doesNotContain("All");
-                if (!r.path("type").asText().equals("topic")) {
+                if (!r.path("type").asText().equals("topic") || r.path("name").asText().startsWith("m")) {
+                    // Connect's own topics of a mirroring province, under its own prefix (checked below)
                     continue;
                 }
                 assertThat(r.path("patternType").asText()).as("topics by their exact name").isEqualTo("literal");
@@ -170,10 +257,18 @@ class ChartsTest {
             assertThat(reads).containsExactlyInAnyOrder(Topics.PROVIDER_REGISTRY, Topics.CREDIT, Topics.nodeInbox(p));
             assertThat(writes).containsExactlyInAnyOrder(Topics.PROVIDER_ADMISSIONS, Topics.CREDIT_REPORTS,
                     Topics.USAGE, Topics.HUB_REQUESTS);
-            // and the node takes that user's secret, no other
-            JsonNode env = Rendered.ofKind(p.toLowerCase(), "Deployment").get(0).path("spec").path("template")
-                    .path("spec").path("containers").get(0).path("env");
-            assertThat(secretOf(env, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("node-" + p.toLowerCase());
+            // its password is the one the hub issued, which Strimzi never changes
+            assertThat(user.path("spec").path("authentication").path("password").path("valueFrom")
+                    .path("secretKeyRef").path("name").asText()).isEqualTo("kafka-node-" + p.toLowerCase());
+            List<String> prefixes = new ArrayList<>();
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                if (acl.path("resource").path("patternType").asText().equals("prefix")) {
+                    prefixes.add(acl.path("resource").path("name").asText());
+                }
+            }
+            // a mirroring province (AH in these values) also gets Connect's topics and group, under its prefix only
+            assertThat(prefixes).containsExactlyInAnyOrderElementsOf(p.equals("AH")
+                    ? List.of("node-AH-", "mirrormaker2-AH-", "mirrormaker2-AH-") : List.of("node-" + p + "-"));
         }
         assertThat(users).extracting(u -> u.path("metadata").path("name").asText()).contains("hub");
     }
@@ -187,16 +282,24 @@ class ChartsTest {
             for (JsonNode app : Rendered.ofKind(d, "Deployment")) {
                 for (JsonNode e : app.path("spec").path("template").path("spec").path("containers").get(0).path("env")) {
                     if (credential.matcher(e.path("name").asText()).find()) {
-                        assertThat(e.has("value")).as(d + " " + e.path("name").asText() + " comes from a secret").isFalse();
+                        // a value may only name the password Kubernetes takes from a secret, $(KAFKA_PASSWORD)
+                        assertThat(e.path("value").asText().replace("$(KAFKA_PASSWORD)", ""))
+                                .as(d + " " + e.path("name").asText() + " comes from a secret")
+                                .doesNotContainPattern("password=\"[^\"]").doesNotContain("secret");
+                        if (e.has("value")) {
+                            assertThat(e.path("value").asText()).contains("password=\"$(KAFKA_PASSWORD)\"");
+                        }
                     }
                 }
             }
         }
-        Pattern literal = Pattern.compile("(?i)(BEGIN [A-Z ]*PRIVATE KEY|password\\s*[:=]\\s*\\S|\"value\"\\s*:\\s*\"demo\")");
+        // a password written anywhere, but a secret's key named "password" or the reference $(KAFKA_PASSWORD)
+        Pattern literal = Pattern.compile("(?i)(BEGIN [A-Z ]*PRIVATE KEY|password[ \\t]*[:=][ \\t]*(?!password\\b|\"\\$\\(KAFKA_PASSWORD\\)\")\\S"
+                + "|\"value\"\\s*:\\s*\"demo\")");
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Rendered.K8S)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/")
-                    && !f.toString().contains("/node_modules/")).toList()) {
+                    && !f.toString().contains("/node_modules/") && !f.toString().contains("/src/test/")).toList()) {
                 if (literal.matcher(Files.readString(f)).find()) {
                     found.add(Rendered.K8S.relativize(f).toString());
                 }
@@ -227,24 +330,6 @@ class ChartsTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static String valueOf(JsonNode env, String name) {
-        for (JsonNode e : env) {
-            if (e.path("name").asText().equals(name)) {
-                return e.path("value").asText();
-            }
-        }
-        return null;
-    }
-
-    private static String secretOf(JsonNode env, String name) {
-        for (JsonNode e : env) {
-            if (e.path("name").asText().equals(name)) {
-                return e.path("valueFrom").path("secretKeyRef").path("name").asText();
-            }
-        }
-        return null;
     }
 
     private static void merge(ObjectNode into, JsonNode from) {

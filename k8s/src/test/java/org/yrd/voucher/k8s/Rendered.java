@@ -43,7 +43,9 @@ final class Rendered {
             String yaml = new Helm(chartFor(d)).template()
                     .withName(d.equals("hub") ? "hub" : "node-" + d)
                     .withNamespace("yrd-" + d)
-                    .withValuesFile(VALUES.resolve(d + ".yaml")).call();
+                    .withValuesFile(VALUES.resolve(d + ".yaml"))
+                    // the helm test pod as a plain object: a template command leaves hooks out
+                    .set("checks.testPodAsManifest", true).call();
             try {
                 Files.createDirectories(OUT);
                 Files.writeString(OUT.resolve(d + ".yaml"), yaml);
@@ -65,5 +67,29 @@ final class Rendered {
 
     static List<JsonNode> ofKind(String deployment, String kind) {
         return objects(deployment).stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    /** The value of an environment variable of a container's env list, or null. */
+    static String envValue(JsonNode env, String name) {
+        return envVar(env, name).path("value").textValue();
+    }
+
+    /** The secret an environment variable is taken from, or null. */
+    static String envSecret(JsonNode env, String name) {
+        return envVar(env, name).path("valueFrom").path("secretKeyRef").path("name").textValue();
+    }
+
+    private static JsonNode envVar(JsonNode env, String name) {
+        for (JsonNode e : env) {
+            if (e.path("name").asText().equals(name)) {
+                return e;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** The first container of a deployment's app. */
+    static JsonNode app(String deployment) {
+        return ofKind(deployment, "Deployment").get(0).path("spec").path("template").path("spec").path("containers").get(0);
     }
 }

@@ -112,6 +112,10 @@ class RegistrationAndAdmissionTest {
         given().header(TestIdentities.ANONYMOUS, true).get("/q/metrics").then().statusCode(401);
         given().header("Authorization", Tokens.bearer(Tokens.Identity.operator("SH", "operator-1")))
                 .get("/q/metrics").then().statusCode(200);
+        // Prometheus signs in as the realm's yrd-monitoring client (k8s charts): metrics, and nothing else
+        Tokens.Identity prometheus = new Tokens.Identity("SH", "service-account-yrd-monitoring", "monitoring", Map.of());
+        given().header("Authorization", Tokens.bearer(prometheus)).get("/q/metrics").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(prometheus)).get("/api/v1/operator/notices").then().statusCode(403);
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
