@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventSignatures;
+import org.yrd.voucher.events.TrustedKeys;
 
 /**
  * Provenance of federation events: this app signs every event it publishes with its own Ed25519 key
  * ({@code yrd.federation.signing.key-file}); an event it receives counts only if signed by the key of its
  * {@code source}, found in {@code yrd.federation.signing.trust-dir} as {@code <signer>.pub.pem} ({@code hub}
- * or a province code). Without its key the app does not start.
+ * or a province code), or, during a key rotation, its next key or a retired key that was current when the event was
+ * signed ({@link TrustedKeys}). The directory is read again every {@code yrd.federation.signing.trust-refresh}, so
+ * that a rotated key, mounted from a secret, counts without a restart. Without its key the app does not start.
  */
 @ApplicationScoped
 @Startup
@@ -27,10 +31,14 @@ public class Signing {
     private static final Logger LOG = Logger.getLogger(Signing.class);
     private final PrivateKey key;
     private final Path trustDir;
-    private final Map<String, Optional<PublicKey>> trusted = new ConcurrentHashMap<>();
+    private final Duration refresh;
+    private final Map<String, Loaded> trusted = new ConcurrentHashMap<>();
+
+    private record Loaded(TrustedKeys keys, Instant at) {}
 
     Signing(@ConfigProperty(name = "yrd.federation.signing.key-file") Optional<String> keyFile,
-            @ConfigProperty(name = "yrd.federation.signing.trust-dir") Optional<String> trustDir) {
+            @ConfigProperty(name = "yrd.federation.signing.trust-dir") Optional<String> trustDir,
+            @ConfigProperty(name = "yrd.federation.signing.trust-refresh", defaultValue = "PT1M") Duration refresh) {
         if (keyFile.isEmpty() || !Files.isReadable(Path.of(keyFile.get()))) {
             throw new IllegalStateException("yrd.federation.signing.key-file: this app's Ed25519 signing key (PEM) is "
                     + keyFile.map(f -> "not readable at " + f).orElse("not set") + "; docs/configuration.md");
@@ -41,6 +49,7 @@ public class Signing {
         }
         this.key = EventSignatures.readPrivate(Path.of(keyFile.get()));
         this.trustDir = Path.of(trustDir.get());
+        this.refresh = refresh;
     }
 
     public CloudEvent sign(CloudEvent e) {
@@ -53,28 +62,28 @@ public class Signing {
      */
     public String refusal(CloudEvent e) {
         String reason;
-        String signer = e.signer();
-        PublicKey expected = signer == null ? null : trusted.computeIfAbsent(signer, this::load).orElse(null);
+        TrustedKeys expected = keysOf(e.signer());
         if (e.signature() == null) {
             reason = "unsigned";
-        } else if (expected == null) {
+        } else if (expected.isEmpty()) {
             reason = "no trusted key for " + e.source();
-        } else if (!EventSignatures.verify(e, expected)) {
-            reason = "signature is not " + e.source() + "'s";
+        } else if (!expected.verify(e)) {
+            reason = "signature is not " + e.source() + "'s (by a key current at " + e.time() + ")";
         } else {
             return null;
         }
         LOG.warnf("event %s (%s) from %s refused: %s", e.id(), e.type(), e.source(), reason);
         // the label is bounded: a source with a trusted key (the hub, the provinces), or "other"
-        Metrics.counter("yrd_signature_refused_total", "source", expected != null ? e.source() : "other").increment();
+        Metrics.counter("yrd_signature_refused_total", "source", !expected.isEmpty() ? e.source() : "other").increment();
         return reason;
     }
 
-    private Optional<PublicKey> load(String signer) {
-        if (!signer.matches("[A-Za-z]{2,3}")) {
-            return Optional.empty();
+    private TrustedKeys keysOf(String signer) {
+        if (signer == null || !signer.matches("[A-Za-z]{2,3}")) {
+            return TrustedKeys.of(trustDir, null); // no key: a forged source, never cached
         }
-        Path file = trustDir.resolve(signer + ".pub.pem");
-        return Files.isReadable(file) ? Optional.of(EventSignatures.readPublic(file)) : Optional.empty();
+        Instant now = Instant.now();
+        return trusted.compute(signer, (s, old) -> old != null && old.at.plus(refresh).isAfter(now) ? old
+                : new Loaded(TrustedKeys.of(trustDir, s), now)).keys;
     }
 }
