@@ -95,13 +95,13 @@ def province_realm(code):
              user("finance-1", "finance", "一", "财务", province=code)]
     for n in (1, 2, 3):
         u = uscc(district, n)
-        users.append(user(u.lower(), "enterprise", "企业%d" % n, name, uscc=u))
+        users.append(user(u.lower(), "enterprise", "企业%d" % n, name, uscc=u, province=code))
     for n in (11, 12, 13):
         u = uscc(prefix + "0104", n)
-        users.append(user(u.lower(), "provider", "服务机构%d" % (n - 10), name, uscc=u))
+        users.append(user(u.lower(), "provider", "服务机构%d" % (n - 10), name, uscc=u, province=code))
     # P9: a third-party service point that helps enterprises apply and file, once they authorise it
     u = uscc(prefix + "0104", 21)
-    users.append(user(u.lower(), "agent", "服务站", name, uscc=u))
+    users.append(user(u.lower(), "agent", "服务站", name, uscc=u, province=code))
     return realm("yrd-" + code.lower(), name + "科技创新券", "yrd-node",
                  ["operator", "finance", "enterprise", "provider", "agent"], users, PORTS[code])
 
