@@ -68,7 +68,7 @@ public class Signing {
         } else if (expected.isEmpty()) {
             reason = "no trusted key for " + e.source();
         } else if (!expected.verify(e)) {
-            reason = "signature is not " + e.source() + "'s (by a key current at " + e.time() + ")";
+            reason = "signature is not " + e.source() + "'s";
         } else {
             return null;
         }
