@@ -63,6 +63,14 @@ $own java ${BENCH_OPTS:-} "${signer[@]}" -Dbench.app-pid=$node_pid \
   | tee "$state/node-bench.txt"
 echo "node resident memory after the run: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$node_pid/status)"
 kill $node_pid; wait $node_pid 2>/dev/null || true; node_pid=""
+# where the statements go: the node's most frequent ones during the run (warm-up included), per cycle measured
+done_cycles=$(sed -n 's/^RESULT .*cycles_per_s=\([0-9.]*\).*/\1/p' "$state/node-bench.txt" | awk -v s="$seconds" '{printf "%d", $1 * s}')
+echo "== the node's statements by calls (per measured cycle; warm-up included)"
+psql -d node_bench -At -F ' | ' -c "SELECT round(s.calls::numeric / greatest(${done_cycles:-1}, 1), 2),
+    round(s.total_exec_time::numeric / s.calls * 1000) || ' µs',
+    left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+  WHERE d.datname = 'node_bench' ORDER BY s.calls DESC LIMIT 25" 2>/dev/null || true
 
 echo "== pgbench tpcb-like, $clients clients, ${seconds}s, same server"
 pgbench -i -q -s 10 -h localhost -p $pg_port -U postgres pgbench >/dev/null 2>&1
