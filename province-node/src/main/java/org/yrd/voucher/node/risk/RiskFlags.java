@@ -72,12 +72,15 @@ public class RiskFlags {
      * group (its parent company and all its subsidiaries, or the enterprise alone).
      */
     long[] income(String providerUscc, int year, String enterpriseUscc) {
+        // the total from the covering index alone; the group's part through the group's own enterprises (V20)
         Object[] row = (Object[]) em.createNativeQuery("""
                         WITH grp AS (SELECT coalesce(parent_uscc, uscc) AS g FROM enterprise WHERE uscc = ?3)
-                        SELECT coalesce(sum(r.voucher_amount_fen), 0),
-                          coalesce(sum(r.voucher_amount_fen) FILTER (WHERE coalesce(e.parent_uscc, e.uscc) = (SELECT g FROM grp)), 0)
-                        FROM redemption r JOIN enterprise e ON e.uscc = r.enterprise_uscc
-                        WHERE r.provider_uscc = ?1 AND r.budget_year = ?2 AND r.status = ANY(cast(?4 AS varchar[]))""")
+                        SELECT (SELECT coalesce(sum(voucher_amount_fen), 0) FROM redemption
+                                 WHERE provider_uscc = ?1 AND budget_year = ?2 AND status = ANY(cast(?4 AS varchar[]))),
+                               (SELECT coalesce(sum(r.voucher_amount_fen), 0)
+                                 FROM grp, enterprise m JOIN redemption r ON r.enterprise_uscc = m.uscc AND r.provider_uscc = ?1
+                                 WHERE (m.parent_uscc = grp.g OR (m.uscc = grp.g AND m.parent_uscc IS NULL))
+                                   AND r.budget_year = ?2 AND r.status = ANY(cast(?4 AS varchar[])))""")
                 .setParameter(1, providerUscc).setParameter(2, year).setParameter(3, enterpriseUscc)
                 .setParameter(4, States.sql(States.LIVE)).getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
