@@ -36,7 +36,7 @@ $own java -Djava.io.tmpdir="$PWD/target" ${PG_OPTS:-} -cp "$cp" org.yrd.voucher.
 $own java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$state/kafka.log" 2>&1 &
 pids+=($!); wait_for "$state/kafka.log" '^READY'
 # PROFILE=1 records a JFR profile of each app into $state/<app>.jfr (read with: jfr print --events jdk.ExecutionSample)
-jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$state/$1.jfr,settings=profile" || true; }
+jfr() { [ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$state/$1.jfr,settings=profile,dumponexit=true" || true; }
 # APP_OPTS: JVM options of the three apps. The defaults are for one 2-core host shared by three apps, the
 # broker and PostgreSQL (docs/benchmarks.md): the JIT stays at C1 (C2's compiler threads cost more CPU than its
 # faster code saves), the serial collector (no concurrent GC threads, cheaper barriers) and a pool of 8
