@@ -8,14 +8,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.node.common.NodeConfig;
 
 /**
  * The chainer: gives each committed record waiting in {@code audit_pending} its place in the chain, in the order
@@ -23,8 +25,9 @@ import org.yrd.voucher.edge.TimeSource;
  * transaction per batch that moves the batch into {@code audit_record} and the chain's end on.
  * <p>
  * It is the only writer that locks the chain's end, so the transactions that record decisions and money never wait
- * for one another there. It runs right after each commit that wrote records ({@link #soon}, coalesced onto one
- * thread), every second for records another replica or a process that died after its commit left behind, and
+ * for one another there. It runs shortly after each commit that wrote records ({@link #soon}: after
+ * {@code node.audit.link-after}, 50 ms, so that one run links what the commits of that moment wrote, on one thread),
+ * every second for records another replica or a process that died after its commit left behind, and
  * before anyone reads the trail ({@link #catchUp}). Several replicas may chain at once: the lock on the chain's end
  * orders them, and a record is taken by whoever holds it first.
  */
@@ -37,7 +40,8 @@ public class AuditChain {
     private static final int AMOUNT = 10;
 
     private final EntityManager em;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final long linkAfterMillis;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "audit-chainer");
         t.setDaemon(true);
         return t;
@@ -45,18 +49,22 @@ public class AuditChain {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ReentrantLock chaining = new ReentrantLock();
 
-    AuditChain(EntityManager em) {
+    AuditChain(EntityManager em, NodeConfig config) {
         this.em = em;
+        this.linkAfterMillis = config.audit().linkAfter().toMillis();
     }
 
-    /** After a commit that wrote records: they are linked shortly, on the chainer's thread. */
+    /**
+     * After a commit that wrote records: they are linked shortly, on the chainer's thread; the commits of the next
+     * {@code node.audit.link-after} join the same run (one lock of the chain's end, one batch, instead of one each).
+     */
     void soon() {
         if (queued.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     queued.set(false);
                     catchUpQuietly();
-                });
+                }, linkAfterMillis, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 queued.set(false); // the next start's sweep links them
             }

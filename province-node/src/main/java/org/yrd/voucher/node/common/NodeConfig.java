@@ -25,6 +25,21 @@ public interface NodeConfig {
 
     Reports reports();
 
+    Audit audit();
+
+    interface Audit {
+        /** How often the chainer looks for records committed but not linked (another replica's, a stopped process's). */
+        @WithDefault("1s")
+        String sweepEvery();
+
+        /**
+         * How long after a commit that wrote audit records the chainer links them: the commits of that moment join one
+         * run (one lock of the chain's end and one batch), instead of a run each.
+         */
+        @WithDefault("PT0.05S")
+        Duration linkAfter();
+    }
+
     interface Reports {
         /** P13 public reports: how many one address may file in an hour (429 beyond). */
         @io.smallrye.config.WithDefault("10")
