@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,13 +38,18 @@ final class Rendered {
         return List.of("sh", "js", "zj", "ah", "hub");
     }
 
+    /** {@code helm template} of a deployment's chart with a values file, as that deployment is installed. */
+    static TemplateCommand template(String deployment, Path values) {
+        return new Helm(chartFor(deployment)).template()
+                .withName(deployment.equals("hub") ? "hub" : "node-" + deployment)
+                .withNamespace("yrd-" + deployment)
+                .withValuesFile(values);
+    }
+
     /** The objects one deployment installs. */
     static List<JsonNode> objects(String deployment) {
         return CACHE.computeIfAbsent(deployment, d -> {
-            String yaml = new Helm(chartFor(d)).template()
-                    .withName(d.equals("hub") ? "hub" : "node-" + d)
-                    .withNamespace("yrd-" + d)
-                    .withValuesFile(VALUES.resolve(d + ".yaml"))
+            String yaml = template(d, VALUES.resolve(d + ".yaml"))
                     // the helm test pod as a plain object: a template command leaves hooks out
                     .set("checks.testPodAsManifest", true).call();
             try {

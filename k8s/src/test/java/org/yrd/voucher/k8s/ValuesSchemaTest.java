@@ -3,7 +3,6 @@ package org.yrd.voucher.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.marcnuri.helm.Helm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,9 +63,7 @@ class ValuesSchemaTest {
     }
 
     private static String render(String deployment, Path values, Map<String, Object> set) {
-        var template = new Helm(Rendered.chartFor(deployment)).template()
-                .withName(deployment.equals("hub") ? "hub" : "node-" + deployment).withNamespace("yrd-" + deployment)
-                .withValuesFile(values);
+        var template = Rendered.template(deployment, values);
         set.forEach(template::set);
         return template.call();
     }

@@ -35,7 +35,7 @@ public final class TrustedKeys {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** A trusted key and the last instant it may have signed at (null: any). */
-    public record Key(PublicKey key, Instant retiredAt, String file) {
+    public record Key(PublicKey key, Instant retiredAt) {
         boolean mayHaveSigned(Instant time) {
             return retiredAt == null || time != null && !time.isAfter(retiredAt);
         }
@@ -47,10 +47,15 @@ public final class TrustedKeys {
         this.keys = List.copyOf(keys);
     }
 
+    /** Whether {@code signer} can name a signer ({@code hub} or a province code), as a key file's name does. */
+    public static boolean isSigner(String signer) {
+        return signer != null && SIGNER.matcher(signer).matches();
+    }
+
     /** The signer's keys in {@code dir}; none when the signer's name is not one (a forged source). */
     public static TrustedKeys of(Path dir, String signer) {
         List<Key> keys = new ArrayList<>();
-        if (signer == null || !SIGNER.matcher(signer).matches()) {
+        if (!isSigner(signer)) {
             return new TrustedKeys(keys);
         }
         Pattern name = Pattern.compile(Pattern.quote(signer) + "(?:\\.(next)|\\.retired-([0-9]{8}T[0-9]{6}Z))?\\.pub\\.pem");
@@ -68,7 +73,7 @@ public final class TrustedKeys {
                         continue; // not a time: not a key of this scheme
                     }
                 }
-                keys.add(new Key(EventSignatures.readPublic(f), retired, f.getFileName().toString()));
+                keys.add(new Key(EventSignatures.readPublic(f), retired));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

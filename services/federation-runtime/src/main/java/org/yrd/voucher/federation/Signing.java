@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,13 +33,15 @@ public class Signing {
     private final PrivateKey key;
     private final Path trustDir;
     private final Duration refresh;
+    private final Clock clock;
     private final Map<String, Loaded> trusted = new ConcurrentHashMap<>();
 
     private record Loaded(TrustedKeys keys, Instant at) {}
 
     Signing(@ConfigProperty(name = "yrd.federation.signing.key-file") Optional<String> keyFile,
             @ConfigProperty(name = "yrd.federation.signing.trust-dir") Optional<String> trustDir,
-            @ConfigProperty(name = "yrd.federation.signing.trust-refresh", defaultValue = "PT1M") Duration refresh) {
+            @ConfigProperty(name = "yrd.federation.signing.trust-refresh", defaultValue = "PT1M") Duration refresh,
+            Clock clock) {
         if (keyFile.isEmpty() || !Files.isReadable(Path.of(keyFile.get()))) {
             throw new IllegalStateException("yrd.federation.signing.key-file: this app's Ed25519 signing key (PEM) is "
                     + keyFile.map(f -> "not readable at " + f).orElse("not set") + "; docs/configuration.md");
@@ -50,6 +53,7 @@ public class Signing {
         this.key = EventSignatures.readPrivate(Path.of(keyFile.get()));
         this.trustDir = Path.of(trustDir.get());
         this.refresh = refresh;
+        this.clock = clock;
     }
 
     public CloudEvent sign(CloudEvent e) {
@@ -79,10 +83,10 @@ public class Signing {
     }
 
     private TrustedKeys keysOf(String signer) {
-        if (signer == null || !signer.matches("[A-Za-z]{2,3}")) {
+        if (!TrustedKeys.isSigner(signer)) {
             return TrustedKeys.of(trustDir, null); // no key: a forged source, never cached
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return trusted.compute(signer, (s, old) -> old != null && old.at.plus(refresh).isAfter(now) ? old
                 : new Loaded(TrustedKeys.of(trustDir, s), now)).keys;
     }
