@@ -70,7 +70,7 @@ declare -A node_pid
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
   $own java "${common[@]}" $(signing $p) -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
-    -Dnode.hub-url=http://localhost:8090 \
+    -Dnode.hub-url=http://localhost:8090 -Dyrd.console.government-identity=gov -Dnode.identity-admin.client-secret=yrd-node-admin-demo-secret \
     -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-$(echo $p | tr 'A-Z' 'a-z')" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
     -jar province-node-demo/target/quarkus-app/quarkus-run.jar > "$logs/$db.log" 2>&1 &

@@ -40,7 +40,7 @@ grep -q '^READY' "$state/postgres.log" || { echo "PostgreSQL did not start; see 
 echo "Province node $province on http://localhost:$port  (Swagger UI: http://localhost:$port/q/swagger-ui)"
 java -Dquarkus.profile=local -Dnode.province="$province" -Dnode.demo-data=true -Dquarkus.http.port="$port" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \
-  -Dquarkus.oidc.auth-server-url="http://localhost:8180/realms/$realm" \
+  -Dquarkus.oidc.auth-server-url="http://localhost:8180/realms/$realm" -Dyrd.console.government-identity=gov -Dnode.identity-admin.client-secret=yrd-node-admin-demo-secret \
   -Dyrd.federation.signing.key-file="$PWD/$state/keys/$province.key.pem" -Dyrd.federation.signing.trust-dir="$PWD/$state/keys" \
   -jar province-node-demo/target/quarkus-app/quarkus-run.jar &
 node_pid=$!

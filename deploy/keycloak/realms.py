@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes deploy/keycloak/realms/*.json: one realm per province (yrd-sh, yrd-js, yrd-zj, yrd-ah) and the task
-group's (yrd-hub), with a demo user for every role, the demo data's enterprises and providers included.
-Run it after changing this file; the JSON files are what Keycloak imports (deploy/keycloak/start.sh).
-Every demo password is "demo"."""
+group's (yrd-hub), with a demo user for every role, the demo data's enterprises and providers included; and
+yrd-gov, which plays the provinces' legal-person identity platform (政务服务网法人认证): companies known there by
+their USCC sign in to a province realm through it (OIDC identity brokering, docs/security.md).
+Run it after changing this file; the JSON files are what Keycloak imports (deploy/keycloak/start.sh, which also
+puts the port Keycloak listens on in place of 8180). Every demo password is "demo"."""
 import json
 import pathlib
 
@@ -13,11 +15,23 @@ PROVINCES = {  # code: (division prefix, the demo enterprises' district, name)
     "ZJ": ("33", "330106", "浙江省"), "AH": ("34", "340104", "安徽省"),
 }
 PORTS = {"SH": 8081, "JS": 8082, "ZJ": 8083, "AH": 8084, "HUB": 8090}
+KEYCLOAK = "http://localhost:8180"
+GOV_ALIAS = "gov"
+GOV_CLIENT = "yrd-broker"
+# the province realms' broker authenticates to the identity platform with this secret (demo only: a province sets
+# the one its platform issued, docs/security.md)
+GOV_SECRET = "yrd-broker-demo-secret"
+# what a company is at the identity platform, and the one role it gets at a province (P9's service point: agent)
+KINDS = {"enterprise": "enterprise", "provider": "provider", "service-point": "agent"}
+# the node's service account at its realm: it gives a self-registered account the USCC and role an operator confirmed
+NODE_ADMIN = "yrd-node-admin"
+NODE_ADMIN_SECRET = "yrd-node-admin-demo-secret"
 
 
-def uscc(district, n):
-    """The USCCs DemoData registers (province-node demo/DemoData.uscc)."""
-    first17 = "91" + district + "DEM%06d" % n
+def uscc(district, n, series="DEM"):
+    """The USCCs DemoData registers (province-node demo/DemoData.uscc); series GWY: companies known only to the
+    identity platform."""
+    first17 = "91" + district + series + "%06d" % n
     total = sum(ALPHABET.index(c) * w for c, w in zip(first17, WEIGHTS))
     return first17 + ALPHABET[(31 - total % 31) % 31]
 
@@ -28,7 +42,7 @@ def attribute(name, display):
             "permissions": {"view": ["admin", "user"], "edit": ["admin"]}}
 
 
-def profile():
+def profile(*extra):
     person = {"view": ["admin", "user"], "edit": ["admin", "user"]}
     return {"attributes": [
         {"name": "username", "displayName": "${username}", "permissions": {"view": ["admin", "user"], "edit": ["admin"]},
@@ -42,6 +56,7 @@ def profile():
          "validations": {"length": {"max": 255}}},
         attribute("province", "Province"),
         attribute("uscc", "USCC"),
+        *extra,
     ], "groups": []}
 
 
@@ -50,9 +65,9 @@ def mapper(name, mapper_type, config):
             "config": config}
 
 
-def claim(name):
+def claim(name, attribute_name=None):
     return mapper(name, "oidc-usermodel-attribute-mapper", {
-        "user.attribute": name, "claim.name": name, "jsonType.label": "String",
+        "user.attribute": attribute_name or name, "claim.name": name, "jsonType.label": "String",
         "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true"})
 
 
@@ -61,10 +76,10 @@ def user(username, role, first, last, **attributes):
             "email": username + "@demo.yrd.invalid",
             "attributes": {k: [v] for k, v in attributes.items()},
             "credentials": [{"type": "password", "value": "demo", "temporary": False}],
-            "realmRoles": [role]}
+            "realmRoles": [role] if role else []}
 
 
-def realm(name, display, audience, roles, users, port):
+def realm(name, display, audience, roles, users, port, user_profile=None, **extra):
     return {
         "realm": name, "displayName": display, "enabled": True,
         "accessTokenLifespan": 900, "ssoSessionIdleTimeout": 1800,
@@ -72,7 +87,7 @@ def realm(name, display, audience, roles, users, port):
         "roles": {"realm": [{"name": r} for r in roles]},
         "components": {"org.keycloak.userprofile.UserProfileProvider": [{
             "providerId": "declarative-user-profile", "subComponents": {},
-            "config": {"kc.user.profile.config": [json.dumps(profile(), ensure_ascii=False)]}}]},
+            "config": {"kc.user.profile.config": [json.dumps(user_profile or profile(), ensure_ascii=False)]}}]},
         "clients": [{
             "clientId": "yrd-console", "name": "YRD voucher console", "enabled": True, "publicClient": True,
             "standardFlowEnabled": True, "directAccessGrantsEnabled": True, "implicitFlowEnabled": False,
@@ -85,7 +100,57 @@ def realm(name, display, audience, roles, users, port):
                 claim("province"), claim("uscc")],
         }],
         "users": users,
+        **extra,
     }
+
+
+def government_identity(code):
+    """The identity platform as the province realm's identity provider: a company's USCC comes from it at every
+    sign-in (FORCE), the province is the realm's own, the role follows what the company is; none of the three is
+    an attribute the user may edit (profile())."""
+    base = KEYCLOAK + "/realms/yrd-gov/protocol/openid-connect"
+    provider = {
+        "alias": GOV_ALIAS, "displayName": "政务服务网法人认证", "providerId": "oidc", "enabled": True,
+        "trustEmail": False, "storeToken": False, "linkOnly": False,
+        "firstBrokerLoginFlowAlias": "first broker login",
+        "config": {
+            "clientId": GOV_CLIENT, "clientSecret": GOV_SECRET, "clientAuthMethod": "client_secret_post",
+            "issuer": KEYCLOAK + "/realms/yrd-gov", "authorizationUrl": base + "/auth", "tokenUrl": base + "/token",
+            "userInfoUrl": base + "/userinfo", "logoutUrl": base + "/logout", "jwksUrl": base + "/certs",
+            "useJwksUrl": "true", "validateSignature": "true", "pkceEnabled": "true", "pkceMethod": "S256",
+            "defaultScope": "openid", "syncMode": "FORCE", "guiOrder": "1"}}
+
+    def idp_mapper(name, mapper_type, config):
+        return {"name": name, "identityProviderAlias": GOV_ALIAS, "identityProviderMapper": mapper_type,
+                "config": {"syncMode": "FORCE", **config}}
+    mappers = [idp_mapper("uscc", "oidc-user-attribute-idp-mapper", {"claim": "uscc", "user.attribute": "uscc"}),
+               idp_mapper("province", "hardcoded-attribute-idp-mapper", {"attribute": "province", "attribute.value": code})]
+    mappers += [idp_mapper("role " + role, "oidc-role-idp-mapper",
+                           {"claim": "company_kind", "claim.value": kind, "role": role}) for kind, role in KINDS.items()]
+    return {"identityProviders": [provider], "identityProviderMappers": mappers}
+
+
+def gov_realm():
+    """The legal-person identity platform of the demo: companies with their USCC, what they are and their legal
+    representative, vouched for by the platform (only its administrator sets them)."""
+    companies = []
+    for code, (prefix, district, name) in PROVINCES.items():
+        for n, kind, what in ((1, "enterprise", "科技示范企业"), (11, "provider", "检测示范中心")):
+            u = uscc(district if kind == "enterprise" else prefix + "0104", n, "GWY")
+            companies.append(user(u.lower(), None, name[:2] + what + "有限公司", "", uscc=u, province=code,
+                                  companyKind=kind, legalRepresentative="张" + code))
+    broker = {
+        "clientId": GOV_CLIENT, "name": "Province realms (identity brokering)", "enabled": True, "publicClient": False,
+        "secret": GOV_SECRET, "clientAuthenticatorType": "client-secret", "standardFlowEnabled": True,
+        "directAccessGrantsEnabled": False, "implicitFlowEnabled": False,
+        "redirectUris": [KEYCLOAK + "/realms/*"], "webOrigins": [],
+        "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": KEYCLOAK + "/realms/*"},
+        "protocolMappers": [claim("uscc"), claim("company_kind", "companyKind"),
+                            claim("legal_representative", "legalRepresentative")]}
+    r = realm("yrd-gov", "政务服务网 · 法人身份认证（演示）", GOV_CLIENT, [], companies, 0, user_profile=profile(
+        attribute("companyKind", "Company kind"), attribute("legalRepresentative", "Legal representative")))
+    r["clients"] = [broker]
+    return r
 
 
 def province_realm(code):
@@ -102,8 +167,26 @@ def province_realm(code):
     # P9: a third-party service point that helps enterprises apply and file, once they authorise it
     u = uscc(prefix + "0104", 21)
     users.append(user(u.lower(), "agent", "服务站", name, uscc=u, province=code))
-    return realm("yrd-" + code.lower(), name + "科技创新券", "yrd-node",
-                 ["operator", "finance", "enterprise", "provider", "agent"], users, PORTS[code])
+    # the node binds an account an operator confirmed (docs/security.md "Accounts"): users only, nothing else
+    users.append({"username": "service-account-" + NODE_ADMIN, "enabled": True, "serviceAccountClientId": NODE_ADMIN,
+                  "clientRoles": {"realm-management": ["manage-users", "view-users", "query-users"]}})
+    r = realm("yrd-" + code.lower(), name + "科技创新券", "yrd-node",
+              ["operator", "finance", "enterprise", "provider", "agent", "applicant"], users, PORTS[code],
+              **government_identity(code))
+    # companies without the government identity register an account themselves; it holds "applicant" (every new
+    # account's default role) and nothing else until an operator confirms which company it acts for
+    r["registrationAllowed"] = True
+    default = "default-roles-yrd-" + code.lower()
+    r["roles"]["realm"] += [{"name": "offline_access"}, {"name": "uma_authorization"},
+                            {"name": default, "composite": True,
+                             "composites": {"realm": ["applicant", "offline_access", "uma_authorization"]}}]
+    r["defaultRole"] = {"name": default}
+    r["clients"].append({
+        "clientId": NODE_ADMIN, "name": "The province node (binds confirmed accounts)", "enabled": True,
+        "publicClient": False, "secret": NODE_ADMIN_SECRET, "clientAuthenticatorType": "client-secret",
+        "serviceAccountsEnabled": True, "standardFlowEnabled": False, "directAccessGrantsEnabled": False,
+        "implicitFlowEnabled": False})
+    return r
 
 
 def main():
@@ -112,6 +195,7 @@ def main():
     realms = [province_realm(c) for c in PROVINCES]
     realms.append(realm("yrd-hub", "长三角科技创新券联合工作组", "yrd-hub", ["taskgroup"],
                         [user("taskgroup-1", "taskgroup", "一", "工作组")], PORTS["HUB"]))
+    realms.append(gov_realm())
     for r in realms:
         (out / (r["realm"] + ".json")).write_text(json.dumps(r, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

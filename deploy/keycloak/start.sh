@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts Keycloak 26.7.3 (unpacked by the build into services/keycloak-server/target) in development mode on
 # PORT (default 8180), its management interface on PORT+1000, with the realms of deploy/keycloak/realms
-# imported into an in-memory store: every start begins from exactly those realms and demo users.
+# imported into an in-memory store: every start begins from exactly those realms and demo users (yrd-gov, the
+# legal-person identity platform the province realms broker, at this same Keycloak).
 #   deploy/keycloak/start.sh [PORT]
 # KEYCLOAK_DB_URL (a PostgreSQL JDBC URL; KEYCLOAK_DB_USERNAME/PASSWORD, default postgres): keeps realms, users and
 # signing keys in that database instead, as production does; the realms are imported only where they are missing
@@ -26,7 +27,10 @@ fi
 
 mkdir -p "$home/data/import"
 rm -f "$home"/data/import/*.json
-cp "$here"/realms/*.json "$home/data/import/"
+# the realms name Keycloak's own address where one realm brokers another (yrd-gov, the identity platform)
+for realm in "$here"/realms/*.json; do
+  sed "s#http://localhost:8180/#http://localhost:$port/#g" "$realm" > "$home/data/import/$(basename "$realm")"
+done
 export JAVA_HOME="$jdk"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"

@@ -3,7 +3,8 @@
 import { reactive } from 'vue'
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts'
 
-export const session = reactive({ ready: false, user: null, name: '', roles: [], province: null, uscc: null, error: null })
+export const session = reactive({ ready: false, user: null, name: '', roles: [], province: null, uscc: null, error: null,
+  governmentIdentity: '' })
 let manager = null
 
 function claims(accessToken) {
@@ -35,6 +36,7 @@ export async function startSession() {
   try {
     const settings = await fetch('/api/v1/public/console').then(r => r.json())
     if (settings.authority) {
+      session.governmentIdentity = settings.governmentIdentity || ''
       manager = new UserManager({
         authority: settings.authority,
         client_id: settings.clientId,
@@ -70,6 +72,13 @@ export function hasRole(roles) {
 export function signIn(hash) {
   if (!manager) return Promise.resolve()
   return manager.signinRedirect({ state: { hash: hash || window.location.hash || '#/' } })
+}
+
+/** Signs in through the government's legal-person identity platform, straight past the realm's own sign-in page. */
+export function signInWithGovernment(hash) {
+  if (!manager || !session.governmentIdentity) return Promise.resolve()
+  return manager.signinRedirect({ state: { hash: hash || window.location.hash || '#/' },
+    extraQueryParams: { kc_idp_hint: session.governmentIdentity } })
 }
 
 export async function signOut() {

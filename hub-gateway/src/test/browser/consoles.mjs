@@ -5,7 +5,8 @@
 //   SH, ZJ, HUB              the apps' URLs
 //   LAB                      an admitted Shanghai lab (user: its code in lower case)
 //   SH_APPLICANT             a Shanghai enterprise whose application waits for an operator
-//   ZJ_ENTERPRISE            a Zhejiang enterprise with an account, not yet registered at its node
+//   ZJ_ENTERPRISE            a Zhejiang company known only to the legal-person identity platform (realm yrd-gov, user: its
+//                            code in lower case): no account at Zhejiang's realm, not registered at its node
 //   OUT                      where screenshots go (whole pages; SHOTS=viewport: the first screen, as docs/guide.md shows)
 // Exit code 0 when everything held; otherwise each failure is printed.
 import { mkdirSync } from 'node:fs'
@@ -166,10 +167,22 @@ try {
   })
 
   let redemptionInvoice
-  await step('a Zhejiang enterprise registers, is issued a voucher and files a redemption with the Shanghai lab from the YRD catalogue', async () => {
+  await step('a Zhejiang company signs in with the government identity, registers, is issued a voucher and files a redemption with the Shanghai lab from the YRD catalogue', async () => {
     const page = await person()
     const uscc = env.ZJ_ENTERPRISE
-    await signIn(page, env.ZJ, '/enterprise', uscc.toLowerCase())
+    await open(page, env.ZJ, '/')
+    await audit(page, 'sign-in-choices')
+    await page.click('[data-test=sign-in-gov]')
+    // straight to the identity platform's sign-in page (kc_idp_hint), not Zhejiang's own
+    await page.waitForSelector('#username')
+    expect(new URL(page.url()).pathname.startsWith('/realms/yrd-gov/'), `at the identity platform: ${page.url()}`)
+    await page.fill('#username', uscc.toLowerCase())
+    await page.fill('#password', 'demo')
+    await page.click('#kc-login')
+    await page.waitForSelector('[data-test=who]')
+    expect((await page.textContent('[data-test=who]')).includes(uscc), 'signed in at Zhejiang with the USCC the platform vouched for')
+    await open(page, env.ZJ, '/enterprise')
+    await page.waitForSelector('#reg-uscc')
     await page.fill('#reg-uscc', uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'))
     await page.waitForSelector('text=校验位不正确')
     await page.fill('#reg-uscc', uscc)

@@ -1,6 +1,6 @@
 // The texts every console shares, in English; the same keys as zh-CN.js (localeCheck.js).
 export default {
-  app: { language: '中文', signIn: 'Sign in', signOut: 'Sign out', signedInAs: 'Signed in as', public: 'Public disclosure',
+  app: { language: '中文', signIn: 'Sign in', signInGov: 'Sign in with the government identity', signOut: 'Sign out', signedInAs: 'Signed in as', public: 'Public disclosure',
     forbidden: 'You may not open this page', forbiddenDetail: 'This account ({roles}) cannot use this page. Sign in with an account that has the role it needs.',
     signInNeeded: 'This page needs you to sign in', signInDetail: "Sign in with your province's account.", notFound: 'No such page',
     loading: 'Loading…', empty: 'Nothing yet', refresh: 'Refresh', search: 'Search', reset: 'Reset', submit: 'Submit',

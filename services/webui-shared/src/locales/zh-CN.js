@@ -1,6 +1,6 @@
 // The texts every console shares, in Chinese (the default); the same keys in en.js (localeCheck.js).
 export default {
-  app: { language: 'English', signIn: '登录', signOut: '退出', signedInAs: '当前用户', public: '信息公开',
+  app: { language: 'English', signIn: '登录', signInGov: '政务服务网法人登录', signOut: '退出', signedInAs: '当前用户', public: '信息公开',
     forbidden: '无权访问此页面', forbiddenDetail: '当前账号（{roles}）不能使用此页面。请使用具有相应角色的账号登录。',
     signInNeeded: '此页面需要登录', signInDetail: '请使用本省统一身份认证账号登录。', notFound: '页面不存在',
     loading: '加载中…', empty: '暂无数据', refresh: '刷新', search: '查询', reset: '重置', submit: '提交',

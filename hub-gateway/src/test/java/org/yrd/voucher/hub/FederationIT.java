@@ -84,9 +84,9 @@ class FederationIT {
         hub = app("hub-gateway", "hub", Map.of("quarkus.oidc.auth-server-url", keycloak.issuer("yrd-hub")), logs).start();
         keycloak.awaitReady();
         sh = app("province-node", "node_sh", Map.of("node.province", "SH", "node.hub-url", hub.url(),
-                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh")), logs).start();
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh"), "yrd.console.government-identity", "gov"), logs).start();
         zj = app("province-node", "node_zj", Map.of("node.province", "ZJ", "node.hub-url", hub.url(),
-                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj")), logs).start();
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj"), "yrd.console.government-identity", "gov"), logs).start();
         RestAssured.filters(FederationIT::signIn);
     }
 
@@ -471,7 +471,8 @@ class FederationIT {
     /**
      * The consoles in Debian's Chromium (src/test/browser/consoles.mjs, playwright-core): people sign in at the real
      * Keycloak with the authorization code and PKCE, and a cross-region redemption goes through each role's console —
-     * an operator approves an application, a Zhejiang enterprise registers, applies and files with the Shanghai lab
+     * an operator approves an application, a Zhejiang company known only to the government's legal-person identity
+     * platform signs in through it, registers, applies and files with the Shanghai lab
      * chosen from the YRD catalogue, the lab confirms at its own node, Zhejiang's finance officer pays, and the task
      * group's dashboard shows the flow. An enterprise cannot open an operator's page. Every page visited passes
      * axe-core (no serious or critical violation); screenshots are kept in target/browser.
@@ -492,9 +493,10 @@ class FederationIT {
         String applicant = enterprise(sh, "310115");
         post(sh, "/api/v1/enterprises/{u}/applications", Map.of("amountFen", 3_000_000), applicant)
                 .then().statusCode(201).body("status", equalTo("PENDING"));      // above SH's auto-approval threshold
-        String zjEnterprise = uscc("330106");                                     // has an account, registers in the console
-        keycloak.ensureUser("yrd-zj", zjEnterprise.toLowerCase(java.util.Locale.ROOT), "enterprise",
-                Map.of("uscc", zjEnterprise, "province", "ZJ"));
+        String zjEnterprise = uscc("330106");           // known only to the identity platform: no account at yrd-zj yet
+        keycloak.ensureCompanyAtGovernment(zjEnterprise, "enterprise");
+        String zjUser = zjEnterprise.toLowerCase(java.util.Locale.ROOT);
+        assertThat(keycloak.attributesOf("yrd-zj", zjUser)).isEmpty();
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(zj.url()).get("/api/v1/public/yrd-providers")
                 .then().body("uscc", org.hamcrest.Matchers.hasItem(lab)));
 
@@ -512,6 +514,11 @@ class FederationIT {
         String said = Files.readString(log);
         assertThat(ended && browser.exitValue() == 0).as("the browser tests (%s):%n%s", log, said).isTrue();
         assertThat(said).contains("all held");
+        // its first sign-in through the platform made its account at ZJ's realm: USCC, province and role from the
+        // platform (mappers), none of which the company can edit
+        assertThat(keycloak.attributesOf("yrd-zj", zjUser)).containsEntry("uscc", List.of(zjEnterprise))
+                .containsEntry("province", List.of("ZJ"))
+                .hasEntrySatisfying("realmRoles", roles -> assertThat(roles).contains("enterprise"));
         try (var shots = Files.list(out)) {
             assertThat(shots.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(30);
         }

@@ -122,16 +122,7 @@ public final class Keycloak implements AutoCloseable {
     public void ensureUser(String realm, String username, String role, Map<String, String> attributes) {
         String admin = adminToken();
         String users = url() + "/admin/realms/" + realm + "/users";
-        JsonNode found = findUser(users, username, admin);
-        if (found.size() == 0) {
-            Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
-                    "firstName", "测试", "lastName", username, "email", username + "@test.yrd.invalid",
-                    "attributes", attributes.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                            Map.Entry::getKey, e -> List.of(e.getValue()))),
-                    "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)));
-            send(json(HttpRequest.newBuilder(URI.create(users)), admin).POST(body(user)), 201);
-            found = findUser(users, username, admin);
-        }
+        JsonNode found = createIfMissing(users, username, attributes, admin);
         String roles = users + "/" + found.get(0).path("id").asText() + "/role-mappings/realm";
         JsonNode granted = send(HttpRequest.newBuilder(URI.create(roles)).header("Authorization", "Bearer " + admin).GET(), 200);
         for (JsonNode r : granted) {
@@ -142,6 +133,50 @@ public final class Keycloak implements AutoCloseable {
         JsonNode roleRep = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm + "/roles/" + role))
                 .header("Authorization", "Bearer " + admin).GET(), 200);
         send(json(HttpRequest.newBuilder(URI.create(roles)), admin).POST(body(List.of(roleRep))), 204);
+    }
+
+    /**
+     * Makes sure a company is known to the legal-person identity platform ({@code yrd-gov}, deploy/keycloak/realms.py)
+     * with its USCC and what it is ({@code enterprise}, {@code provider}, {@code service-point}), password "demo":
+     * it can then sign in to a province realm through the platform, where it has no account before.
+     */
+    public void ensureCompanyAtGovernment(String uscc, String kind) {
+        createIfMissing(url() + "/admin/realms/yrd-gov/users", uscc.toLowerCase(java.util.Locale.ROOT),
+                Map.of("uscc", uscc, "companyKind", kind, "legalRepresentative", "测试法人"), adminToken());
+    }
+
+    /** The attributes and realm roles of a user, or empty maps if there is none. */
+    public Map<String, List<String>> attributesOf(String realm, String username) {
+        JsonNode found = findUser(url() + "/admin/realms/" + realm + "/users", username, adminToken());
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        if (found.size() == 0) {
+            return out;
+        }
+        found.get(0).path("attributes").fields().forEachRemaining(e -> {
+            List<String> values = new java.util.ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.asText()));
+            out.put(e.getKey(), values);
+        });
+        List<String> roles = new java.util.ArrayList<>();
+        send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm + "/users/" + found.get(0).path("id").asText()
+                + "/role-mappings/realm")).header("Authorization", "Bearer " + adminToken()).GET(), 200)
+                .forEach(r -> roles.add(r.path("name").asText()));
+        out.put("realmRoles", roles);
+        return out;
+    }
+
+    private JsonNode createIfMissing(String users, String username, Map<String, String> attributes, String admin) {
+        JsonNode found = findUser(users, username, admin);
+        if (found.size() == 0) {
+            Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
+                    "firstName", "测试", "lastName", username, "email", username + "@test.yrd.invalid",
+                    "attributes", attributes.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> List.of(e.getValue()))),
+                    "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)));
+            send(json(HttpRequest.newBuilder(URI.create(users)), admin).POST(body(user)), 201);
+            found = findUser(users, username, admin);
+        }
+        return found;
     }
 
     private JsonNode findUser(String users, String username, String admin) {

@@ -14,15 +14,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("/api/v1")
 public class ConsoleResource {
-    /** The sign-in settings of the console. {@code authority} is empty where the app trusts no issuer. */
-    public record ConsoleSettings(String authority, String clientId) {}
+    /**
+     * The sign-in settings of the console. {@code authority} is empty where the app trusts no issuer;
+     * {@code governmentIdentity} is the alias of the realm's identity provider for the government's legal-person
+     * identity platform (the console offers "sign in with the government identity" and sends Keycloak's
+     * {@code kc_idp_hint}), empty where the realm has none.
+     */
+    public record ConsoleSettings(String authority, String clientId, String governmentIdentity) {}
 
     private final ConsoleSettings settings;
 
     ConsoleResource(@ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> publicIssuer,
                     @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer,
-                    @ConfigProperty(name = "yrd.console.client-id", defaultValue = "yrd-console") String clientId) {
-        this.settings = new ConsoleSettings(publicIssuer.or(() -> issuer).orElse(""), clientId);
+                    @ConfigProperty(name = "yrd.console.client-id", defaultValue = "yrd-console") String clientId,
+                    @ConfigProperty(name = "yrd.console.government-identity") Optional<String> governmentIdentity) {
+        this.settings = new ConsoleSettings(publicIssuer.or(() -> issuer).orElse(""), clientId,
+                governmentIdentity.orElse(""));
     }
 
     @PermitAll
