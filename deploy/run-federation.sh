@@ -4,7 +4,8 @@
 # (deploy/keycloak), the hub and the four province nodes, all started from artifacts the build fetches (no
 # Docker). Ctrl-C stops everything.
 #   deploy/run-federation.sh
-# Ports: hub 8090; nodes SH 8081, JS 8082, ZJ 8083, AH 8084; Keycloak 8180; Kafka 19092; PostgreSQL 55432.
+# Ports: hub 8090; nodes SH 8081, JS 8082, ZJ 8083, AH 8084; Keycloak 8180; Kafka 19092; PostgreSQL 55432;
+# mail (GreenMail) SMTP 3025, IMAP 3143.
 # Tokens of the demo users: deploy/token.sh ROLE PROVINCE [USCC] (README).
 # State lives in target/federation/ and survives restarts; delete that folder to start afresh.
 set -euo pipefail
@@ -51,12 +52,21 @@ $own java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.Postg
 pids+=($!); wait_for "$logs/postgres.log" '^READY' $!
 $own java -cp "$cp" org.yrd.voucher.testkit.BrokerLauncher "$state/kafka" $kafka_port > "$logs/kafka.log" 2>&1 &
 pids+=($!); wait_for "$logs/kafka.log" '^READY' $!
+# a real SMTP and IMAP server for the notifications' mails (and Keycloak's): every address has a mailbox, read it
+# over IMAP at localhost:3143 with the address as user name and any password
+./mvnw -B -q dependency:copy -Dartifact=com.icegreen:greenmail-standalone:2.1.3 -DoutputDirectory="$state/mail" \
+  -Dmdep.stripVersion=true
+$own java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=3080 \
+  -jar "$state/mail/greenmail-standalone.jar" > "$logs/mail.log" 2>&1 &
+pids+=($!); wait_for "$logs/mail.log" 'GreenMail API server' $!
 
 # five apps share this machine (docs/benchmarks.md): C1 only keeps the JIT from taking the cores, the serial
 # collector needs no GC threads of its own, and small pools keep one busy app from crowding out the others
 # the local profile: the production profile refuses demo data and the shipped invoice-hash key (docs/configuration.md)
 common=(-Dquarkus.profile=local -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dquarkus.datasource.jdbc.max-size=8
         -Dkafka.bootstrap.servers=127.0.0.1:$kafka_port -Dnode.jobs.every=10s)
+notify=(-Dnode.notifications.email=true -Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port=3025)
 $own java "${common[@]}" $(signing hub) -Dquarkus.http.port=8090 -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/hub" \
   -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-hub" \
   -jar hub-gateway/target/quarkus-app/quarkus-run.jar > "$logs/hub.log" 2>&1 &
@@ -69,7 +79,7 @@ port=8081
 declare -A node_pid
 for p in SH JS ZJ AH; do
   db="node_$(echo $p | tr 'A-Z' 'a-z')"
-  $own java "${common[@]}" $(signing $p) -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
+  $own java "${common[@]}" "${notify[@]}" $(signing $p) -Dnode.province=$p -Dnode.demo-data=true -Dquarkus.http.port=$port \
     -Dnode.hub-url=http://localhost:8090 -Dyrd.console.government-identity=gov -Dnode.identity-admin.client-secret=yrd-node-admin-demo-secret \
     -Dquarkus.oidc.auth-server-url="http://localhost:$kc_port/realms/yrd-$(echo $p | tr 'A-Z' 'a-z')" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/$db" \

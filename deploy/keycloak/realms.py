@@ -176,6 +176,10 @@ def province_realm(code):
     # companies without the government identity register an account themselves; it holds "applicant" (every new
     # account's default role) and nothing else until an operator confirms which company it acts for
     r["registrationAllowed"] = True
+    # Keycloak's own mails (a forgotten password) through the local federation's mail server (deploy/run-federation.sh)
+    r["resetPasswordAllowed"] = True
+    r["smtpServer"] = {"host": "127.0.0.1", "port": "3025", "from": "noreply@demo.yrd.invalid",
+                       "fromDisplayName": name + "科技创新券", "auth": "false", "ssl": "false", "starttls": "false"}
     default = "default-roles-yrd-" + code.lower()
     r["roles"]["realm"] += [{"name": "offline_access"}, {"name": "uma_authorization"},
                             {"name": default, "composite": True,

@@ -80,6 +80,22 @@ def common():
 
 def node():
     props = common()
+    keycloak = props["keycloak"]
+    url = s(pattern="^(https://.+)?$")
+    keycloak["properties"].update(
+        governmentIdentity={**obj(enabled=BOOL, issuer=url, authorizationUrl=url, tokenUrl=url, jwksUrl=url,
+                                  userInfoUrl=url, clientId=s(),
+                                  clientSecret=opt_name("key client-secret"), usccClaim=s(minLength=1),
+                                  kindClaim=s(minLength=1),
+                                  kinds=obj(enterprise=s(minLength=1), provider=s(minLength=1), agent=s(minLength=1))),
+                            "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+                            "then": {"required": ["issuer", "authorizationUrl", "tokenUrl", "jwksUrl", "clientId",
+                                                  "clientSecret"],
+                                     "properties": {k: {"minLength": 1} for k in ("issuer", "authorizationUrl", "tokenUrl",
+                                                                                  "jwksUrl", "clientId", "clientSecret")}}},
+        selfRegistration={**obj(enabled=BOOL, adminClientSecret=opt_name("key client-secret")),
+                          "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+                          "then": {"properties": {"adminClientSecret": {"minLength": 1}}}})
     props.update(
         province={"enum": ["SH", "JS", "ZJ", "AH"]},
         kafka={**obj(bootstrap=s(pattern="^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]{2,}:[0-9]+$"),
@@ -91,9 +107,16 @@ def node():
         hub=obj(["url", "egress"], url=s(pattern="^https://.+"), egress=EGRESS),
         secrets=obj(["signing", "trust", "invoiceHashKey"], signing=name("<PROVINCE>.key.pem"),
                     trust=name("hub.pub.pem"), invoiceHashKey=name("invoice-hash-key")),
+        mail={**obj(enabled=BOOL, host=s(), port={"type": "integer", "minimum": 1, "maximum": 65535}, from_=s(),
+                    credentialsSecret=opt_name("keys username and password"), egress=EGRESS),
+              "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+              "then": {"required": ["host", "from", "egress"],
+                       "properties": {"host": {"minLength": 1}, "from": {"minLength": 1}}}},
         config=obj(jobsEvery=s(minLength=1), reportsPerHour={"type": "integer", "minimum": 1},
                    confirmationTimeout=s(pattern="^P")),
     )
+    mail = props["mail"]["properties"]
+    mail["from"] = mail.pop("from_")
     return {**obj(["province", "ingress", "kafka", "hub", "postgres", "keycloak", "secrets"], **props),
             "$schema": "http://json-schema.org/draft-07/schema#", "title": "yrd-node values"}
 

@@ -22,7 +22,9 @@ function take(user) {
   Object.assign(session, {
     user,
     name: c.name || c.preferred_username || c.sub,
-    roles: (c.realm_access && c.realm_access.roles) || [],
+    // every new account of a province realm holds "applicant" (docs/security.md "Accounts"); one that acts for a
+    // company already has nothing to ask for
+    roles: ((c.realm_access && c.realm_access.roles) || []).filter(r => !(r === 'applicant' && c.uscc)),
     province: c.province || null,
     uscc: c.uscc || null
   })

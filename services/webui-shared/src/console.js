@@ -12,7 +12,8 @@ import { startSession } from './auth.js'
 /** A route of a console: its menu group, the roles it is offered to (null: everyone) and its menu title. */
 export const page = (path, name, group, roles, load) => ({ path, name, component: load, meta: { group, roles, title: `menu.${name}` } })
 
-export async function startConsole({ titleKey, messages, routes, groups }) {
+/** headerExtra: a component the header shows beside the signed-in person (the node's notification bell). */
+export async function startConsole({ titleKey, messages, routes, groups, headerExtra }) {
   addMessages(messages)
   document.documentElement.lang = i18n.global.locale.value
   await startSession()
@@ -20,7 +21,7 @@ export async function startConsole({ titleKey, messages, routes, groups }) {
     history: createWebHashHistory(),
     routes: [...routes.map((r, i) => ({ ...r, meta: { ...r.meta, order: i } })), { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { hidden: true, title: 'app.notFound' } }]
   })
-  const app = createApp(AppShell, { titleKey, groups })
+  const app = createApp(AppShell, { titleKey, groups, headerExtra })
   app.use(ElementPlus)
   app.use(i18n)
   app.use(router)

@@ -6,5 +6,6 @@ export const ROLES = Object.freeze({
   ENTERPRISE: 'enterprise',
   PROVIDER: 'provider',
   AGENT: 'agent',
+  APPLICANT: 'applicant',
   TASKGROUP: 'taskgroup'
 })

@@ -155,7 +155,7 @@ try {
     await page.locator('[data-test=pending-applications] .el-table__row', { hasText: env.SH_APPLICANT }).waitFor({ state: 'detached' })
     for (const [hash, name] of [['/operator/redemptions', 'redemptions'], ['/operator/risk-flags', 'risk-flags'], ['/operator/providers', 'admissions'],
       ['/operator/negative-list', 'negative-list'], ['/operator/reports', 'reports'], ['/operator/policy', 'policy'], ['/operator/draws', 'draws'],
-      ['/operator/notices', 'notices'], ['/operator/ledger', 'ledger'], ['/operator/quarantine', 'quarantine']]) {
+      ['/operator/notices', 'notices'], ['/operator/ledger', 'ledger'], ['/operator/quarantine', 'quarantine'], ['/operator/accounts', 'accounts']]) {
       await open(page, env.SH, hash)
       await audit(page, 'operator-' + name)
     }
@@ -176,6 +176,7 @@ try {
     // straight to the identity platform's sign-in page (kc_idp_hint), not Zhejiang's own
     await page.waitForSelector('#username')
     expect(new URL(page.url()).pathname.startsWith('/realms/yrd-gov/'), `at the identity platform: ${page.url()}`)
+    await page.screenshot({ path: `${OUT}/gov-sign-in.png` }) // Keycloak's page (the platform's own in production): not audited here
     await page.fill('#username', uscc.toLowerCase())
     await page.fill('#password', 'demo')
     await page.click('#kc-login')
@@ -249,6 +250,14 @@ try {
     await page.waitForSelector('.el-message--success')
     await page.waitForFunction(u => [...document.querySelectorAll('[data-test=incoming] .el-table__row')]
       .some(r => r.textContent.includes(u) && r.textContent.includes('已确认')), env.ZJ_ENTERPRISE)
+    // the request from Zhejiang was announced in the lab's notification centre, and the header counted it
+    await open(page, env.SH, '/notifications')
+    const told = page.locator('[data-test=notification-list] .el-table__row', { hasText: '请您确认服务' })
+    await told.first().waitFor()
+    expect(Number(await page.textContent('[data-test=unread-count]')) >= 1, 'the header counts the unread notification')
+    await audit(page, 'notifications')
+    await told.first().locator('[data-test=mark-read]').click()
+    await page.waitForSelector('.el-message--success')
     await open(page, env.SH, '/provider')
     await audit(page, 'provider-home')
   })

@@ -2,6 +2,8 @@
 // enterprise, provider, service point) after signing in at the province's realm.
 import { page, startConsole } from '@shared/console.js'
 import { ROLES } from '@shared/roles.js'
+import { h } from 'vue'
+import NotificationBell from './components/NotificationBell.vue'
 import zhCN from './locales/zh-CN.js'
 import en from './locales/en.js'
 
@@ -11,17 +13,23 @@ const ENTERPRISE = [ROLES.ENTERPRISE]
 const ACTS_FOR_ENTERPRISE = [ROLES.ENTERPRISE, ROLES.AGENT]
 const PROVIDER = [ROLES.PROVIDER]
 const AGENT = [ROLES.AGENT]
+const APPLICANT = [ROLES.APPLICANT]
+// everyone with a desk or a company has a notification centre; not an account still waiting for its check
+const NOTIFIED = [ROLES.OPERATOR, ROLES.FINANCE, ROLES.ENTERPRISE, ROLES.PROVIDER, ROLES.AGENT]
 
 startConsole({
   titleKey: 'title',
   messages: { 'zh-CN': zhCN, en },
+  headerExtra: { render: () => h(NotificationBell, { roles: NOTIFIED }) },
   groups: [
     { key: 'public', title: 'group.public' },
     { key: 'operator', title: 'group.operator', roles: OPERATOR },
     { key: 'finance', title: 'group.finance', roles: FINANCE },
     { key: 'enterprise', title: 'group.enterprise', roles: ACTS_FOR_ENTERPRISE },
     { key: 'provider', title: 'group.provider', roles: PROVIDER },
-    { key: 'agent', title: 'group.agent', roles: AGENT }
+    { key: 'agent', title: 'group.agent', roles: AGENT },
+    { key: 'account', title: 'group.account', roles: APPLICANT },
+    { key: 'inbox', title: 'group.inbox', roles: NOTIFIED }
   ],
   routes: [
     page('/', 'policy', 'public', null, () => import('./pages/PublicPolicy.vue')),
@@ -45,6 +53,7 @@ startConsole({
     page('/operator/ledger', 'ledger', 'operator', [ROLES.OPERATOR, ROLES.FINANCE], () => import('./pages/OperatorLedger.vue')),
     page('/operator/audit', 'audit', 'operator', OPERATOR, () => import('./pages/OperatorAudit.vue')),
     page('/operator/quarantine', 'quarantine', 'operator', OPERATOR, () => import('./pages/OperatorQuarantine.vue')),
+    page('/operator/accounts', 'accounts', 'operator', OPERATOR, () => import('./pages/OperatorAccounts.vue')),
 
     page('/finance', 'payments', 'finance', FINANCE, () => import('./pages/FinancePayments.vue')),
     page('/finance/paid', 'paid', 'finance', FINANCE, () => import('./pages/FinancePaid.vue')),
@@ -59,6 +68,9 @@ startConsole({
     page('/provider', 'providerHome', 'provider', PROVIDER, () => import('./pages/ProviderHome.vue')),
     page('/provider/requests', 'requests', 'provider', PROVIDER, () => import('./pages/ProviderRequests.vue')),
 
-    page('/agent', 'agentMandates', 'agent', AGENT, () => import('./pages/AgentMandates.vue'))
+    page('/agent', 'agentMandates', 'agent', AGENT, () => import('./pages/AgentMandates.vue')),
+
+    page('/account', 'account', 'account', APPLICANT, () => import('./pages/AccountBinding.vue')),
+    page('/notifications', 'notifications', 'inbox', NOTIFIED, () => import('./pages/Notifications.vue'))
   ]
 })

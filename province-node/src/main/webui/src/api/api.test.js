@@ -18,9 +18,11 @@ const { voucherApi, drawApi } = await import('./vouchers.js')
 const { enterpriseApi, providerApi } = await import('./parties.js')
 const { riskFlagApi, reportApi, negativeListApi, noticeApi, ledgerApi, auditApi } = await import('./oversight.js')
 const { policyApi, policyInForce, policyChanged } = await import('./policy.js')
+const { accountApi } = await import('./accounts.js')
+const { notificationApi } = await import('./notifications.js')
 
 const modules = { redemptionApi, voucherApi, drawApi, enterpriseApi, providerApi, riskFlagApi, reportApi, negativeListApi,
-  noticeApi, ledgerApi, auditApi, policyApi }
+  noticeApi, ledgerApi, auditApi, policyApi, accountApi, notificationApi }
 
 const served = accessMatrix('node')
 
@@ -49,7 +51,11 @@ const uses = [
   ['noticeApi', 'published', []], ['noticeApi', 'operator', []], ['noticeApi', 'publish', [{}]], ['noticeApi', 'withdraw', [ID, 'x']],
   ['ledgerApi', 'balance', []], ['ledgerApi', 'balance', [{ year: 2026, pool: 'ALL' }]],
   ['auditApi', 'list', [{}]], ['auditApi', 'verify', []],
-  ['policyApi', 'versions', []], ['policyApi', 'drafts', []], ['policyApi', 'propose', [{}]], ['policyApi', 'confirm', [ID]]
+  ['policyApi', 'versions', []], ['policyApi', 'drafts', []], ['policyApi', 'propose', [{}]], ['policyApi', 'confirm', [ID]],
+  ['accountApi', 'mine', []], ['accountApi', 'request', [{}]], ['accountApi', 'queue', ['PENDING']],
+  ['accountApi', 'decide', [ID, 'confirm', 'ok']], ['accountApi', 'decide', [ID, 'reject', 'no']],
+  ['notificationApi', 'mine', [true]], ['notificationApi', 'unread', []], ['notificationApi', 'read', [ID]],
+  ['notificationApi', 'readAll', []], ['notificationApi', 'settings', []], ['notificationApi', 'change', [{ email: false }]]
 ]
 
 beforeEach(() => { calls.length = 0 })

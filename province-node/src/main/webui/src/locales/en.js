@@ -2,15 +2,23 @@
 // webui-shared/src/locales.
 export default {
   title: 'YRD Innovation Vouchers · Province node',
-  group: { public: 'Public disclosure', operator: 'Operations', finance: 'Finance', enterprise: 'Enterprise', provider: 'Provider', agent: 'Service point' },
+  group: { public: 'Public disclosure', operator: 'Operations', finance: 'Finance', enterprise: 'Enterprise', provider: 'Provider', agent: 'Service point', account: 'My account', inbox: 'Messages' },
   menu: {
     policy: 'Policy and notices', providers: 'Providers', recipients: 'Voucher recipients', negativeList: 'Negative list', notices: 'Notices and cases',
     draws: 'Draws', report: 'Report abuse', operatorHome: 'Home', applications: 'Applications', redemptions: 'Redemptions', riskFlags: 'Risk flags',
     admissions: 'Provider admission', operatorNegativeList: 'Negative list', reports: 'Public reports', policyVersions: 'Policy versions', operatorDraws: 'Draws',
     operatorNotices: 'Publish notices', ledger: 'Ledger reconciliation', audit: 'Audit trail', quarantine: 'Refused records', payments: 'To pay', paid: 'Paid', enterpriseHome: 'My enterprise',
     apply: 'Apply for a voucher', vouchers: 'My vouchers', redeem: 'Redeem', myRedemptions: 'My redemptions', mandates: 'Service point mandates',
-    providerHome: 'My organisation', requests: 'Confirm services', agentMandates: 'Enterprises'
+    providerHome: 'My organisation', requests: 'Confirm services', agentMandates: 'Enterprises', accounts: 'Account checks', account: 'Bind my company', notifications: 'Notifications'
   },
+  account: { intro: 'An account you registered yourself acts for a company once bound to it: give its USCC, name and kind; an operator of the province checks its business licence and confirms. Until then the account can do nothing else. A company with the government legal-person identity signs out and uses "Sign in with the government identity" instead: no check needed.',
+    kind: 'Kind', kinds: { ENTERPRISE: 'Enterprise', PROVIDER: 'Provider', SERVICE_POINT: 'Service point' }, submit: 'Ask for the check',
+    pendingTitle: 'Waiting for the check', pendingDetail: 'The request for {name} ({uscc}) was sent on {at}; the account is ready once an operator of the province confirms it.',
+    confirmedTitle: 'Confirmed', confirmedDetail: 'The account acts for {uscc}. Sign in again to act as the company.', signInAgain: 'Sign in again',
+    rejected: 'The last request was rejected: {reason}. Correct it and send it again.', username: 'Account', confirm: 'Confirm', reject: 'Reject',
+    status: { PENDING: 'Pending', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' } },
+  notifications: { unreadOnly: 'Unread only', readAll: 'Mark all read', email: 'E-mail notifications', noAddress: 'no e-mail address on the account', what: 'What',
+    read: 'Read', markRead: 'Mark read', unreadLabel: 'Notifications, {n} unread' },
   mode: { PRE_SUBSIDY: 'Pre-subsidy (paid to the provider)', POST_SUBSIDY: 'Post-subsidy (paid to the enterprise)' },
   recipient: { TECH_SME: 'Tech SME', STARTUP_TEAM: 'Start-up team' },
   payee: { PROVIDER: 'Provider', ENTERPRISE: 'Enterprise' },

@@ -2,15 +2,23 @@
 // webui-shared/src/locales.
 export default {
   title: '长三角科技创新券 · 省级服务平台',
-  group: { public: '信息公开', operator: '业务管理', finance: '财务支付', enterprise: '企业服务', provider: '服务机构', agent: '服务网点' },
+  group: { public: '信息公开', operator: '业务管理', finance: '财务支付', enterprise: '企业服务', provider: '服务机构', agent: '服务网点', account: '我的账号', inbox: '消息' },
   menu: {
     policy: '政策与通知', providers: '服务机构名录', recipients: '获券企业公示', negativeList: '负面清单', notices: '通知公告与典型案例',
     draws: '摇号公示', report: '投诉举报', operatorHome: '工作台', applications: '申领审核', redemptions: '兑付审核', riskFlags: '风险预警',
     admissions: '机构准入', operatorNegativeList: '负面清单管理', reports: '举报处理', policyVersions: '政策版本', operatorDraws: '摇号管理',
     operatorNotices: '公告发布', ledger: '账务对账', audit: '审计日志', quarantine: '拒收消息', payments: '待支付', paid: '已支付', enterpriseHome: '企业信息',
     apply: '申领创新券', vouchers: '我的创新券', redeem: '申请兑付', myRedemptions: '兑付记录', mandates: '服务网点授权',
-    providerHome: '机构信息', requests: '服务确认', agentMandates: '授权企业'
+    providerHome: '机构信息', requests: '服务确认', agentMandates: '授权企业', accounts: '账号核验', account: '绑定单位', notifications: '消息中心'
   },
+  account: { intro: '自行注册的账号须绑定所代表的单位：填写统一社会信用代码、名称和单位类型，由本省操作员核验营业执照等材料后确认。确认前该账号不能办理其他业务。已在政务服务网办理法人认证的单位，请退出后使用“政务服务网法人登录”，无需核验。',
+    kind: '单位类型', kinds: { ENTERPRISE: '企业', PROVIDER: '服务机构', SERVICE_POINT: '服务网点' }, submit: '提交核验',
+    pendingTitle: '等待核验', pendingDetail: '{name}（{uscc}）的绑定申请已于 {at} 提交，本省操作员核验后即可使用。',
+    confirmedTitle: '已核验', confirmedDetail: '账号已绑定 {uscc}。请重新登录，以单位身份办理业务。', signInAgain: '重新登录',
+    rejected: '上次申请被驳回：{reason}。可修改后重新提交。', username: '账号', confirm: '确认绑定', reject: '驳回',
+    status: { PENDING: '待核验', CONFIRMED: '已确认', REJECTED: '已驳回' } },
+  notifications: { unreadOnly: '只看未读', readAll: '全部标为已读', email: '邮件通知', noAddress: '账号未登记邮箱', what: '内容',
+    read: '已读', markRead: '标为已读', unreadLabel: '消息中心，{n} 条未读' },
   mode: { PRE_SUBSIDY: '事前补助（付给服务机构）', POST_SUBSIDY: '事后补助（付给企业）' },
   recipient: { TECH_SME: '科技型中小企业', STARTUP_TEAM: '创业团队' },
   payee: { PROVIDER: '服务机构', ENTERPRISE: '企业' },

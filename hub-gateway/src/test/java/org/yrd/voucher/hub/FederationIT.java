@@ -86,7 +86,8 @@ class FederationIT {
         sh = app("province-node", "node_sh", Map.of("node.province", "SH", "node.hub-url", hub.url(),
                 "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh"), "yrd.console.government-identity", "gov"), logs).start();
         zj = app("province-node", "node_zj", Map.of("node.province", "ZJ", "node.hub-url", hub.url(),
-                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj"), "yrd.console.government-identity", "gov"), logs).start();
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj"), "yrd.console.government-identity", "gov",
+                "node.identity-admin.client-secret", "yrd-node-admin-demo-secret"), logs).start();
         RestAssured.filters(FederationIT::signIn);
     }
 
@@ -540,6 +541,37 @@ class FederationIT {
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         return p;
+    }
+
+    /**
+     * A company without the government identity registers an account itself (at the realm it holds only the default
+     * role {@code applicant}, no USCC, no province): it asks ZJ to bind it to its USCC and can do nothing else; a ZJ
+     * operator confirms, and the node's service account gives the account the USCC, the province and the role at the
+     * real realm: its next token acts for the company.
+     */
+    @Test
+    @Order(14)
+    void aSelfRegisteredAccountActsForItsCompanyOnceAnOperatorConfirmedIt() {
+        String account = "self-registered-" + SEQ.incrementAndGet();
+        keycloak.ensureUser("yrd-zj", account, "applicant", Map.of());
+        String company = uscc("330106");
+        java.util.function.Supplier<String> token = () -> "Bearer " + keycloak.token("yrd-zj", account);
+        String id = given().baseUri(zj.url()).header("Authorization", token.get()).contentType(ContentType.JSON)
+                .body(Map.of("uscc", company, "companyName", "浙江自助注册科技有限公司", "kind", "ENTERPRISE"))
+                .post("/api/v1/account/binding").then().statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
+        given().baseUri(zj.url()).header("Authorization", token.get()).get("/api/v1/enterprises/{u}", company)
+                .then().statusCode(403);
+
+        post(zj, "/api/v1/operator/account-bindings/{id}/confirm", Map.of("reason", "营业执照已核"), id)
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        assertThat(keycloak.attributesOf("yrd-zj", account)).containsEntry("uscc", List.of(company))
+                .containsEntry("province", List.of("ZJ"))
+                .hasEntrySatisfying("realmRoles", roles -> assertThat(roles).contains("enterprise"));
+        keycloak.forget("yrd-zj", account);
+        given().baseUri(zj.url()).header("Authorization", token.get()).contentType(ContentType.JSON)
+                .body(Map.of("uscc", company, "name", "浙江自助注册科技有限公司", "recipientType", "TECH_SME",
+                        "smeRegistrationNo", "R" + company.substring(9, 17), "smeRegistrationYear", 2025, "districtCode", "330106"))
+                .post("/api/v1/enterprises").then().statusCode(201);
     }
 
     /**

@@ -133,9 +133,29 @@ class ChartsTest {
         assertThat(Rendered.envValue(env, "QUARKUS_OIDC_TOKEN_ISSUER")).endsWith("/realms/yrd-" + deployment);
         JsonNode realm = Rendered.ofKind(deployment, "KeycloakRealmImport").get(0).path("spec").path("realm");
         assertThat(realm.path("realm").asText()).isEqualTo("yrd-" + deployment);
-        // no demo users: only Prometheus' service account
+        // no demo users: only the node's (binding self-registered accounts) and Prometheus' service accounts
         assertThat(realm.path("users")).extracting(u -> u.path("username").asText())
-                .containsExactly("service-account-yrd-monitoring");
+                .containsExactly("service-account-yrd-node-admin", "service-account-yrd-monitoring");
+        // the government identity platform only where the values name the province's own, with its secret from a
+        // Secret; no demo endpoint or secret reaches a cluster
+        JsonNode spec = Rendered.ofKind(deployment, "KeycloakRealmImport").get(0).path("spec");
+        assertThat(spec.toString()).doesNotContain("demo-secret").doesNotContain("localhost");
+        assertThat(spec.path("placeholders").path("NODE_ADMIN_CLIENT_SECRET").path("secret").path("name").asText())
+                .isEqualTo("node-admin-client");
+        assertThat(env.findValues("name")).extracting(JsonNode::asText).contains("NODE_IDENTITY_ADMIN_CLIENT_SECRET");
+        if (province.equals("ZJ")) {
+            JsonNode gov = realm.path("identityProviders").get(0).path("config");
+            assertThat(gov.path("issuer").asText()).isEqualTo("https://legal-person.zj.example.gov.cn/oidc");
+            assertThat(gov.path("clientSecret").asText()).isEqualTo("${GOV_CLIENT_SECRET}");
+            assertThat(spec.path("placeholders").path("GOV_CLIENT_SECRET").path("secret").path("name").asText())
+                    .isEqualTo("legal-person-client");
+            assertThat(realm.path("identityProviderMappers")).extracting(m -> m.path("config").path("claim").asText())
+                    .containsOnly("uscc", "company_kind", "");
+            assertThat(Rendered.envValue(env, "NODE_GOVERNMENT_IDENTITY")).isEqualTo("gov");
+        } else {
+            assertThat(realm.has("identityProviders")).isFalse();
+            assertThat(env.findValues("name")).extracting(JsonNode::asText).doesNotContain("NODE_GOVERNMENT_IDENTITY");
+        }
         assertThat(realm.path("sslRequired").asText()).isEqualTo("external");
         assertThat(realm.path("roles").path("realm")).extracting(r -> r.path("name").asText()).contains("monitoring");
         JsonNode keycloak = Rendered.ofKind(deployment, "Keycloak").get(0).path("spec");

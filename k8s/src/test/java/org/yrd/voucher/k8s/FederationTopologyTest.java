@@ -104,7 +104,6 @@ class FederationTopologyTest {
         }
         // the witness: the hub's public address
         assertThat(Rendered.envValue(env, "NODE_HUB_URL")).isEqualTo(hub.hubUrl);
-        // egress outside the cluster: exactly the hub's published ranges and ports
         Set<String> outside = new HashSet<>();
         for (JsonNode policy : Rendered.ofKind(p, "NetworkPolicy")) {
             for (JsonNode rule : policy.path("spec").path("egress")) {
@@ -118,7 +117,13 @@ class FederationTopologyTest {
                 }
             }
         }
-        assertThat(outside).containsExactlyInAnyOrder(hub.kafkaCidr + ":" + hub.kafkaPort, hub.webCidr + ":443");
+        // egress outside the cluster: exactly the hub's published ranges and ports, and the province's own mail
+        // server where the values send notifications by mail
+        Set<String> expected = new HashSet<>(Set.of(hub.kafkaCidr + ":" + hub.kafkaPort, hub.webCidr + ":443"));
+        if (values.path("mail").path("enabled").asBoolean()) {
+            values.path("mail").path("egress").forEach(e -> expected.add(e.path("cidr").asText() + ":" + e.path("port").asInt()));
+        }
+        assertThat(outside).containsExactlyInAnyOrderElementsOf(expected);
         // nothing of the hub's cluster is named in the province's: no service or namespace of it
         assertThat(Files.readString(Rendered.OUT.resolve(p + ".yaml"))).doesNotContain("yrd-hub", ".svc");
     }

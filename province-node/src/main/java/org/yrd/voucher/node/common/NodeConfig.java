@@ -27,6 +27,37 @@ public interface NodeConfig {
 
     Audit audit();
 
+    IdentityAdmin identityAdmin();
+
+    Notifications notifications();
+
+    /** Notifications (docs/architecture.md "Notifications"). */
+    interface Notifications {
+        /** How often the notifier reads the audit trail and the mails due go out. */
+        @WithDefault("2s")
+        String every();
+
+        /** Whether notifications also go out by e-mail, through {@code quarkus.mailer.*}. */
+        @WithDefault("false")
+        boolean email();
+
+        /** Tries of a mail before it is marked FAILED (the server refused it or was away each time). */
+        @WithDefault("8")
+        int mailAttempts();
+    }
+
+    /**
+     * The node's service account at its realm (the one of {@code quarkus.oidc.auth-server-url}), which binds a
+     * self-registered account an operator confirmed (docs/security.md "Accounts").
+     */
+    interface IdentityAdmin {
+        @WithDefault("yrd-node-admin")
+        String clientId();
+
+        /** Without it the node binds nothing: a confirmation answers 503 and the request stays pending. */
+        Optional<String> clientSecret();
+    }
+
     interface Audit {
         /** How often the chainer looks for records committed but not linked (another replica's, a stopped process's). */
         @WithDefault("1s")

@@ -12,7 +12,9 @@ import org.yrd.voucher.edge.Roles;
  * <ul>
  * <li>every token only at the node of the province in its {@code province} claim, whatever its role (the node
  * trusts only its own province's issuer already; this holds even if that were misconfigured, or if several
- * provinces shared one realm): an enterprise, provider or service point of another province is refused;</li>
+ * provinces shared one realm): an enterprise, provider or service point of another province is refused. The one
+ * token without the claim that passes is a self-registered account's that holds no role but {@code applicant}:
+ * it reaches nothing but its own binding request (docs/security.md "Accounts");</li>
  * <li>an enterprise or provider only its own USCC: a {@code {uscc}} in the path, or the USCC a registration
  * or an admission request names, must be the token's {@code uscc} claim. Ids of things that belong to another
  * party are answered 404 by the features themselves, so existence does not leak;</li>
@@ -24,6 +26,9 @@ import org.yrd.voucher.edge.Roles;
 public class Scope {
     private static final java.util.regex.Pattern APPLY = java.util.regex.Pattern.compile("/api/v1/enterprises/[^/]+/applications");
     private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("/api/v1/enterprises/[^/]+/redemptions");
+
+    private static final java.util.List<String> BOUND_ROLES = java.util.List.of(Roles.OPERATOR, Roles.FINANCE,
+            Roles.ENTERPRISE, Roles.PROVIDER, Roles.AGENT);
 
     private final Caller caller;
     private final NodeConfig config;
@@ -44,6 +49,9 @@ public class Scope {
             return; // anonymous: the endpoint's own decision (public, or 401) applies
         }
         String province = caller.claim(Roles.PROVINCE_CLAIM);
+        if (province == null && isOnlyApplicant()) {
+            return; // a self-registered account of this realm, not yet bound: its role reaches its own request only
+        }
         if (!config.province().name().equals(province)) {
             throw ProblemException.forbidden("wrong-province", null, String.valueOf(province), config.province().name());
         }
@@ -91,6 +99,10 @@ public class Scope {
         if (own == null || !own.equals(uscc)) {
             throw ProblemException.forbidden("not-your-uscc", null, String.valueOf(own));
         }
+    }
+
+    private boolean isOnlyApplicant() {
+        return caller.hasRole(Roles.APPLICANT) && BOUND_ROLES.stream().noneMatch(caller::hasRole);
     }
 
     private boolean isStaff() {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.UsccParam;
@@ -77,6 +78,10 @@ public class CrossRegion {
         } else if (inserted && config.federation().autoConfirm()) {
             providers.requireInGoodStanding(providers.require(r.providerUscc()));
             answer(UUID.fromString(r.redemptionId()), IncomingStatus.CONFIRMED, "auto-confirmed (load test)");
+        } else if (inserted) {
+            // the request waits for the provider, who is told (notifications read the trail)
+            audit.record(Actor.system("federation"), "incoming-redemption.received", r.redemptionId(), "REQUESTED",
+                    r.voucherAmountFen(), "from " + r.issuingProvince());
         }
     }
 

@@ -14,6 +14,6 @@ import org.yrd.voucher.testkit.PostgresResource;
 @WithTestResource(KafkaResource.class)
 class EndpointAccessTest extends EndpointAccessContract {
     EndpointAccessTest() {
-        super("node", "SH", List.of("operator", "finance", "enterprise", "provider", "agent"), Map.of());
+        super("node", "SH", List.of("operator", "finance", "enterprise", "provider", "agent", "applicant"), Map.of());
     }
 }

@@ -19,7 +19,7 @@ public class Caller {
     private static final String REQUEST_ID_KEY = "yrd.request-id";
     /** The roles in the order an actor's role is named when a token carries several. */
     private static final List<String> ROLE_ORDER = List.of(Roles.OPERATOR, Roles.FINANCE, Roles.TASKGROUP,
-            Roles.PROVIDER, Roles.ENTERPRISE, Roles.AGENT);
+            Roles.PROVIDER, Roles.ENTERPRISE, Roles.AGENT, Roles.APPLICANT);
     private static final String ON_BEHALF_OF_KEY = "yrd.on-behalf-of";
 
     private final CurrentVertxRequest request;

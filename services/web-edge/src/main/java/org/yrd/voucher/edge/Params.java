@@ -63,4 +63,16 @@ public final class Params {
         }
         return value.strip();
     }
+
+    /** {@code true} or {@code false}; absent means {@code false}. */
+    public static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(field, "one-of", "[true, false]");
+        };
+    }
 }

@@ -18,6 +18,11 @@ public final class Roles {
      * for that enterprise; it never receives money.
      */
     public static final String AGENT = "agent";
+    /**
+     * An account a company registered itself, at every province realm by default: until an operator of the province
+     * confirms which company it acts for, it may only ask for that (docs/security.md "Accounts").
+     */
+    public static final String APPLICANT = "applicant";
     /** The joint task group, at the hub. */
     public static final String TASKGROUP = "taskgroup";
 
