@@ -74,6 +74,7 @@ public class AccountResource {
     @RolesAllowed(Roles.APPLICANT)
     @GET
     @Path("/account/binding")
+    @Extension(name = ProblemResponses.ANSWERS, value = "404")
     public BindingView mine() {
         return service.latestOf(caller.actor().subject()).map(BindingView::of)
                 .orElseThrow(() -> ProblemException.notFound("account-binding", caller.actor().subject()));

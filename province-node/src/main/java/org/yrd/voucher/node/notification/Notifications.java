@@ -48,14 +48,13 @@ public class Notifications {
 
     private List<Item> list(Reader reader, boolean unreadOnly, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = mine(reader, """
                         SELECT n.id, n.kind, n.target, n.amount_fen, n.created_at, r.read_at
-                        FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.subject = ?1
-                        WHERE (n.recipient_uscc = ?2 OR n.recipient_role = ANY (string_to_array(?3, ',')))
-                          AND (NOT ?4 OR r.read_at IS NULL)
-                        ORDER BY n.created_at DESC, n.audit_seq DESC LIMIT ?5""")
-                .setParameter(1, reader.subject()).setParameter(2, reader.uscc() == null ? "" : reader.uscc())
-                .setParameter(3, reader.roles()).setParameter(4, unreadOnly).setParameter(5, limit).getResultList();
+                        FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.subject = :subject
+                        WHERE""" + MINE + """
+                          AND (NOT :unread OR r.read_at IS NULL)
+                        ORDER BY n.created_at DESC, n.audit_seq DESC LIMIT :limit""")
+                .setParameter("unread", unreadOnly).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> {
             Long amount = r[3] == null ? null : ((Number) r[3]).longValue();
             return new Item((UUID) r[0], (String) r[1], (String) r[2], amount,
@@ -67,26 +66,21 @@ public class Notifications {
     /** How many the reader has not read yet. */
     public long unread(Reader reader) {
         notifier.catchUp();
-        return ((Number) em.createNativeQuery("""
-                        SELECT count(*) FROM notification n
-                        WHERE (n.recipient_uscc = ?2 OR n.recipient_role = ANY (string_to_array(?3, ',')))
-                          AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.subject = ?1)""")
-                .setParameter(1, reader.subject()).setParameter(2, reader.uscc() == null ? "" : reader.uscc())
-                .setParameter(3, reader.roles()).getSingleResult()).longValue();
+        return ((Number) mine(reader, "SELECT count(*) FROM notification n WHERE" + MINE + """
+                          AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.subject = :subject)""")
+                .getSingleResult()).longValue();
     }
 
     /** Marks one read; 404 if it is not the reader's. */
     @Transactional
     public void read(Reader reader, UUID id) {
-        int marked = em.createNativeQuery("""
+        int marked = mine(reader, """
                         INSERT INTO notification_read (notification_id, subject, read_at)
-                        SELECT n.id, ?1, ?4 FROM notification n
-                        WHERE n.id = ?5 AND (n.recipient_uscc = ?2 OR n.recipient_role = ANY (string_to_array(?3, ',')))
+                        SELECT n.id, :subject, :at FROM notification n WHERE n.id = :id AND""" + MINE + """
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, reader.subject()).setParameter(2, reader.uscc() == null ? "" : reader.uscc())
-                .setParameter(3, reader.roles()).setParameter(4, OffsetDateTime.now(clock)).setParameter(5, id)
-                .executeUpdate();
-        if (marked == 0 && !isReaders(reader, id)) {
+                .setParameter("at", OffsetDateTime.now(clock)).setParameter("id", id).executeUpdate();
+        if (marked == 0 && mine(reader, "SELECT 1 FROM notification n WHERE n.id = :id AND" + MINE)
+                .setParameter("id", id).getResultList().isEmpty()) {
             throw ProblemException.notFound("notification", id);
         }
     }
@@ -94,13 +88,11 @@ public class Notifications {
     /** Marks all of the reader's read; returns how many were unread. */
     @Transactional
     public int readAll(Reader reader) {
-        return em.createNativeQuery("""
+        return mine(reader, """
                         INSERT INTO notification_read (notification_id, subject, read_at)
-                        SELECT n.id, ?1, ?4 FROM notification n
-                        WHERE (n.recipient_uscc = ?2 OR n.recipient_role = ANY (string_to_array(?3, ',')))
+                        SELECT n.id, :subject, :at FROM notification n WHERE""" + MINE + """
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, reader.subject()).setParameter(2, reader.uscc() == null ? "" : reader.uscc())
-                .setParameter(3, reader.roles()).setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
+                .setParameter("at", OffsetDateTime.now(clock)).executeUpdate();
     }
 
     @Transactional
@@ -127,16 +119,20 @@ public class Notifications {
         return settings(reader);
     }
 
-    private static OffsetDateTime at(Object timestamp) {
-        return timestamp == null ? null : OffsetDateTime.ofInstant((java.time.Instant) timestamp, java.time.ZoneOffset.UTC);
+    /** The reader's notifications: their company's, or their staff role's ({@code n} is the notification). */
+    private static final String MINE = """
+             (n.recipient_uscc = :uscc OR n.recipient_role = ANY (string_to_array(:roles, ',')))
+            """;
+
+    /** A query over the reader's notifications, with {@code :subject}, {@code :uscc} and {@code :roles} bound. */
+    private jakarta.persistence.Query mine(Reader reader, String sql) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("uscc", reader.uscc() == null ? "" : reader.uscc())
+                .setParameter("roles", reader.roles());
+        return sql.contains(":subject") ? q.setParameter("subject", reader.subject()) : q;
     }
 
-    private boolean isReaders(Reader reader, UUID id) {
-        return !em.createNativeQuery("""
-                        SELECT 1 FROM notification n WHERE n.id = ?3
-                          AND (n.recipient_uscc = ?1 OR n.recipient_role = ANY (string_to_array(?2, ',')))""")
-                .setParameter(1, reader.uscc() == null ? "" : reader.uscc()).setParameter(2, reader.roles())
-                .setParameter(3, id).getResultList().isEmpty();
+    private static OffsetDateTime at(Object timestamp) {
+        return timestamp == null ? null : OffsetDateTime.ofInstant((java.time.Instant) timestamp, java.time.ZoneOffset.UTC);
     }
 
     /** The account as its token says now: its address and company follow the realm; its language is kept. */
