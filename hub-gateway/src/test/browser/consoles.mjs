@@ -39,8 +39,8 @@ async function step(name, body) {
   console.log(`ok (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 
-async function person() {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
+async function person(viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   return page
@@ -78,6 +78,17 @@ async function audit(page, name) {
   }
   audited.push(name)
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: env.SHOTS !== 'viewport' })
+}
+
+/** On a phone: the page is no wider than the screen (tables scroll in place), its main control is on screen, axe-core passes. */
+async function onThePhone(page, name, control) {
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+  expect(width[0] <= width[1] + 1, `${name}: the page is ${width[0]} px wide on a ${width[1]} px screen`)
+  if (control) {
+    const box = await page.locator(control).first().boundingBox()
+    expect(box && box.x >= 0 && box.x + box.width <= width[1] + 1, `${name}: ${control} is on the screen (${JSON.stringify(box)})`)
+  }
+  await audit(page, 'phone-' + name)
 }
 
 async function heading(page) {
@@ -284,6 +295,32 @@ try {
     await page.click('[data-test=sign-out]')
     await page.waitForSelector('[data-test=sign-in]')
     expect(await page.locator('[data-test=who]').count() === 0, 'signed out')
+  })
+
+  await step('the enterprise and the provider use their screens on a phone, 390 px wide', async () => {
+    const phone = { width: 390, height: 844 }
+    const page = await person(phone)
+    await open(page, env.ZJ, '/')
+    await page.click('[data-test=sign-in-gov]')
+    await page.waitForSelector('#username')
+    await page.fill('#username', env.ZJ_ENTERPRISE.toLowerCase())
+    await page.fill('#password', 'demo')
+    await page.click('#kc-login')
+    await page.waitForSelector('[data-test=who]')
+    for (const [hash, name, control] of [['/enterprise', 'enterprise-home', '[data-test=enterprise-profile]'],
+      ['/enterprise/apply', 'enterprise-apply', 'input[data-test=apply-amount]'], ['/enterprise/vouchers', 'enterprise-vouchers', '[data-test=vouchers]'],
+      ['/enterprise/redeem', 'enterprise-redeem', '[data-test=redeem-voucher]'], ['/enterprise/redemptions', 'enterprise-redemptions', '[data-test=my-redemptions]'],
+      ['/notifications', 'enterprise-notifications', '[data-test=notification-list]']]) {
+      await open(page, env.ZJ, hash)
+      await onThePhone(page, name, control)
+    }
+    const lab = await person(phone)
+    await signIn(lab, env.SH, '/provider', env.LAB.toLowerCase())
+    for (const [hash, name, control] of [['/provider', 'provider-home', null], ['/provider/requests', 'provider-requests', '[data-test=incoming]'],
+      ['/notifications', 'provider-notifications', '[data-test=notification-list]']]) {
+      await open(lab, env.SH, hash)
+      await onThePhone(lab, name, control)
+    }
   })
 
   await step("the hub's public pages and the task group's dashboard show the flow from Zhejiang to Shanghai", async () => {
