@@ -63,7 +63,7 @@ async function send(key, path, body) {
   }
 }
 
-async function call(method, path, { body, query, accept, key } = {}) {
+async function call(method, path, { body, query, accept, key, blob } = {}) {
   const headers = { 'Accept-Language': i18n.global.locale.value, Accept: accept || 'application/json' }
   const auth = bearer()
   if (auth) headers.Authorization = auth
@@ -78,13 +78,25 @@ async function call(method, path, { body, query, accept, key } = {}) {
     throw new ApiError(res.status, problem)
   }
   if (res.status === 204) return null
+  if (blob) return res.blob()
   return (res.headers.get('Content-Type') || '').includes('json') ? res.json() : res.text()
 }
 
 export const api = {
   get: (path, query) => call('GET', path, { query }),
   post,
-  text: (path, query, accept) => call('GET', path, { query, accept })
+  text: (path, query, accept) => call('GET', path, { query, accept }),
+  /** A file the server makes (an Excel workbook): its bytes, to save with saveFile */
+  file: (path, query, accept) => call('GET', path, { query, accept, blob: true })
+}
+
+/** Offers bytes the server made as a file to save. */
+export function saveFile(name, blob) {
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  a.click()
+  URL.revokeObjectURL(a.href)
 }
 
 /** Offers text as a file to save (CSV for the bank, the task group's export). */

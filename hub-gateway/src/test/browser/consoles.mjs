@@ -291,6 +291,8 @@ try {
     expect(await page.locator('.el-message--error').count() === 0, 'no second payment refused: one was sent')
     await open(page, env.ZJ, '/finance/paid')
     expect((await rowsText(page, '[data-test=paid]')).includes(redemptionInvoice), 'the payment is in the paid list')
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=payment-sheet]')])
+    expect(sheet.suggestedFilename().endsWith('.pdf'), `the day's payment sheet is a PDF (${sheet.suggestedFilename()})`)
     await audit(page, 'finance-paid')
     await page.click('[data-test=sign-out]')
     await page.waitForSelector('[data-test=sign-in]')

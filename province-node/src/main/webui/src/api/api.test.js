@@ -9,7 +9,8 @@ const calls = []
 vi.mock('@shared/api.js', () => ({
   api: {
     get: (path, query) => { calls.push({ method: 'GET', path, data: query }); return Promise.resolve([]) },
-    post: (path, body) => { calls.push({ method: 'POST', path, data: body }); return Promise.resolve({}) }
+    post: (path, body) => { calls.push({ method: 'POST', path, data: body }); return Promise.resolve({}) },
+    file: (path, query) => { calls.push({ method: 'GET', path, data: query }); return Promise.resolve(new Blob()) }
   }
 }))
 
@@ -30,7 +31,9 @@ const U = '91330106DEM000002Q'
 const ID = '3f2b8c1e-9d4a-4e7b-8a2c-5d6e7f8a9b0c'
 // each function with the arguments a page gives it
 const uses = [
-  ['redemptionApi', 'withStatus', ['FILED']], ['redemptionApi', 'riskFlags', [ID]],
+  ['redemptionApi', 'withStatus', ['FILED']], ['redemptionApi', 'search', [{ status: 'FILED', q: 'FP-1', from: '2026-01-01' }]],
+  ['redemptionApi', 'exportXlsx', [{ q: 'x' }]], ['redemptionApi', 'approvalSheet', [ID]],
+  ['redemptionApi', 'paymentSheet', ['2026-12-01']], ['redemptionApi', 'riskFlags', [ID]],
   ['redemptionApi', 'decide', [ID, 'approve', 'ok']], ['redemptionApi', 'decide', [ID, 'reject', 'no']],
   ['redemptionApi', 'pay', [ID, 'BANK-1']], ['redemptionApi', 'ofEnterprise', [U]], ['redemptionApi', 'file', [U, {}]],
   ['redemptionApi', 'rate', [U, ID, 5, null]], ['redemptionApi', 'ofProvider', [U]], ['redemptionApi', 'incoming', [U]],

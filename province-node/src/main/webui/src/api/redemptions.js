@@ -3,9 +3,17 @@
 import { api } from '@shared/api.js'
 import { LIST, seg } from './path.js'
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 export const redemptionApi = {
   // the operator's and finance's work queues
   withStatus: status => api.get('/operator/redemptions', { status, limit: LIST }),
+  /** filters: status, q (a USCC, or part of a name, invoice or contract number), from and to (filing days) */
+  search: filters => api.get('/operator/redemptions', { ...filters, limit: LIST }),
+  exportXlsx: filters => api.file('/operator/redemptions/export', filters, XLSX),
+  /** the A4 approval sheet (PDF) of one redemption, and of one day's payments (yyyy-MM-dd) */
+  approvalSheet: id => api.file(`/operator/redemptions/${seg(id)}/approval-sheet`, {}, 'application/pdf'),
+  paymentSheet: day => api.file('/operator/payments/sheet', { day }, 'application/pdf'),
   riskFlags: id => api.get(`/operator/redemptions/${seg(id)}/risk-flags`),
   /** verb: approve | reject */
   decide: (id, verb, reason) => api.post(`/operator/redemptions/${seg(id)}/${verb}`, { reason }),

@@ -49,7 +49,8 @@ export default {
   },
   queues: { title: 'Queues', applications: 'Applications to decide', filed: 'Awaiting the provider', toApprove: 'Redemptions to decide', riskFlags: 'Open risk flags', reports: 'Reports to triage', admissions: 'Admissions to decide' },
   applications: { approve: 'Approve', reject: 'Reject', waiting: 'Waiting', policyVersion: 'Policy' },
-  redemptions: { approve: 'Approve', reject: 'Reject', actual: 'Expenditure', voucherAmount: 'Voucher amount', waiting: 'Waiting' },
+  redemptions: { approve: 'Approve', reject: 'Reject', actual: 'Expenditure', voucherAmount: 'Voucher amount', waiting: 'Waiting',
+    searchHint: 'Name, USCC, invoice or contract number', filedFrom: 'Filed from', filedTo: 'Filed until', exportXlsx: 'Export to Excel', approvalSheet: 'Print the approval sheet' },
   redemptionStatus: { FILED: 'Awaiting provider', PROVIDER_CONFIRMED: 'To decide', APPROVED: 'To pay', PAID: 'Paid', REJECTED: 'Rejected', DISPUTED: 'Disputed', EXPIRED: 'Expired' },
   steps: { filed: 'Filed', confirmed: 'Provider confirmed', decided: 'Decided', paid: 'Paid', after: 'took {d}', waiting: 'waiting {d}' },
   risk: {
@@ -75,6 +76,7 @@ export default {
     witness: { MATCHES: 'matches', DIFFERS: 'differs', NONE: 'nothing yet', UNAVAILABLE: 'unreachable' }
   },
   finance: {
+    paymentSheet: 'Print the payments of the day', sheetDay: 'Day of payment',
     bankCsv: 'Payment list for the bank', total: '{n} payments, {amount} in all', payeeUscc: 'Payee code', amount: 'Amount', invoice: 'Invoice',
     approvedAt: 'Approved', approvedBy: 'Approved by', pay: 'Record payment', payTo: 'Pay {amount} to {payee}', reference: 'Bank reference', record: 'Record as paid',
     paidAt: 'Paid', paidBy: 'Recorded by'

@@ -49,7 +49,8 @@ export default {
   },
   queues: { title: '待办事项', applications: '待审核申领', filed: '待机构确认的兑付', toApprove: '待审核兑付', riskFlags: '待处理风险预警', reports: '待处理举报', admissions: '待准入机构' },
   applications: { approve: '通过', reject: '驳回', waiting: '已等待', policyVersion: '政策版本' },
-  redemptions: { approve: '审核通过', reject: '驳回', actual: '实际支出', voucherAmount: '创新券金额', waiting: '当前等待' },
+  redemptions: { approve: '审核通过', reject: '驳回', actual: '实际支出', voucherAmount: '创新券金额', waiting: '当前等待',
+    searchHint: '企业或机构名称、信用代码、发票号、合同号', filedFrom: '申请日期起', filedTo: '申请日期止', exportXlsx: '导出 Excel', approvalSheet: '打印审批单' },
   redemptionStatus: { FILED: '待机构确认', PROVIDER_CONFIRMED: '待审核', APPROVED: '待支付', PAID: '已支付', REJECTED: '已驳回', DISPUTED: '机构有异议', EXPIRED: '已超时' },
   steps: { filed: '企业申请', confirmed: '机构确认', decided: '审核', paid: '支付', after: '用时 {d}', waiting: '已等待 {d}' },
   risk: {
@@ -75,6 +76,7 @@ export default {
     witness: { MATCHES: '一致', DIFFERS: '不一致', NONE: '暂无', UNAVAILABLE: '无法连接' }
   },
   finance: {
+    paymentSheet: '打印当日支付清单', sheetDay: '支付日期',
     bankCsv: '导出银行支付清单', total: '共 {n} 笔，合计 {amount}', payeeUscc: '收款方信用代码', amount: '支付金额', invoice: '发票号',
     approvedAt: '审核时间', approvedBy: '审核人', pay: '登记支付', payTo: '向 {payee} 支付 {amount}', reference: '银行流水号', record: '确认已支付',
     paidAt: '支付时间', paidBy: '经办人'

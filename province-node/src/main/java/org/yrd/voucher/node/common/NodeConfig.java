@@ -31,6 +31,15 @@ public interface NodeConfig {
 
     Notifications notifications();
 
+    Print print();
+
+    /** The printed approval sheets (PDF). */
+    interface Print {
+        /** A TrueType font or collection with Chinese glyphs, embedded in every sheet (Debian's fonts-wqy-microhei). */
+        @WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+        String font();
+    }
+
     /** Notifications (docs/architecture.md "Notifications"). */
     interface Notifications {
         /** How often the notifier reads the audit trail and the mails due go out. */

@@ -94,7 +94,7 @@ public class EnterpriseRedemptionResource {
                                              @QueryParam("offset") String offset) {
         Paging page = Paging.of(limit, offset);
         enterprises.require(uscc);
-        return redemptions.ofEnterprise(uscc, page).stream().map(views::view).toList();
+        return views.views(redemptions.ofEnterprise(uscc, page));
     }
 
     @RolesAllowed({Roles.ENTERPRISE, Roles.OPERATOR, Roles.AGENT})
@@ -106,6 +106,6 @@ public class EnterpriseRedemptionResource {
         if (!r.enterpriseUscc.equals(uscc)) {
             throw ProblemException.notFound("redemption", id);
         }
-        return views.view(r);
+        return views.named(r);
     }
 }

@@ -13,20 +13,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
-import org.yrd.voucher.edge.Params;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.redemption.RedemptionViews.Reason;
 import org.yrd.voucher.node.redemption.RedemptionViews.RedemptionView;
-import org.yrd.voucher.policy.RedemptionStatus;
 
 /** The operator's work queue and decisions, and finance's payment (P6, P10, P11). */
 @Path("/api/v1")
@@ -35,9 +35,13 @@ public class OperatorRedemptionResource {
     private final RedemptionService service;
     private final Idempotency idempotency;
     private final RedemptionViews views;
+    private final RedemptionExport export;
+    private final ApprovalSheets sheets;
 
     OperatorRedemptionResource(Redemptions redemptions, RedemptionService service, Idempotency idempotency,
-                               RedemptionViews views) {
+                               RedemptionViews views, RedemptionExport export, ApprovalSheets sheets) {
+        this.export = export;
+        this.sheets = sheets;
         this.redemptions = redemptions;
         this.service = service;
         this.idempotency = idempotency;
@@ -47,14 +51,56 @@ public class OperatorRedemptionResource {
     @Schema(example = "{\"paymentReference\":\"BANK-2026-0001\"}")
     public record Payment(@NotBlank @Size(max = 100) String paymentReference) {}
 
-    /** The operator's work queue, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100). */
+    /**
+     * The operator's work queue, oldest filing first, a page at a time ({@code limit} ≤ 500, default 100), with the
+     * parties' names: by {@code status}, filing day ({@code from}, {@code to}, inclusive, yyyy-MM-dd in the
+     * programme's time zone) and {@code q}, an enterprise's or provider's USCC or part of its name, of the invoice or
+     * of the contract number.
+     */
     @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/redemptions")
-    public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-                                     @QueryParam("offset") String offset) {
-        return redemptions.withStatus(Params.oneOf("status", status, RedemptionStatus.class), Paging.of(limit, offset))
-                .stream().map(views::view).toList();
+    public List<RedemptionView> list(@QueryParam("status") String status, @QueryParam("q") String q,
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return views.views(redemptions.search(export.search(status, q, from, to), Paging.of(limit, offset)));
+    }
+
+    /** The same list, every row the filters find, as an Excel workbook written as it is read. */
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
+    @GET
+    @Path("/operator/redemptions/export")
+    @Produces(RedemptionExport.XLSX)
+    public Response export(@QueryParam("status") String status, @QueryParam("q") String q,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        Redemptions.Search search = export.search(status, q, from, to);
+        return Response.ok((StreamingOutput) out -> export.write(search, out), RedemptionExport.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"redemptions.xlsx\"").build();
+    }
+
+    /** The redemption's A4 approval sheet for the file (PDF), with every audit record of it by its place in the chain. */
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
+    @GET
+    @Path("/operator/redemptions/{id}/approval-sheet")
+    @Produces("application/pdf")
+    public Response approvalSheet(@PathParam("id") String idParam) {
+        UUID id = IdParam.uuid("id", idParam);
+        return Response.ok(sheets.redemption(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"redemption-" + id + ".pdf\"").build();
+    }
+
+    /** The payments of a day ({@code day}, yyyy-MM-dd, China time) as one A4 sheet (PDF), each with its audit record. */
+    @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
+    @GET
+    @Path("/operator/payments/sheet")
+    @Produces("application/pdf")
+    public Response paymentSheet(@QueryParam("day") String day) {
+        java.time.LocalDate d = org.yrd.voucher.edge.Params.date("day", day);
+        if (d == null) {
+            throw org.yrd.voucher.edge.ProblemException.invalid("day", "required");
+        }
+        return Response.ok(sheets.payments(d), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"payments-" + d + ".pdf\"").build();
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -47,7 +47,7 @@ public class ProviderRedemptionResource {
     public List<RedemptionView> ofProvider(@PathParam("uscc") String uscc, @QueryParam("limit") String limit,
                                            @QueryParam("offset") String offset) {
         UsccParam.require("uscc", uscc);
-        return redemptions.ofProvider(uscc, Paging.of(limit, offset)).stream().map(views::view).toList();
+        return views.views(redemptions.ofProvider(uscc, Paging.of(limit, offset)));
     }
 
     @RolesAllowed(Roles.PROVIDER)

@@ -113,6 +113,56 @@ public class Redemptions {
         return page(query, page);
     }
 
+    /**
+     * What an operator looks for: a state, a day range of filing (inclusive, days in the programme's time zone), and
+     * text that is an enterprise's or provider's USCC, or part of its name, of the invoice or of the contract number.
+     */
+    public record Search(RedemptionStatus status, String text, OffsetDateTime filedFrom, OffsetDateTime filedBefore) {}
+
+    /** One page of the redemptions a search finds, oldest filing first. */
+    public List<Redemption> search(Search s, Paging page) {
+        String text = s.text() == null ? "" : s.text();
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        SELECT r.id FROM redemption r
+                        LEFT JOIN enterprise e ON e.uscc = r.enterprise_uscc
+                        LEFT JOIN provider p ON p.uscc = r.provider_uscc
+                        LEFT JOIN provider_registry g ON g.uscc = r.provider_uscc
+                        WHERE (:status = '' OR r.status = :status)
+                          AND r.filed_at >= :from AND r.filed_at < :before
+                          AND (:text = '' OR r.enterprise_uscc = upper(:text) OR r.provider_uscc = upper(:text)
+                               OR r.invoice_no ILIKE :like OR r.contract_no ILIKE :like OR e.name ILIKE :like
+                               OR coalesce(p.name, g.name) ILIKE :like)
+                        ORDER BY r.filed_at, r.id LIMIT :limit OFFSET :offset""")
+                .setParameter("status", s.status() == null ? "" : s.status().name()).setParameter("text", text)
+                .setParameter("like", like).setParameter("from", s.filedFrom()).setParameter("before", s.filedBefore())
+                .setParameter("limit", page.limit()).setParameter("offset", page.offset()).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, Redemption> found = new java.util.HashMap<>();
+        em.createQuery("from Redemption where id in :ids", Redemption.class).setParameter("ids", ids).getResultList()
+                .forEach(r -> found.put(r.id, r));
+        return ids.stream().map(found::get).toList();
+    }
+
+    /** The names of the enterprises and providers (this province's, or the YRD registry's) among {@code usccs}. */
+    public java.util.Map<String, String> names(java.util.Collection<String> usccs) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (usccs.isEmpty()) {
+            return names;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT uscc, name FROM enterprise WHERE uscc IN (:u)
+                        UNION ALL SELECT uscc, name FROM provider WHERE uscc IN (:u)
+                        UNION ALL SELECT uscc, name FROM provider_registry WHERE uscc IN (:u)""")
+                .setParameter("u", usccs).getResultList();
+        rows.forEach(r -> names.putIfAbsent((String) r[0], (String) r[1]));
+        return names;
+    }
+
     private static List<Redemption> page(jakarta.persistence.TypedQuery<Redemption> query, Paging page) {
         return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
