@@ -338,6 +338,10 @@ try {
       return (await rowsText(page, '[data-test=flows]')).includes('浙江 上海')
     })
     await audit(page, 'hub-dashboard')
+    for (const kind of ['pdf', 'xlsx']) {
+      const [report] = await Promise.all([page.waitForEvent('download'), page.click(`[data-test=annual-${kind}]`)])
+      expect(report.suggestedFilename().endsWith('.' + kind), `the annual report as ${kind} (${report.suggestedFilename()})`)
+    }
     for (const [hash, name] of [['/taskgroup/reconciliation', 'reconciliation'], ['/taskgroup/cities', 'cities'], ['/taskgroup/risk', 'risk'],
       ['/taskgroup/provider-reports', 'provider-reports'], ['/taskgroup/quarantine', 'quarantine']]) {
       await open(page, env.HUB, hash)

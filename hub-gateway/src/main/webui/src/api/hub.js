@@ -12,6 +12,9 @@ export const statisticsApi = {
   topProviders: (year, limit = 20) => api.get('/taskgroup/top-providers', { limit, year }),
   cities: year => api.get('/taskgroup/cities', { year }),
   exportCsv: () => api.text('/taskgroup/export.csv', {}, 'text/csv'),
+  /** P8: the year's report, as a workbook or as an A4 PDF with charts */
+  annualXlsx: year => api.file('/taskgroup/annual-report.xlsx', { year }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  annualPdf: year => api.file('/taskgroup/annual-report.pdf', { year }, 'application/pdf'),
   reconciliation: () => api.get('/taskgroup/reconciliation'),
   provenanceRefusals: () => api.get('/taskgroup/provenance-refusals'),
   riskRules: () => api.get('/taskgroup/risk-rules')

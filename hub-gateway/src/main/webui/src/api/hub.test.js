@@ -7,7 +7,7 @@ import { accessMatrix, endpointFor, offeredBeyondTheServer } from '@shared/acces
 const calls = []
 vi.mock('@shared/api.js', () => {
   const record = method => (path, data) => { calls.push({ method, path, data }); return Promise.resolve([]) }
-  return { api: { get: record('GET'), post: record('POST'), text: record('GET') } }
+  return { api: { get: record('GET'), post: record('POST'), text: record('GET'), file: record('GET') } }
 })
 const modules = await import('./hub.js')
 
@@ -16,7 +16,7 @@ const served = accessMatrix('hub')
 const uses = [
   ['statisticsApi', 'provinces', [2026]], ['statisticsApi', 'flows', [2026]], ['statisticsApi', 'categories', [2026]],
   ['statisticsApi', 'timeToRedemption', [2026]], ['statisticsApi', 'topProviders', [2026]], ['statisticsApi', 'cities', [2026]],
-  ['statisticsApi', 'exportCsv', []], ['statisticsApi', 'reconciliation', []], ['statisticsApi', 'provenanceRefusals', []],
+  ['statisticsApi', 'exportCsv', []], ['statisticsApi', 'annualXlsx', ['2026']], ['statisticsApi', 'annualPdf', ['2026']], ['statisticsApi', 'reconciliation', []], ['statisticsApi', 'provenanceRefusals', []],
   ['statisticsApi', 'riskRules', []],
   ['providerReportApi', 'list', [{ year: 2026 }]], ['providerReportApi', 'csv', [{ year: 2026 }]],
   ['providerReportApi', 'one', ['91310104DEM000011H', 2026]],

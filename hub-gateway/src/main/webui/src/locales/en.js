@@ -15,6 +15,7 @@ export default {
     SPLIT_PURCHASE: 'Split purchase', RELATED_PARTY: 'Related party', CONCENTRATION: 'Concentration', CONTRACT_DUPLICATE: 'Contract duplicate' },
   units: { yuan: 'yuan', days: 'days' },
   dash: {
+    annualPdf: 'Annual report (PDF)', annualXlsx: 'Annual report (Excel)',
     allProvinces: 'All provinces', allYears: 'All years', budgetUse: 'Budget used', issuingProvince: 'Issuing province', providerProvince: "Provider's province", issuing: '{p} (issuing)', serving: '{p} (serving)',
     heatmap: 'Cross-region redemptions (amount)', sankey: 'Where voucher money flows', budget: 'Budget use per province', categories: 'Categories', time: 'Filing to payment', redemptions: 'Redemptions',
     band: { d1: 'within a day', d3: '1–3 days', d7: '3–7 days', d14: '1–2 weeks', d30: '2 weeks–a month', longer: 'over a month' },

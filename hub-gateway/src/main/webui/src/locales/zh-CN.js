@@ -15,6 +15,7 @@ export default {
     SPLIT_PURCHASE: '拆分采购', RELATED_PARTY: '关联交易', CONCENTRATION: '收入集中', CONTRACT_DUPLICATE: '跨省重复合同' },
   units: { yuan: '元', days: '天' },
   dash: {
+    annualPdf: '年度报告（PDF）', annualXlsx: '年度报告（Excel）',
     allProvinces: '全部省市', allYears: '全部年度', budgetUse: '预算使用率', issuingProvince: '发券省市', providerProvince: '服务机构所在省市', issuing: '{p}（发券）', serving: '{p}（服务）',
     heatmap: '跨区域兑付热力图（金额）', sankey: '跨区域资金流向', budget: '各省市预算使用', categories: '服务类别分布', time: '申请到支付用时分布', redemptions: '笔数',
     band: { d1: '1 天内', d3: '1–3 天', d7: '3–7 天', d14: '1–2 周', d30: '2 周–1 个月', longer: '1 个月以上' },

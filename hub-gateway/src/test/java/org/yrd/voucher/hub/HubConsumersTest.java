@@ -281,6 +281,41 @@ class HubConsumersTest {
                 .setParameter(1, redemption).getSingleResult()).longValue())).isEqualTo(1);
     }
 
+    /** P8: the year's report in one click, as a workbook and as a PDF, carries what the dashboard shows. */
+    @Test
+    void theTaskGroupsAnnualReportCarriesTheYearsFlowsAndProviders() throws Exception {
+        String redemption = UUID.randomUUID().toString();
+        String lab = uscc("320505");
+        Instant filed = Instant.now().minusSeconds(3 * 86_400);
+        var paid = new Payloads.RedemptionUsage("AH", redemption, UUID.randomUUID().toString(), uscc("340104"),
+                lab, "JS", "TESTING_INSPECTION_CERTIFICATION", "PAID", 765_432, 2024, hex(redemption), filed, Instant.now());
+        consumers.usage(List.of(EventCodec.write(TestKeys.signedBy("AH", EventCodec.envelope(CloudEvent.nodeSource("AH"),
+                EventTypes.REDEMPTION_TRANSITION, redemption, Instant.now(), paid)))));
+
+        byte[] pdf = given().queryParam("year", 2024).get("/api/v1/taskgroup/annual-report.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("2024 年度长三角科技创新券统计报告", "安徽省 -> 江苏省", "7,654.32", "服务机构排名");
+        byte[] xlsx = given().queryParam("year", 2024).header("Accept-Language", "en")
+                .get("/api/v1/taskgroup/annual-report.xlsx").then().statusCode(200).extract().asByteArray();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        StringBuilder book = new StringBuilder();
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                book.append(new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(book.toString()).contains("Flows between provinces", "High-quality providers", lab, "7654.32");
+        given().queryParam("year", "last").get("/api/v1/taskgroup/annual-report.pdf").then().statusCode(400)
+                .body("violations[0].field", equalTo("year"));
+    }
+
     @Test
     void aBatchRepeatingAnEventAppliesItOnceAndKeepsTheLatestState() {
         // the consumer's own entry point, with a batch as Kafka hands it over: a repeat inside the batch, and a

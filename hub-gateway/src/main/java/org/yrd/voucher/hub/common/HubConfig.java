@@ -12,6 +12,15 @@ public interface HubConfig {
 
     TopicSetup topicSetup();
 
+    Print print();
+
+    /** The annual report's PDF. */
+    interface Print {
+        /** A TrueType font or collection with Chinese glyphs, embedded in the report (Debian's fonts-wqy-microhei). */
+        @io.smallrye.config.WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+        String font();
+    }
+
     /** Whether the hub creates the compacted topics at start; off where Strimzi KafkaTopic resources declare them. */
     interface TopicSetup {
         @io.smallrye.config.WithDefault("true")

@@ -6,7 +6,7 @@ import org.yrd.voucher.edge.Roles;
 /**
  * Who is told of what the audit trail records: every step that waits for someone tells them (the provider of a
  * request, the enterprise of each decision on its application or redemption, finance of what is ready to pay,
- * operators of what waits for them). Pure: the parties come from the record's target, looked up by the notifier.
+ * operators of what waits for them). Pure: the parties come from the record's target, read with it by the notifier.
  */
 final class NotificationRules {
     private NotificationRules() {}
@@ -23,22 +23,7 @@ final class NotificationRules {
     }
 
     /** The parties of a record's target: the enterprise, and the provider when it is this node's. */
-    record Parties(String enterprise, String localProvider) {
-        static final Parties NONE = new Parties(null, null);
-    }
-
-    /** Which parties an action's target has: a redemption's, an application's, an incoming request's, or none. */
-    enum Target { REDEMPTION, APPLICATION, INCOMING, NONE }
-
-    static Target targetOf(String action) {
-        if (action.startsWith("redemption.")) {
-            return Target.REDEMPTION;
-        }
-        if (action.startsWith("application.")) {
-            return Target.APPLICATION;
-        }
-        return "incoming-redemption.received".equals(action) ? Target.INCOMING : Target.NONE;
-    }
+    record Parties(String enterprise, String localProvider) {}
 
     /** The actions that tell someone, for the notifier's query. */
     static final List<String> ACTIONS = List.of("application.filed", "application.approve", "application.reject",

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Ids;
@@ -25,6 +25,10 @@ import org.yrd.voucher.node.common.NodeConfig;
 public class Notifier {
     private static final Logger LOG = Logger.getLogger(Notifier.class);
     private static final int BATCH = 500;
+    private static final int COLUMNS = 8;
+    /** amount_fen, the one BIGINT column that may be null. */
+    private static final int AMOUNT = 6;
+    private static final String UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     private final EntityManager em;
     private final AuditChain chain;
@@ -61,78 +65,86 @@ public class Notifier {
     private int batch() {
         long cursor = ((Number) em.createNativeQuery("SELECT seq FROM notification_cursor WHERE id = 1 FOR UPDATE")
                 .getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> records = em.createNativeQuery("""
-                        SELECT seq, action, target, outcome, amount_fen FROM audit_record
-                        WHERE seq > ?1 ORDER BY seq LIMIT ?2""")
-                .setParameter(1, cursor).setParameter(2, BATCH).getResultList();
-        if (records.isEmpty()) {
+        Object[] window = (Object[]) em.createNativeQuery("""
+                        SELECT max(seq), count(*) FROM (SELECT seq FROM audit_record WHERE seq > ?1 ORDER BY seq LIMIT ?2) w""")
+                .setParameter(1, cursor).setParameter(2, BATCH).getSingleResult();
+        if (window[0] == null) {
             return 0;
         }
+        long upto = ((Number) window[0]).longValue();
+        // the records of this window that tell someone, each with its parties, in one read
+        @SuppressWarnings("unchecked")
+        List<Object[]> records = em.createNativeQuery("""
+                        SELECT a.seq, a.action, a.target, a.outcome, a.amount_fen,
+                               coalesce(r.enterprise_uscc, va.enterprise_uscc),
+                               coalesce(CASE WHEN r.provider_province = :province THEN r.provider_uscc END, ir.provider_uscc)
+                        FROM audit_record a
+                        LEFT JOIN redemption r ON a.action LIKE 'redemption.%'
+                             AND r.id = CASE WHEN a.target ~ :uuid THEN a.target::uuid END
+                        LEFT JOIN voucher_application va ON a.action LIKE 'application.%'
+                             AND va.id = CASE WHEN a.target ~ :uuid THEN a.target::uuid END
+                        LEFT JOIN incoming_redemption ir ON a.action = 'incoming-redemption.received'
+                             AND ir.id = CASE WHEN a.target ~ :uuid THEN a.target::uuid END
+                        WHERE a.seq > :cursor AND a.seq <= :upto AND a.action IN (:actions)
+                        ORDER BY a.seq""")
+                .setParameter("province", config.province().name()).setParameter("uuid", UUID_TEXT)
+                .setParameter("cursor", cursor).setParameter("upto", upto)
+                .setParameter("actions", NotificationRules.ACTIONS).getResultList();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object> values = new ArrayList<>();
         for (Object[] r : records) {
-            String action = (String) r[1];
-            if (!NotificationRules.ACTIONS.contains(action)) {
-                continue;
-            }
-            long seq = ((Number) r[0]).longValue();
-            String target = (String) r[2];
-            Long amount = r[4] == null ? null : ((Number) r[4]).longValue();
-            for (NotificationRules.Notice n : NotificationRules.of(action, (String) r[3], parties(action, target))) {
-                UUID id = ids.next();
-                int made = em.createNativeQuery("""
-                                INSERT INTO notification (id, audit_seq, recipient_uscc, recipient_role, kind, target,
-                                  amount_fen, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING""")
-                        .unwrap(NativeQuery.class)
-                        .setParameter(1, id).setParameter(2, seq).setParameter(3, n.uscc(), String.class)
-                        .setParameter(4, n.role(), String.class).setParameter(5, n.kind()).setParameter(6, target)
-                        .setParameter(7, amount, Long.class).setParameter(8, now).executeUpdate();
-                if (made == 1 && config.notifications().email()) {
-                    mailsFor(id, n, now);
-                }
+            var parties = new NotificationRules.Parties((String) r[5], (String) r[6]);
+            for (NotificationRules.Notice n : NotificationRules.of((String) r[1], (String) r[3], parties)) {
+                values.addAll(java.util.Arrays.asList(ids.next(), r[0], n.uscc(), n.role(), n.kind(), r[2],
+                        r[4] == null ? null : ((Number) r[4]).longValue(), now));
             }
         }
-        em.createNativeQuery("UPDATE notification_cursor SET seq = ?1 WHERE id = 1")
-                .setParameter(1, ((Number) records.get(records.size() - 1)[0]).longValue()).executeUpdate();
-        return records.size();
+        if (!values.isEmpty()) {
+            insert(values);
+            if (config.notifications().email()) {
+                mails(cursor, upto, now);
+            }
+        }
+        em.createNativeQuery("UPDATE notification_cursor SET seq = ?1 WHERE id = 1").setParameter(1, upto).executeUpdate();
+        return ((Number) window[1]).intValue();
     }
 
-    /** One mail per account of the recipient that has an address and did not switch e-mail off. */
-    private void mailsFor(UUID notification, NotificationRules.Notice n, OffsetDateTime now) {
+    /** The batch's notifications in one statement; one made before (a unique index) is not made again. */
+    private void insert(List<Object> values) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO notification (id, audit_seq, recipient_uscc, recipient_role, kind, target, amount_fen,
+                  created_at) VALUES\s""");
+        for (int row = 0; row < values.size() / COLUMNS; row++) {
+            sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        NativeQuery<?> q = em.createNativeQuery(sql + " ON CONFLICT DO NOTHING").unwrap(NativeQuery.class);
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            int column = i % COLUMNS;
+            if (v != null) {
+                q.setParameter(i + 1, v);
+            } else if (column == AMOUNT) {
+                q.setParameter(i + 1, null, Long.class);
+            } else {
+                q.setParameter(i + 1, null, String.class);
+            }
+        }
+        q.executeUpdate();
+    }
+
+    /**
+     * The batch's mails: one per notification and account of its recipient that has an address and did not switch
+     * e-mail off.
+     */
+    private void mails(long cursor, long upto, OffsetDateTime now) {
         em.createNativeQuery("""
                         INSERT INTO notification_mail (id, notification_id, subject, address, locale, status, next_attempt_at)
-                        SELECT gen_random_uuid(), ?1, a.subject, a.email, a.locale, 'PENDING', ?2
-                        FROM notification_account a
-                        WHERE a.email_enabled AND a.email IS NOT NULL
-                          AND (a.uscc = ?3 OR (?4 <> '' AND position(',' || ?4 || ',' IN ',' || a.roles || ',') > 0))
+                        SELECT gen_random_uuid(), n.id, a.subject, a.email, a.locale, 'PENDING', ?3
+                        FROM notification n JOIN notification_account a
+                          ON a.uscc = n.recipient_uscc
+                          OR position(',' || n.recipient_role || ',' IN ',' || a.roles || ',') > 0
+                        WHERE n.audit_seq > ?1 AND n.audit_seq <= ?2 AND a.email_enabled AND a.email IS NOT NULL
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, notification).setParameter(2, now)
-                .setParameter(3, n.uscc() == null ? "" : n.uscc()).setParameter(4, n.role() == null ? "" : n.role())
-                .executeUpdate();
-    }
-
-    private NotificationRules.Parties parties(String action, String target) {
-        UUID id;
-        try {
-            id = UUID.fromString(target);
-        } catch (IllegalArgumentException e) {
-            return NotificationRules.Parties.NONE;
-        }
-        String sql = switch (NotificationRules.targetOf(action)) {
-            case REDEMPTION -> "SELECT enterprise_uscc, CASE WHEN provider_province = ?2 THEN provider_uscc END FROM redemption WHERE id = ?1";
-            case APPLICATION -> "SELECT enterprise_uscc, NULL FROM voucher_application WHERE id = ?1 AND ?2 IS NOT NULL";
-            case INCOMING -> "SELECT NULL, provider_uscc FROM incoming_redemption WHERE id = ?1 AND ?2 IS NOT NULL";
-            case NONE -> null;
-        };
-        if (sql == null) {
-            return NotificationRules.Parties.NONE;
-        }
-        List<?> rows = em.createNativeQuery(sql).setParameter(1, id).setParameter(2, config.province().name())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return NotificationRules.Parties.NONE;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new NotificationRules.Parties((String) row[0], (String) row[1]);
+                .setParameter(1, cursor).setParameter(2, upto).setParameter(3, now).executeUpdate();
     }
 }

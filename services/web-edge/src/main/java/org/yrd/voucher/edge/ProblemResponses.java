@@ -91,7 +91,7 @@ public class ProblemResponses implements OASFilter {
         }
         problem(op, "400");
         problem(op, "503");
-        if (pathParam) {
+        if (pathParam || declared.contains("404")) { // also a resource of the caller's own that may not exist yet
             problem(op, "404");
         }
         if (body) {
