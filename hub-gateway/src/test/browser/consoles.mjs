@@ -239,6 +239,9 @@ try {
     await page.waitForURL(/enterprise\/redemptions/)
     await page.locator('[data-test=my-redemptions] .el-table__row', { hasText: '待机构确认' }).waitFor()
     expect(await page.locator('[data-test=my-redemptions] .el-table__row').count() === 1, 'one redemption for a double click')
+    // its timeline says who did what when: the enterprise filed it
+    await page.locator('[data-test=my-redemptions] .el-table__expand-icon').first().click()
+    await page.locator('[data-test=step-who]', { hasText: '浙江浏览器测试科技有限公司' }).waitFor()
     await audit(page, 'enterprise-redemptions')
 
     await open(page, env.ZJ, '/operator/applications')

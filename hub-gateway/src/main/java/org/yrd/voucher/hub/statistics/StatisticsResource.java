@@ -16,38 +16,10 @@ public class StatisticsResource {
     private final Statistics statistics;
 
     private final ProviderReports reports;
-    private final AnnualReport annual;
-    private final org.yrd.voucher.edge.Reader reader;
 
-    StatisticsResource(Statistics statistics, ProviderReports reports, AnnualReport annual,
-                       org.yrd.voucher.edge.Reader reader) {
+    StatisticsResource(Statistics statistics, ProviderReports reports) {
         this.statistics = statistics;
         this.reports = reports;
-        this.annual = annual;
-        this.reader = reader;
-    }
-
-    /** P8: the year's report ({@code year}: budget year, default this year) as a workbook, a sheet per subject. */
-    @RolesAllowed(Roles.TASKGROUP)
-    @GET
-    @Path("/annual-report.xlsx")
-    @Produces(AnnualReport.XLSX)
-    public jakarta.ws.rs.core.Response annualReportXlsx(@QueryParam("year") String year) {
-        AnnualReport.Figures figures = annual.figures(reports.yearOrThis(Params.year("year", year)));
-        java.util.Locale locale = reader.locale();
-        return jakarta.ws.rs.core.Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> annual.xlsx(figures, locale, out))
-                .header("Content-Disposition", "attachment; filename=\"yrd-report-" + figures.year() + ".xlsx\"").build();
-    }
-
-    /** P8: the same report as an A4 PDF with bar charts. */
-    @RolesAllowed(Roles.TASKGROUP)
-    @GET
-    @Path("/annual-report.pdf")
-    @Produces("application/pdf")
-    public jakarta.ws.rs.core.Response annualReportPdf(@QueryParam("year") String year) {
-        AnnualReport.Figures figures = annual.figures(reports.yearOrThis(Params.year("year", year)));
-        return jakarta.ws.rs.core.Response.ok(annual.pdf(figures, reader.locale()), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"yrd-report-" + figures.year() + ".pdf\"").build();
     }
 
     /** P11: every provider's service report for a year (default this year), optionally of one home province. */

@@ -59,12 +59,18 @@ public class VoucherResource {
 
     public record ApplicationView(UUID id, String enterpriseUscc, long amountFen, VoucherApplication.Status status,
                                   int policyVersion, OffsetDateTime filedAt, OffsetDateTime decidedAt, String decidedBy,
-                                  String decisionReason, UUID voucherId, String decisionCode) {}
+                                  String decisionReason, UUID voucherId, String decisionCode, String enterpriseName) {}
 
     /** An application as its reader sees it: a reason the system gave is rendered in the reader's language. */
     ApplicationView view(VoucherApplication a) {
+        return view(a, null);
+    }
+
+    /** With the enterprise's name beside its code (lists; a command's answer has none). */
+    ApplicationView view(VoucherApplication a, String enterpriseName) {
         return new ApplicationView(a.id, a.enterpriseUscc, a.amountFen, a.status, a.policyVersion, a.filedAt,
-                a.decidedAt, a.decidedBy, reader.reason(a.decisionCode, a.decisionReason), a.voucherId, a.decisionCode);
+                a.decidedAt, a.decidedBy, reader.reason(a.decisionCode, a.decisionReason), a.voucherId, a.decisionCode,
+                enterpriseName);
     }
 
     public record VoucherView(UUID id, String enterpriseUscc, long faceValueFen, long availableFen, long heldFen,
@@ -110,7 +116,9 @@ public class VoucherResource {
     @GET
     @Path("/operator/applications/pending")
     public List<ApplicationView> pending(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return vouchers.pendingApplications(Paging.of(limit, offset)).stream().map(this::view).toList();
+        List<VoucherApplication> pending = vouchers.pendingApplications(Paging.of(limit, offset));
+        var names = enterprises.names(pending.stream().map(a -> a.enterpriseUscc).collect(java.util.stream.Collectors.toSet()));
+        return pending.stream().map(a -> view(a, names.get(a.enterpriseUscc))).toList();
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -71,6 +71,15 @@ class OperatorSearchTest {
         given().get("/api/v1/operator/payments/sheet").then().statusCode(400).body("violations[0].field", equalTo("day"));
     }
 
+    @Test
+    void theApplicationsQueueShowsTheEnterprisesNameBesideItsCode() {
+        String enterprise = Fixtures.enterprise("310115");
+        String name = given().get("/api/v1/enterprises/{u}", enterprise).then().extract().path("name");
+        String application = Fixtures.apply(enterprise, 3_000_000).then().statusCode(201).extract().path("id");
+        given().queryParam("limit", 500).get("/api/v1/operator/applications/pending").then().statusCode(200)
+                .body("find { it.id == '" + application + "' }.enterpriseName", equalTo(name));
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);

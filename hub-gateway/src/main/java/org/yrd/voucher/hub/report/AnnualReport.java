@@ -1,4 +1,4 @@
-package org.yrd.voucher.hub.statistics;
+package org.yrd.voucher.hub.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -12,13 +12,15 @@ import org.yrd.voucher.edge.Messages;
 import org.yrd.voucher.edge.PdfSheet;
 import org.yrd.voucher.hub.common.HubConfig;
 import org.yrd.voucher.hub.registry.QualityLibrary;
+import org.yrd.voucher.hub.statistics.Statistics;
 import org.yrd.voucher.policy.Money;
 import org.yrd.voucher.policy.Province;
 
 /**
  * The task group's annual report (P8 national statistics and assessment), in one click: totals per province, flows
  * between provinces, categories, filing-to-payment time, the providers that served most and the library of
- * high-quality providers, for one budget year; as a workbook (a sheet each) and as an A4 PDF with bar charts.
+ * high-quality providers, for one budget year; as a workbook (a sheet each) and as an A4 PDF with bar charts. It
+ * reads the statistics' read model and the registry's library, and writes nothing.
  */
 @ApplicationScoped
 public class AnnualReport {
