@@ -152,9 +152,10 @@ public class AuditChain {
 
     /**
      * Binds the values of a multi-row INSERT, with a typed null where a value is missing: PostgreSQL cannot infer
-     * the type of an untyped one inside VALUES. {@code longColumn} is the one BIGINT column that may be null.
+     * the type of an untyped one inside VALUES. {@code longColumn} is the one BIGINT column that may be null. The
+     * notifier writes its notifications with it too.
      */
-    static NativeQuery<?> bind(NativeQuery<?> q, List<Object> values, int columns, int longColumn) {
+    public static NativeQuery<?> bind(NativeQuery<?> q, List<Object> values, int columns, int longColumn) {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
             if (v != null) {

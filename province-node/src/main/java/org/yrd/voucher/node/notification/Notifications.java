@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.yrd.voucher.edge.Messages;
 import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.TimeSource;
 
 /**
  * A person's notifications: those for their company's USCC, or for their role (operators, finance officers of this
@@ -59,7 +60,7 @@ public class Notifications {
             Long amount = r[3] == null ? null : ((Number) r[3]).longValue();
             return new Item((UUID) r[0], (String) r[1], (String) r[2], amount,
                     NotificationText.of(reader.locale(), (String) r[1], (String) r[2], amount).text(),
-                    at(r[4]), at(r[5]));
+                    TimeSource.utc(r[4]), TimeSource.utc(r[5]));
         }).toList();
     }
 
@@ -129,10 +130,6 @@ public class Notifications {
         jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("uscc", reader.uscc() == null ? "" : reader.uscc())
                 .setParameter("roles", reader.roles());
         return sql.contains(":subject") ? q.setParameter("subject", reader.subject()) : q;
-    }
-
-    private static OffsetDateTime at(Object timestamp) {
-        return timestamp == null ? null : OffsetDateTime.ofInstant((java.time.Instant) timestamp, java.time.ZoneOffset.UTC);
     }
 
     /** The account as its token says now: its address and company follow the realm; its language is kept. */

@@ -117,19 +117,8 @@ public class Notifier {
         for (int row = 0; row < values.size() / COLUMNS; row++) {
             sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
         }
-        NativeQuery<?> q = em.createNativeQuery(sql + " ON CONFLICT DO NOTHING").unwrap(NativeQuery.class);
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            int column = i % COLUMNS;
-            if (v != null) {
-                q.setParameter(i + 1, v);
-            } else if (column == AMOUNT) {
-                q.setParameter(i + 1, null, Long.class);
-            } else {
-                q.setParameter(i + 1, null, String.class);
-            }
-        }
-        q.executeUpdate();
+        AuditChain.bind(em.createNativeQuery(sql + " ON CONFLICT DO NOTHING").unwrap(NativeQuery.class), values,
+                COLUMNS, AMOUNT).executeUpdate();
     }
 
     /**

@@ -2,7 +2,6 @@ package org.yrd.voucher.node.redemption;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public class ApprovalSheets {
             field(sheet, l, "payee", r.payee() + "  " + r.payeeUscc());
             field(sheet, l, "paymentReference", r.paymentReference());
             sheet.heading(Messages.text(l, "sheet.trail", List.of()));
-            records.forEach(a -> sheet.small("#" + a.seq() + "  " + time(a.at()) + "  " + a.action() + "  " + a.outcome()
+            records.forEach(a -> sheet.small("#" + a.seq() + "  " + TimeSource.local(a.at()) + "  " + a.action() + "  " + a.outcome()
                     + "  " + (a.actorName() == null ? a.actorSubject() : a.actorName()) + " (" + a.actorRole() + ")  "
                     + a.hash().substring(0, 12)));
             return sheet.gap().line(Messages.text(l, "sheet.signatures", List.of())).bytes();
@@ -82,7 +81,7 @@ public class ApprovalSheets {
             for (int i = 0; i < paid.size(); i++) {
                 AuditTrail.Record a = paid.get(i);
                 RedemptionView r = rows.get(i);
-                sheet.small("#" + a.seq() + "  " + time(a.at()) + "  " + r.invoiceNo() + "  " + r.payee() + " "
+                sheet.small("#" + a.seq() + "  " + TimeSource.local(a.at()) + "  " + r.invoiceNo() + "  " + r.payee() + " "
                         + r.payeeUscc() + "  " + Money.format(r.voucherAmountFen()) + "  " + r.paymentReference() + "  "
                         + a.hash().substring(0, 12));
             }
@@ -92,9 +91,5 @@ public class ApprovalSheets {
 
     private static void field(PdfSheet sheet, Locale l, String key, String value) {
         sheet.line(Messages.text(l, "sheet.field." + key, List.of()) + "：" + (value == null ? "—" : value));
-    }
-
-    private static String time(OffsetDateTime t) {
-        return t.atZoneSameInstant(TimeSource.PROGRAMME_ZONE).toLocalDateTime().toString().replace('T', ' ');
     }
 }

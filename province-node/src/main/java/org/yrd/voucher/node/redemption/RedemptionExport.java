@@ -84,10 +84,10 @@ public class RedemptionExport {
     }
 
     private static void write(Worksheet s, int row, RedemptionView r) {
-        Object[] values = {r.id().toString(), text(r.filedAt()), r.status().name(), r.enterpriseUscc(),
+        Object[] values = {r.id().toString(), TimeSource.local(r.filedAt()), r.status().name(), r.enterpriseUscc(),
             r.enterpriseName(), r.providerUscc(), r.providerName(), r.providerProvince(), r.category(), r.contractNo(),
             r.invoiceNo(), yuan(r.actualExpenditureFen()), yuan(r.voucherAmountFen()), yuan(r.enterpriseShareFen()),
-            text(r.decidedAt()), r.decidedBy(), text(r.paidAt()), r.paymentReference()};
+            TimeSource.local(r.decidedAt()), r.decidedBy(), TimeSource.local(r.paidAt()), r.paymentReference()};
         for (int c = 0; c < values.length; c++) {
             Object v = values[c];
             if (v instanceof BigDecimal n) {
@@ -101,9 +101,5 @@ public class RedemptionExport {
 
     private static BigDecimal yuan(long fen) {
         return BigDecimal.valueOf(fen, 2);
-    }
-
-    private static String text(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(TimeSource.PROGRAMME_ZONE).toLocalDateTime().toString().replace('T', ' ');
     }
 }

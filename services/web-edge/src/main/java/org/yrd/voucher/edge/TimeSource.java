@@ -48,6 +48,11 @@ public class TimeSource {
         return ((java.sql.Timestamp) column).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
+    /** A moment as a person in the programme reads it on paper or in a sheet: {@code yyyy-MM-dd HH:mm:ss}, China time. */
+    public static String local(java.time.OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(PROGRAMME_ZONE).toLocalDateTime().toString().replace('T', ' ');
+    }
+
     /** A native query's {@code date} column as a {@link java.time.LocalDate} (null stays null). */
     public static java.time.LocalDate date(Object column) {
         return column == null ? null : column instanceof java.time.LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
