@@ -3,7 +3,7 @@ export default {
   app: { language: '中文', signIn: 'Sign in', signInGov: 'Sign in with the government identity', signOut: 'Sign out', signedInAs: 'Signed in as', public: 'Public disclosure',
     forbidden: 'You may not open this page', forbiddenDetail: 'This account ({roles}) cannot use this page. Sign in with an account that has the role it needs.',
     signInNeeded: 'This page needs you to sign in', signInDetail: "Sign in with your province's account.", notFound: 'No such page',
-    loading: 'Loading…', empty: 'Nothing yet', refresh: 'Refresh', search: 'Search', reset: 'Reset', submit: 'Submit',
+    loading: 'Loading…', empty: 'Nothing yet', exportXlsx: 'Export to Excel', dayFrom: 'From', dayTo: 'Until', refresh: 'Refresh', search: 'Search', reset: 'Reset', submit: 'Submit',
     cancel: 'Cancel', confirm: 'Confirm', actions: 'Actions', reason: 'Reason', reasonRequired: 'Give a reason', done: 'Done',
     yes: 'Yes', no: 'No', all: 'All', export: 'Export CSV', details: 'Details', back: 'Back', close: 'Close',
     noAuthority: 'This service has no sign-in configured; only public pages are available.' },

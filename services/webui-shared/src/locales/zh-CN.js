@@ -3,7 +3,7 @@ export default {
   app: { language: 'English', signIn: '登录', signInGov: '政务服务网法人登录', signOut: '退出', signedInAs: '当前用户', public: '信息公开',
     forbidden: '无权访问此页面', forbiddenDetail: '当前账号（{roles}）不能使用此页面。请使用具有相应角色的账号登录。',
     signInNeeded: '此页面需要登录', signInDetail: '请使用本省统一身份认证账号登录。', notFound: '页面不存在',
-    loading: '加载中…', empty: '暂无数据', refresh: '刷新', search: '查询', reset: '重置', submit: '提交',
+    loading: '加载中…', empty: '暂无数据', exportXlsx: '导出 Excel', dayFrom: '起始日期', dayTo: '截止日期', refresh: '刷新', search: '查询', reset: '重置', submit: '提交',
     cancel: '取消', confirm: '确认', actions: '操作', reason: '理由', reasonRequired: '请填写理由', done: '已完成',
     yes: '是', no: '否', all: '全部', export: '导出 CSV', details: '详情', back: '返回', close: '关闭',
     noAuthority: '本服务未配置身份认证，只能浏览公开信息。' },

@@ -1,16 +1,20 @@
 // Oversight (P11, P12, P13): risk flags, public reports, the negative list, notices, the ledger and the audit trail.
 import { api } from '@shared/api.js'
-import { LIST, seg } from './path.js'
+import { LIST, XLSX, seg } from './path.js'
 
 export const riskFlagApi = {
-  withStatus: status => api.get('/operator/risk-flags', { status, limit: LIST }),
+  /** filters: q (a USCC, or part of a name or invoice number), from and to (days raised) */
+  withStatus: (status, filters = {}) => api.get('/operator/risk-flags', { ...filters, status, limit: LIST }),
+  exportXlsx: filters => api.file('/operator/risk-flags/export', filters, XLSX),
   /** verb: confirm | clear */
   decide: (id, verb, reason) => api.post(`/operator/risk-flags/${seg(id)}/${verb}`, { reason })
 }
 
 export const reportApi = {
   file: report => api.post('/public/reports', report),
-  withStatus: status => api.get('/operator/reports', { status, limit: LIST }),
+  /** filters: q (the subject, part of its name, words of the report), from and to (days received) */
+  withStatus: (status, filters = {}) => api.get('/operator/reports', { ...filters, status, limit: LIST }),
+  exportXlsx: filters => api.file('/operator/reports/export', filters, XLSX),
   triage: (id, triage) => api.post(`/operator/reports/${seg(id)}/triage`, triage)
 }
 
@@ -37,5 +41,6 @@ export const ledgerApi = {
 
 export const auditApi = {
   list: query => api.get('/operator/audit', { ...query, limit: 200 }),
+  exportXlsx: query => api.file('/operator/audit/export', query, XLSX),
   verify: () => api.get('/operator/audit/verify')
 }

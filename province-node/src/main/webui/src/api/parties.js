@@ -1,7 +1,7 @@
 // The parties: enterprises and their service-point mandates (P9), providers and their admission (P5, P14), here and
 // YRD-wide.
 import { api } from '@shared/api.js'
-import { LIST, seg } from './path.js'
+import { LIST, XLSX, seg } from './path.js'
 
 export const enterpriseApi = {
   one: uscc => api.get(`/enterprises/${seg(uscc)}`),
@@ -15,7 +15,9 @@ export const enterpriseApi = {
 export const providerApi = {
   one: uscc => api.get(`/providers/${seg(uscc)}`),
   register: provider => api.post('/providers', provider),
-  withStatus: status => api.get('/operator/providers', { status, limit: LIST }),
+  /** filters: q (a USCC or part of a name), from and to (days applied) */
+  withStatus: (status, filters = {}) => api.get('/operator/providers', { ...filters, status, limit: LIST }),
+  exportXlsx: filters => api.file('/operator/providers/export', filters, XLSX),
   history: uscc => api.get(`/operator/providers/${seg(uscc)}/history`),
   /** verb: the admission step the operator's button names (admit, reject, suspend, …) */
   decide: (uscc, verb, reason) => api.post(`/operator/providers/${seg(uscc)}/${verb}`, { reason }),

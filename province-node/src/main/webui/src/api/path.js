@@ -3,3 +3,6 @@ export const seg = value => encodeURIComponent(String(value))
 
 /** The most rows a console list asks for at once (the server's page limit is 500). */
 export const LIST = 500
+
+/** What an export answers: an Excel workbook. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -1,9 +1,7 @@
 // Redemptions (P6, P7, P9, P11, P13): the enterprise files and follows them, the provider confirms or disputes them
 // (those of other provinces arrive as incoming requests), the operator decides them and finance pays them.
 import { api } from '@shared/api.js'
-import { LIST, seg } from './path.js'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { LIST, XLSX, seg } from './path.js'
 
 export const redemptionApi = {
   // the operator's and finance's work queues

@@ -38,6 +38,7 @@ export default {
   drawStatus: { ANNOUNCED: 'Announced', DRAWN: 'Drawn' },
   applicationStatus: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', IN_DRAW: 'In draw', NOT_DRAWN: 'Not drawn' },
   report: {
+    searchHint: 'Subject (USCC, name, redemption id) or words of the report',
     intro: 'Report a provider or enterprise misusing vouchers; anonymous, contact optional.', subjectKind: 'About', subject: 'Their code or redemption id',
     description: 'What happened', contact: 'Contact (optional)', redemption: 'Redemption', received: 'Report received', receipt: 'Receipt {id} ({at}); keep it.',
     receivedAt: 'Received', triage: 'Triage', outcome: 'Outcome', list: 'Put on the negative list'
@@ -48,12 +49,13 @@ export default {
     redeemedFen: 'Redeemed', expiredFen: 'Expired', issuedFen: 'Issued', reconciles: 'Reconciles'
   },
   queues: { title: 'Queues', applications: 'Applications to decide', filed: 'Awaiting the provider', toApprove: 'Redemptions to decide', riskFlags: 'Open risk flags', reports: 'Reports to triage', admissions: 'Admissions to decide' },
-  applications: { approve: 'Approve', reject: 'Reject', waiting: 'Waiting', policyVersion: 'Policy' },
+  applications: { searchHint: 'Enterprise name or USCC', approve: 'Approve', reject: 'Reject', waiting: 'Waiting', policyVersion: 'Policy' },
   redemptions: { approve: 'Approve', reject: 'Reject', actual: 'Expenditure', voucherAmount: 'Voucher amount', waiting: 'Waiting',
-    searchHint: 'Name, USCC, invoice or contract number', filedFrom: 'Filed from', filedTo: 'Filed until', exportXlsx: 'Export to Excel', approvalSheet: 'Print the approval sheet' },
+    searchHint: 'Name, USCC, invoice or contract number', filedFrom: 'Filed from', filedTo: 'Filed until', approvalSheet: 'Print the approval sheet' },
   redemptionStatus: { FILED: 'Awaiting provider', PROVIDER_CONFIRMED: 'To decide', APPROVED: 'To pay', PAID: 'Paid', REJECTED: 'Rejected', DISPUTED: 'Disputed', EXPIRED: 'Expired' },
   steps: { filed: 'Filed', confirmed: 'Provider confirmed', decided: 'Decided', paid: 'Paid', after: 'took {d}', waiting: 'waiting {d}' },
   risk: {
+    searchHint: 'Name, USCC or invoice number',
     ruleTitle: 'Rule', explanation: 'Explanation', evidence: 'Evidence', source: 'Source', raisedAt: 'Raised', redemption: 'Redemption', confirm: 'Confirm', clear: 'Clear',
     rule: { SPLIT_PURCHASE: 'Split purchase', RELATED_PARTY: 'Related party', CONCENTRATION: 'Concentration', CONTRACT_DUPLICATE: 'Contract duplicate' },
     status: { OPEN: 'Open', CONFIRMED: 'Confirmed', CLEARED: 'Cleared' },

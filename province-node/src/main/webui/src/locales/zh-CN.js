@@ -38,6 +38,7 @@ export default {
   drawStatus: { ANNOUNCED: '已公布', DRAWN: '已摇号' },
   applicationStatus: { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', IN_DRAW: '待摇号', NOT_DRAWN: '未中签' },
   report: {
+    searchHint: '举报对象（信用代码、名称、兑付编号）或内容',
     intro: '如发现服务机构或企业违规使用创新券，可在此匿名举报；联系方式选填。', subjectKind: '举报对象', subject: '对象信用代码或兑付编号',
     description: '问题描述', contact: '联系方式（选填）', redemption: '兑付申请', received: '已收到您的举报', receipt: '受理编号 {id}（{at}），请妥善保存。',
     receivedAt: '收到时间', triage: '处理', outcome: '处理结果', list: '列入负面清单'
@@ -48,12 +49,13 @@ export default {
     redeemedFen: '已兑付', expiredFen: '已过期', issuedFen: '已发放', reconciles: '账券一致'
   },
   queues: { title: '待办事项', applications: '待审核申领', filed: '待机构确认的兑付', toApprove: '待审核兑付', riskFlags: '待处理风险预警', reports: '待处理举报', admissions: '待准入机构' },
-  applications: { approve: '通过', reject: '驳回', waiting: '已等待', policyVersion: '政策版本' },
+  applications: { searchHint: '企业名称或信用代码', approve: '通过', reject: '驳回', waiting: '已等待', policyVersion: '政策版本' },
   redemptions: { approve: '审核通过', reject: '驳回', actual: '实际支出', voucherAmount: '创新券金额', waiting: '当前等待',
-    searchHint: '企业或机构名称、信用代码、发票号、合同号', filedFrom: '申请日期起', filedTo: '申请日期止', exportXlsx: '导出 Excel', approvalSheet: '打印审批单' },
+    searchHint: '企业或机构名称、信用代码、发票号、合同号', filedFrom: '申请日期起', filedTo: '申请日期止', approvalSheet: '打印审批单' },
   redemptionStatus: { FILED: '待机构确认', PROVIDER_CONFIRMED: '待审核', APPROVED: '待支付', PAID: '已支付', REJECTED: '已驳回', DISPUTED: '机构有异议', EXPIRED: '已超时' },
   steps: { filed: '企业申请', confirmed: '机构确认', decided: '审核', paid: '支付', after: '用时 {d}', waiting: '已等待 {d}' },
   risk: {
+    searchHint: '企业或机构名称、信用代码、发票号',
     ruleTitle: '规则', explanation: '说明', evidence: '依据', source: '来源', raisedAt: '预警时间', redemption: '兑付编号', confirm: '确认风险', clear: '排除',
     rule: { SPLIT_PURCHASE: '拆分采购', RELATED_PARTY: '关联交易', CONCENTRATION: '收入集中', CONTRACT_DUPLICATE: '跨省重复合同' },
     status: { OPEN: '待处理', CONFIRMED: '已确认', CLEARED: '已排除' },

@@ -3,7 +3,6 @@ package org.yrd.voucher.node.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.TimeSource;
 
 /** Reading and verifying the audit trail (operators: {@code /api/v1/operator/audit}). */
@@ -51,8 +51,8 @@ public class AuditTrail {
         }
     }
 
-    /** Filters: each optional; {@code from}/{@code to} are days (China time), both included. */
-    public record Filter(String actor, String action, String target, LocalDate from, LocalDate to) {}
+    /** Filters: each optional; {@code days} the range of days (China time) of {@link ListQuery}, its words unused. */
+    public record Filter(String actor, String action, String target, ListQuery days) {}
 
     /** Newest first, a page at a time. */
     @SuppressWarnings("unchecked")
@@ -73,13 +73,10 @@ public class AuditTrail {
             sql.append(" AND target = :target");
             params.put("target", f.target());
         }
-        if (f.from() != null) {
-            sql.append(" AND at >= :from");
-            params.put("from", f.from().atStartOfDay(TimeSource.PROGRAMME_ZONE).toOffsetDateTime());
-        }
-        if (f.to() != null) {
-            sql.append(" AND at < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay(TimeSource.PROGRAMME_ZONE).toOffsetDateTime());
+        if (f.days() != null) {
+            sql.append(" AND at >= :from AND at < :before");
+            params.put("from", f.days().from());
+            params.put("before", f.days().before());
         }
         sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
         var q = em.createNativeQuery(sql.toString());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +28,8 @@ import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Contact;
+import org.yrd.voucher.node.common.ListQuery;
+import org.yrd.voucher.node.common.XlsxExport;
 import org.yrd.voucher.node.common.Scope;
 
 @Path("/api/v1")
@@ -37,7 +40,13 @@ public class ProviderResource {
     private final Caller caller;
     private final Scope scope;
 
-    ProviderResource(ProviderService service, Providers providers, Caller caller, Scope scope) {
+    private final XlsxExport xlsx;
+
+    private static final List<String> COLUMNS = List.of("uscc", "name", "status", "categories", "appliedAt",
+            "updatedAt", "legalRepresentative", "contactPhone", "address");
+
+    ProviderResource(ProviderService service, Providers providers, Caller caller, Scope scope, XlsxExport xlsx) {
+        this.xlsx = xlsx;
         this.service = service;
         this.providers = providers;
         this.caller = caller;
@@ -94,14 +103,32 @@ public class ProviderResource {
         return ProviderView.of(service.require(uscc));
     }
 
-    /** This province's providers, optionally in one admission state, earliest application first, a page at a time. */
+    /**
+     * This province's providers, optionally in one admission state, earliest application first, a page at a time:
+     * {@code q} a USCC or part of a name, {@code from}/{@code to} days applied (yyyy-MM-dd, China time, both included).
+     */
     @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/providers")
-    public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-                                   @QueryParam("offset") String offset) {
-        return providers.list(Params.oneOf("status", status, ProviderStatus.class), Paging.of(limit, offset)).stream()
-                .map(ProviderView::of).toList();
+    public List<ProviderView> list(@QueryParam("status") String status, @QueryParam("q") String q,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return providers.list(Params.oneOf("status", status, ProviderStatus.class), ListQuery.of(q, from, to),
+                Paging.of(limit, offset)).stream().map(ProviderView::of).toList();
+    }
+
+    /** The same list, every provider the filters find, as an Excel workbook written as it is read. */
+    @RolesAllowed(Roles.OPERATOR)
+    @GET
+    @Path("/operator/providers/export")
+    @Produces(XlsxExport.TYPE)
+    public Response export(@QueryParam("status") String status, @QueryParam("q") String q,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        ProviderStatus s = Params.oneOf("status", status, ProviderStatus.class);
+        ListQuery query = ListQuery.of(q, from, to);
+        return xlsx.download("providers", COLUMNS, page -> providers.list(s, query, page).stream().map(ProviderView::of).toList(),
+                p -> new Object[] {p.uscc(), p.name(), p.status(), String.join(", ", new java.util.TreeSet<>(p.categories())),
+                    p.appliedAt(), p.updatedAt(), p.legalRepresentative(), p.contactPhone(), p.address()});
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 
 /** This province's providers in the database: the one owner of {@code provider} and its status history. */
 @ApplicationScoped
@@ -34,12 +35,15 @@ public class Providers {
     }
 
     /** One page of this province's providers, optionally in one state, earliest application first. */
-    public List<Provider> list(ProviderStatus status, Paging page) {
-        var query = status == null
-                ? em.createQuery("from Provider order by appliedAt, uscc", Provider.class)
-                : em.createQuery("from Provider where status = ?1 order by appliedAt, uscc", Provider.class)
-                .setParameter(1, status);
-        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    public List<Provider> list(ProviderStatus status, ListQuery q, Paging page) {
+        return em.createQuery("""
+                        from Provider where (:status is null or status = :status)
+                          and appliedAt >= :from and appliedAt < :before
+                          and (:text = '' or uscc = :code or name ilike :like)
+                        order by appliedAt, uscc""", Provider.class)
+                .setParameter("status", status).setParameter("from", q.from()).setParameter("before", q.before())
+                .setParameter("text", q.text()).setParameter("code", q.code()).setParameter("like", q.like())
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 
     /** A provider's admission history, oldest first. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.yrd.voucher.edge.Messages;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.PdfSheet;
 import org.yrd.voucher.edge.Reader;
 import org.yrd.voucher.edge.TimeSource;
@@ -42,7 +43,7 @@ public class ApprovalSheets {
         Locale l = reader.locale();
         RedemptionView r = views.named(redemptions.get(id));
         List<AuditTrail.Record> records = new ArrayList<>(trail.find(
-                new AuditTrail.Filter(null, null, id.toString(), null, null), new Paging(Paging.MAX_LIMIT, 0)));
+                new AuditTrail.Filter(null, null, id.toString(), null), new Paging(Paging.MAX_LIMIT, 0)));
         java.util.Collections.reverse(records); // the order things happened in
         try (PdfSheet sheet = PdfSheet.withFont(config.print().font(), "node.print.font")) {
             sheet.title(Messages.text(l, "sheet.redemption.title", List.of(config.province().name()))).gap();
@@ -69,7 +70,7 @@ public class ApprovalSheets {
     /** The payments recorded on {@code day} (China time), each with its audit record, and their total. */
     public byte[] payments(LocalDate day) {
         Locale l = reader.locale();
-        List<AuditTrail.Record> paid = trail.find(new AuditTrail.Filter(null, "redemption.paid", null, day, day),
+        List<AuditTrail.Record> paid = trail.find(new AuditTrail.Filter(null, "redemption.paid", null, ListQuery.of(null, day.toString(), day.toString())),
                 new Paging(Paging.MAX_LIMIT, 0));
         List<RedemptionView> rows = views.views(paid.stream().map(a -> redemptions.get(UUID.fromString(a.target()))).toList());
         try (PdfSheet sheet = PdfSheet.withFont(config.print().font(), "node.print.font")) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -25,6 +24,7 @@ import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.XlsxExport;
 import org.yrd.voucher.node.redemption.RedemptionViews.Reason;
 import org.yrd.voucher.node.redemption.RedemptionViews.RedemptionView;
 
@@ -70,12 +70,10 @@ public class OperatorRedemptionResource {
     @RolesAllowed({Roles.OPERATOR, Roles.FINANCE})
     @GET
     @Path("/operator/redemptions/export")
-    @Produces(RedemptionExport.XLSX)
+    @Produces(XlsxExport.TYPE)
     public Response export(@QueryParam("status") String status, @QueryParam("q") String q,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
-        Redemptions.Search search = export.search(status, q, from, to);
-        return Response.ok((StreamingOutput) out -> export.write(search, out), RedemptionExport.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"redemptions.xlsx\"").build();
+        return export.download(export.search(status, q, from, to));
     }
 
     /** The redemption's A4 approval sheet for the file (PDF), with every audit record of it by its place in the chain. */

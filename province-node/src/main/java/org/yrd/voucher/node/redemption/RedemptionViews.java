@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.Reader;
+import org.yrd.voucher.node.common.PartyNames;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
 import org.yrd.voucher.policy.RedemptionStatus;
@@ -16,11 +17,11 @@ import org.yrd.voucher.policy.RedemptionStatus;
 @ApplicationScoped
 public class RedemptionViews {
     private final Reader reader;
-    private final Redemptions redemptions;
+    private final PartyNames names;
 
-    RedemptionViews(Reader reader, Redemptions redemptions) {
+    RedemptionViews(Reader reader, PartyNames names) {
         this.reader = reader;
-        this.redemptions = redemptions;
+        this.names = names;
     }
 
     /** Why a person decides as they do (a dispute, an approval, a rejection): kept with the decision. */
@@ -51,8 +52,8 @@ public class RedemptionViews {
             parties.add(r.enterpriseUscc);
             parties.add(r.providerUscc);
         });
-        java.util.Map<String, String> names = redemptions.names(parties);
-        return list.stream().map(r -> view(r, names)).toList();
+        java.util.Map<String, String> known = names.of(parties);
+        return list.stream().map(r -> view(r, known)).toList();
     }
 
     /** One redemption with its parties' names (a command's answer has none). */

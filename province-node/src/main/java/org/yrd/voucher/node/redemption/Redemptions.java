@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.node.provider.ProviderService;
@@ -117,12 +118,12 @@ public class Redemptions {
      * What an operator looks for: a state, a day range of filing (inclusive, days in the programme's time zone), and
      * text that is an enterprise's or provider's USCC, or part of its name, of the invoice or of the contract number.
      */
-    public record Search(RedemptionStatus status, String text, OffsetDateTime filedFrom, OffsetDateTime filedBefore) {}
+    /** A state (null for any), and the words and filing days of {@link ListQuery}. */
+    public record Search(RedemptionStatus status, ListQuery query) {}
 
     /** One page of the redemptions a search finds, oldest filing first. */
     public List<Redemption> search(Search s, Paging page) {
-        String text = s.text() == null ? "" : s.text();
-        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        ListQuery q = s.query();
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("""
                         SELECT r.id FROM redemption r
@@ -131,12 +132,13 @@ public class Redemptions {
                         LEFT JOIN provider_registry g ON g.uscc = r.provider_uscc
                         WHERE (:status = '' OR r.status = :status)
                           AND r.filed_at >= :from AND r.filed_at < :before
-                          AND (:text = '' OR r.enterprise_uscc = upper(:text) OR r.provider_uscc = upper(:text)
+                          AND (:text = '' OR r.enterprise_uscc = :code OR r.provider_uscc = :code
                                OR r.invoice_no ILIKE :like OR r.contract_no ILIKE :like OR e.name ILIKE :like
                                OR coalesce(p.name, g.name) ILIKE :like)
                         ORDER BY r.filed_at, r.id LIMIT :limit OFFSET :offset""")
-                .setParameter("status", s.status() == null ? "" : s.status().name()).setParameter("text", text)
-                .setParameter("like", like).setParameter("from", s.filedFrom()).setParameter("before", s.filedBefore())
+                .setParameter("status", s.status() == null ? "" : s.status().name()).setParameter("text", q.text())
+                .setParameter("code", q.code()).setParameter("like", q.like()).setParameter("from", q.from())
+                .setParameter("before", q.before())
                 .setParameter("limit", page.limit()).setParameter("offset", page.offset()).getResultList();
         if (ids.isEmpty()) {
             return List.of();
@@ -145,22 +147,6 @@ public class Redemptions {
         em.createQuery("from Redemption where id in :ids", Redemption.class).setParameter("ids", ids).getResultList()
                 .forEach(r -> found.put(r.id, r));
         return ids.stream().map(found::get).toList();
-    }
-
-    /** The names of the enterprises and providers (this province's, or the YRD registry's) among {@code usccs}. */
-    public java.util.Map<String, String> names(java.util.Collection<String> usccs) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        if (usccs.isEmpty()) {
-            return names;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT uscc, name FROM enterprise WHERE uscc IN (:u)
-                        UNION ALL SELECT uscc, name FROM provider WHERE uscc IN (:u)
-                        UNION ALL SELECT uscc, name FROM provider_registry WHERE uscc IN (:u)""")
-                .setParameter("u", usccs).getResultList();
-        rows.forEach(r -> names.putIfAbsent((String) r[0], (String) r[1]));
-        return names;
     }
 
     private static List<Redemption> page(jakarta.persistence.TypedQuery<Redemption> query, Paging page) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
 
 /** Public reports in the database. */
@@ -44,13 +45,17 @@ public class PublicReports {
         return r;
     }
 
-    List<PublicReport> list(PublicReport.Status status, Paging page) {
-        var q = em.createQuery("FROM PublicReport" + (status == null ? "" : " WHERE status = ?1")
-                + " ORDER BY receivedAt, id", PublicReport.class);
-        if (status != null) {
-            q.setParameter(1, status);
-        }
-        return q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    List<PublicReport> list(PublicReport.Status status, ListQuery q, Paging page) {
+        return em.createQuery("""
+                        FROM PublicReport r WHERE (:status IS NULL OR r.status = :status)
+                          AND r.receivedAt >= :from AND r.receivedAt < :before
+                          AND (:text = '' OR upper(r.subject) = :code OR r.description ILIKE :like
+                               OR EXISTS (FROM Enterprise e WHERE e.uscc = r.subject AND e.name ILIKE :like)
+                               OR EXISTS (FROM Provider p WHERE p.uscc = r.subject AND p.name ILIKE :like))
+                        ORDER BY r.receivedAt, r.id""", PublicReport.class)
+                .setParameter("status", status).setParameter("from", q.from()).setParameter("before", q.before())
+                .setParameter("text", q.text()).setParameter("code", q.code()).setParameter("like", q.like())
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 
     /** Reports per month received (Asia/Shanghai) and where they stand, newest month first. */

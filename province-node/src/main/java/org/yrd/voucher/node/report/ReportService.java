@@ -12,6 +12,7 @@ import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.edge.UsccParam;
@@ -109,8 +110,8 @@ public class ReportService {
         return r;
     }
 
-    public List<PublicReport> list(PublicReport.Status status, Paging page) {
-        return reports.list(status, page);
+    public List<PublicReport> list(PublicReport.Status status, ListQuery query, Paging page) {
+        return reports.list(status, query, page);
     }
 
     public List<PublicReports.MonthCount> perMonth() {

@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.policy.RiskRules;
 
@@ -38,13 +42,45 @@ public class RiskFlags {
                 .setParameter(1, redemptionId).getResultList();
     }
 
-    List<RiskFlag> withStatus(RiskFlag.Status status, Paging page) {
-        String where = status == null ? "" : "WHERE status = ?1 ";
-        var q = em.createQuery("FROM RiskFlag " + where + "ORDER BY raisedAt, id", RiskFlag.class);
-        if (status != null) {
-            q.setParameter(1, status);
+    /**
+     * One page of the flags in a state (null for any) raised in the query's days, oldest first; the words find a
+     * flag by its redemption's enterprise or provider (USCC or part of the name) or invoice number.
+     */
+    List<RiskFlag> search(RiskFlag.Status status, ListQuery q, Paging page) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        SELECT f.id FROM risk_flag f JOIN redemption r ON r.id = f.redemption_id
+                        LEFT JOIN enterprise e ON e.uscc = r.enterprise_uscc
+                        LEFT JOIN provider p ON p.uscc = r.provider_uscc
+                        LEFT JOIN provider_registry g ON g.uscc = r.provider_uscc
+                        WHERE (:status = '' OR f.status = :status) AND f.raised_at >= :from AND f.raised_at < :before
+                          AND (:text = '' OR r.enterprise_uscc = :code OR r.provider_uscc = :code
+                               OR r.invoice_no ILIKE :like OR e.name ILIKE :like OR coalesce(p.name, g.name) ILIKE :like)
+                        ORDER BY f.raised_at, f.id LIMIT :limit OFFSET :offset""")
+                .setParameter("status", status == null ? "" : status.name()).setParameter("from", q.from())
+                .setParameter("before", q.before()).setParameter("text", q.text()).setParameter("code", q.code())
+                .setParameter("like", q.like()).setParameter("limit", page.limit()).setParameter("offset", page.offset())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        Map<UUID, RiskFlag> found = new HashMap<>();
+        em.createQuery("FROM RiskFlag WHERE id IN :ids", RiskFlag.class).setParameter("ids", ids).getResultList()
+                .forEach(f -> found.put(f.id, f));
+        return ids.stream().map(found::get).toList();
+    }
+
+    /** Whom a flagged redemption concerns: its enterprise, its provider and its invoice. */
+    public record Parties(String enterpriseUscc, String providerUscc, String invoiceNo) {}
+
+    Map<UUID, Parties> parties(Collection<UUID> redemptionIds) {
+        Map<UUID, Parties> parties = new HashMap<>();
+        if (!redemptionIds.isEmpty()) {
+            em.createQuery("SELECT r.id, r.enterpriseUscc, r.providerUscc, r.invoiceNo FROM Redemption r WHERE r.id IN :ids",
+                            Object[].class).setParameter("ids", redemptionIds).getResultList()
+                    .forEach(r -> parties.put((UUID) r[0], new Parties((String) r[1], (String) r[2], (String) r[3])));
+        }
+        return parties;
     }
 
     RiskFlag lock(UUID id) {

@@ -12,6 +12,7 @@ import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.events.EventCheck;
 import org.yrd.voucher.events.EventTypes;
@@ -124,8 +125,12 @@ public class RiskScreening {
         return flags.ofRedemption(redemptionId);
     }
 
-    public List<RiskFlag> list(RiskFlag.Status status, Paging page) {
-        return flags.withStatus(status, page);
+    public List<RiskFlag> search(RiskFlag.Status status, ListQuery query, Paging page) {
+        return flags.search(status, query, page);
+    }
+
+    public java.util.Map<UUID, RiskFlags.Parties> parties(java.util.Collection<UUID> redemptionIds) {
+        return flags.parties(redemptionIds);
     }
 
     /** Approval and payment wait until every flag is decided, and stop at a confirmed one (P13). */

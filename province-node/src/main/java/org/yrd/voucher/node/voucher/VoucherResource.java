@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,8 @@ import org.yrd.voucher.edge.Reader;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Idempotency;
+import org.yrd.voucher.node.common.ListQuery;
+import org.yrd.voucher.node.common.XlsxExport;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
 
@@ -41,9 +44,14 @@ public class VoucherResource {
     private final Idempotency idempotency;
     private final Reader reader;
     private final Caller caller;
+    private final XlsxExport xlsx;
+
+    private static final List<String> APPLICATION_COLUMNS = List.of("id", "filedAt", "enterpriseUscc",
+            "enterpriseName", "amount", "policyVersion", "status");
 
     VoucherResource(Vouchers vouchers, VoucherService service, Enterprises enterprises, Idempotency idempotency,
-                    Reader reader, Caller caller) {
+                    Reader reader, Caller caller, XlsxExport xlsx) {
+        this.xlsx = xlsx;
         this.vouchers = vouchers;
         this.service = service;
         this.enterprises = enterprises;
@@ -111,14 +119,37 @@ public class VoucherResource {
         return vouchers.ofEnterprise(uscc).stream().map(VoucherView::of).toList();
     }
 
-    /** The operator's queue of applications to decide, oldest first, a page at a time ({@code limit} ≤ 500). */
+    /**
+     * The operator's queue of applications to decide, oldest first, a page at a time ({@code limit} ≤ 500), with the
+     * enterprise's name: {@code q} an enterprise's USCC or part of its name, {@code from}/{@code to} days applied
+     * (yyyy-MM-dd, China time, both included).
+     */
     @RolesAllowed(Roles.OPERATOR)
     @GET
     @Path("/operator/applications/pending")
-    public List<ApplicationView> pending(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        List<VoucherApplication> pending = vouchers.pendingApplications(Paging.of(limit, offset));
-        var names = enterprises.names(pending.stream().map(a -> a.enterpriseUscc).collect(java.util.stream.Collectors.toSet()));
-        return pending.stream().map(a -> view(a, names.get(a.enterpriseUscc))).toList();
+    public List<ApplicationView> pending(@QueryParam("q") String q, @QueryParam("from") String from,
+                                         @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                         @QueryParam("offset") String offset) {
+        return named(vouchers.pendingApplications(ListQuery.of(q, from, to), Paging.of(limit, offset)));
+    }
+
+    /** The same queue, every application the filters find, as an Excel workbook written as it is read. */
+    @RolesAllowed(Roles.OPERATOR)
+    @GET
+    @Path("/operator/applications/pending/export")
+    @Produces(XlsxExport.TYPE)
+    public Response exportPending(@QueryParam("q") String q, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) {
+        ListQuery query = ListQuery.of(q, from, to);
+        return xlsx.download("applications", APPLICATION_COLUMNS,
+                page -> named(vouchers.pendingApplications(query, page)),
+                a -> new Object[] {a.id(), a.filedAt(), a.enterpriseUscc(), a.enterpriseName(),
+                    new XlsxExport.Yuan(a.amountFen()), a.policyVersion(), a.status()});
+    }
+
+    private List<ApplicationView> named(List<VoucherApplication> list) {
+        var names = enterprises.names(list.stream().map(a -> a.enterpriseUscc).collect(java.util.stream.Collectors.toSet()));
+        return list.stream().map(a -> view(a, names.get(a.enterpriseUscc))).toList();
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.node.enterprise.Enterprise;
 import org.yrd.voucher.node.policy.BudgetYears;
@@ -202,9 +203,15 @@ public class Vouchers {
     }
 
     /** One page of the operator's queue of applications to decide, oldest first. */
-    public List<VoucherApplication> pendingApplications(Paging page) {
-        return em.createQuery("from VoucherApplication where status = ?1 order by filedAt, id", VoucherApplication.class)
-                .setParameter(1, VoucherApplication.Status.PENDING)
+    public List<VoucherApplication> pendingApplications(ListQuery q, Paging page) {
+        return em.createQuery("""
+                        from VoucherApplication a where a.status = :status and a.filedAt >= :from and a.filedAt < :before
+                          and (:text = '' or a.enterpriseUscc = :code
+                               or exists (from Enterprise e where e.uscc = a.enterpriseUscc and e.name ilike :like))
+                        order by a.filedAt, a.id""", VoucherApplication.class)
+                .setParameter("status", VoucherApplication.Status.PENDING).setParameter("from", q.from())
+                .setParameter("before", q.before()).setParameter("text", q.text()).setParameter("code", q.code())
+                .setParameter("like", q.like())
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 }
