@@ -7,9 +7,11 @@
 //   SH_APPLICANT             a Shanghai enterprise whose application waits for an operator
 //   ZJ_ENTERPRISE            a Zhejiang company known only to the legal-person identity platform (realm yrd-gov, user: its
 //                            code in lower case): no account at Zhejiang's realm, not registered at its node
+//   ZJ_REGISTRANT            an account name to register at ZJ's own sign-in page (no government identity), and
+//   ZJ_REGISTRANT_USCC       the company it asks to act for (an operator confirms it in the browser)
 //   OUT                      where screenshots go (whole pages; SHOTS=viewport: the first screen, as docs/guide.md shows)
 // Exit code 0 when everything held; otherwise each failure is printed.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 
@@ -158,8 +160,16 @@ try {
     expect((await page.textContent('[data-test=budget]')).includes('¥'), "the operator's home shows the budget")
     await audit(page, 'operator-home')
     await open(page, env.SH, '/operator/applications')
+    // the queue searched by the applicant's code as typed (lower case), and exported as found
+    await page.fill('input[data-test=search]', env.SH_APPLICANT.toLowerCase())
+    await page.click('[data-test=search-submit]')
     const row = page.locator('[data-test=pending-applications] .el-table__row', { hasText: env.SH_APPLICANT })
     await row.waitFor()
+    expect(await page.locator('[data-test=pending-applications] .el-table__row').count() === 1, 'the search finds the one application')
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')])
+    const bytes = readFileSync(await xlsx.path())
+    expect(xlsx.suggestedFilename().endsWith('.xlsx') && bytes.subarray(0, 2).toString() === 'PK',
+      `the export is an Excel workbook (${xlsx.suggestedFilename()}, ${bytes.length} bytes)`)
     await audit(page, 'operator-applications')
     await row.locator('[data-test=approve-application]').click()
     await giveReason(page, '材料齐全，同意发放')
@@ -300,6 +310,55 @@ try {
     await page.click('[data-test=sign-out]')
     await page.waitForSelector('[data-test=sign-in]')
     expect(await page.locator('[data-test=who]').count() === 0, 'signed out')
+  })
+
+  await step("a company without the government identity registers at Zhejiang's sign-in page, waits for an operator, forgets its password and acts for its company once confirmed", async () => {
+    const page = await person()
+    const password = 'Registrant-' + Date.now()
+    await page.goto(`${env.ZJ}/#/account`)
+    await page.click('a[href*="login-actions/registration"]')
+    await page.waitForSelector('#password-confirm')
+    await page.fill('#username', env.ZJ_REGISTRANT)
+    await page.fill('#email', env.ZJ_REGISTRANT + '@test.yrd.invalid')
+    await page.fill('#firstName', '自助')
+    await page.fill('#lastName', '注册')
+    await page.fill('#password', password)
+    await page.fill('#password-confirm', password)
+    await page.click('form [type=submit]')
+    await page.waitForSelector('[data-test=who]')
+    await settle(page)
+    // a new account holds nothing but "applicant": it can ask to act for a company and wait
+    await open(page, env.ZJ, '/account')
+    await page.fill('#bind-uscc', env.ZJ_REGISTRANT_USCC)
+    await page.fill('#bind-name', '浙江自助注册浏览器科技有限公司')
+    await page.click('[data-test=binding-submit]')
+    await page.waitForSelector('[data-test=binding-pending]')
+    await audit(page, 'account-binding-pending')
+    expect(await page.locator('[data-test=menu-apply]').count() === 0, 'a pending account has no enterprise pages')
+    // Zhejiang's operator checks the company and confirms
+    const operator = await person()
+    await signIn(operator, env.ZJ, '/operator/accounts', 'operator-1')
+    const row = operator.locator('[data-test=account-bindings] .el-table__row', { hasText: env.ZJ_REGISTRANT_USCC })
+    await row.waitFor()
+    await row.locator('[data-test=confirm-binding]').click()
+    await giveReason(operator, '营业执照与经办人身份已核验')
+    await row.waitFor({ state: 'detached' })
+    // the registrant signs out, has forgotten its password (Keycloak mails it a link: FederationIT reads it over
+    // IMAP), remembers it after all and signs in: its new token acts for the company
+    await page.click('[data-test=sign-out]')
+    await page.waitForSelector('[data-test=sign-in]')
+    await page.click('[data-test=sign-in]')
+    await page.click('a[href*="login-actions/reset-credentials"]')
+    await page.fill('#username', env.ZJ_REGISTRANT)
+    await page.click('form [type=submit]')
+    await page.waitForSelector('#password')
+    expect(/email|邮件/i.test(await page.textContent('body')), 'Keycloak says a mail is on its way')
+    await page.fill('#username', env.ZJ_REGISTRANT)
+    await page.fill('#password', password)
+    await page.click('#kc-login')
+    await page.waitForSelector('[data-test=who]')
+    await settle(page)
+    expect((await page.textContent('[data-test=who]')).includes(env.ZJ_REGISTRANT_USCC), 'signed in for the confirmed company')
   })
 
   await step('the enterprise and the provider use their screens on a phone, 390 px wide', async () => {

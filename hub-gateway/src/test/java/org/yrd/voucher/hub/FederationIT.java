@@ -44,6 +44,7 @@ import org.yrd.voucher.policy.Uscc;
 import org.yrd.voucher.testkit.AppProcess;
 import org.yrd.voucher.testkit.KafkaBroker;
 import org.yrd.voucher.testkit.Keycloak;
+import org.yrd.voucher.testkit.Mailbox;
 import org.yrd.voucher.testkit.TestIdentities;
 import org.yrd.voucher.testkit.Tokens;
 import org.yrd.voucher.testkit.Postgres;
@@ -62,6 +63,7 @@ class FederationIT {
 
     static String bootstrap;
     static Keycloak keycloak;
+    static Mailbox mail;
     static AppProcess hub;
     static AppProcess sh;
     static AppProcess zj;
@@ -79,10 +81,14 @@ class FederationIT {
         }
         Files.deleteIfExists(logs.resolve("keycloak.log"));
         EventSignatures.generate(KEYS, "hub", "SH", "ZJ");
+        mail = new Mailbox();
         keycloak = new Keycloak(KafkaBroker.freePort(), logs.resolve("keycloak.log")).start();
         bootstrap = KafkaBroker.bootstrapServers();
         hub = app("hub-gateway", "hub", Map.of("quarkus.oidc.auth-server-url", keycloak.issuer("yrd-hub")), logs).start();
         keycloak.awaitReady();
+        for (String realm : List.of("yrd-sh", "yrd-zj")) {
+            keycloak.mailThrough(realm, mail.smtpPort()); // Keycloak's own mails (a forgotten password)
+        }
         sh = app("province-node", "node_sh", Map.of("node.province", "SH", "node.hub-url", hub.url(),
                 "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh"), "yrd.console.government-identity", "gov"), logs).start();
         zj = app("province-node", "node_zj", Map.of("node.province", "ZJ", "node.hub-url", hub.url(),
@@ -125,6 +131,11 @@ class FederationIT {
                 + ".key.pem").toAbsolutePath().toString());
         p.put("yrd.federation.signing.trust-dir", KEYS.toAbsolutePath().toString());
         p.put("node.jobs.every", "1s");
+        if (mail != null && !db.equals("hub")) { // the nodes mail their notifications through the test's mail server
+            p.put("node.notifications.email", "true");
+            p.put("quarkus.mailer.host", "127.0.0.1");
+            p.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+        }
         p.put("quarkus.log.level", "WARN");
         Path jar = Path.of(module.equals("hub-gateway") ? "target" : "../" + module + "/target", "quarkus-app/quarkus-run.jar");
         return new AppProcess(jar.toAbsolutePath(), KafkaBroker.freePort(), p, logs.resolve(db + ".log"));
@@ -139,6 +150,9 @@ class FederationIT {
         }
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -505,8 +519,11 @@ class FederationIT {
         Path log = Files.createDirectories(out).resolve("consoles.log");
         ProcessBuilder run = new ProcessBuilder("node", "consoles.mjs").directory(Path.of("src/test/browser").toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        String registrant = "registrant-" + SEQ.incrementAndGet();     // registers at ZJ's own sign-in page
+        String registrantCompany = uscc("330106");
         run.environment().putAll(Map.of("SH", sh.url(), "ZJ", zj.url(), "HUB", hub.url(), "LAB", lab,
-                "SH_APPLICANT", applicant, "ZJ_ENTERPRISE", zjEnterprise, "OUT", out.toString(), "CHROMIUM", chromium.toString()));
+                "SH_APPLICANT", applicant, "ZJ_ENTERPRISE", zjEnterprise, "OUT", out.toString(), "CHROMIUM", chromium.toString(),
+                "ZJ_REGISTRANT", registrant, "ZJ_REGISTRANT_USCC", registrantCompany));
         Process browser = run.start();
         boolean ended = browser.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
         if (!ended) {
@@ -520,8 +537,45 @@ class FederationIT {
         assertThat(keycloak.attributesOf("yrd-zj", zjUser)).containsEntry("uscc", List.of(zjEnterprise))
                 .containsEntry("province", List.of("ZJ"))
                 .hasEntrySatisfying("realmRoles", roles -> assertThat(roles).contains("enterprise"));
+        // the registrant's account acts for the company the operator confirmed in the browser
+        assertThat(keycloak.attributesOf("yrd-zj", registrant)).containsEntry("uscc", List.of(registrantCompany))
+                .containsEntry("province", List.of("ZJ"))
+                .hasEntrySatisfying("realmRoles", roles -> assertThat(roles).contains("enterprise"));
+        // mail, read over IMAP: the company was told by mail of its redemption's steps, in Chinese (its console's
+        // language), and Keycloak sent the registrant the forgotten-password mail it asked for at the sign-in page
+        try {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(mail.subjects(zjUser + "@test.yrd.invalid"))
+                    .anySatisfy(m -> assertThat(m).startsWith("【长三角科技创新券】").contains("已支付")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no mail for " + zjUser + "; ZJ's notification accounts and mails: " + mailState("node_zj"), e);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mail.read(registrant + "@test.yrd.invalid"))
+                .anySatisfy(m -> assertThat(m.text()).contains("action-token")));
         try (var shots = Files.list(out)) {
             assertThat(shots.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    /** What a node knows of its readers' mail (for a failure's message). */
+    static String mailState(String db) {
+        try (var c = java.sql.DriverManager.getConnection(Postgres.database(db)); var st = c.createStatement()) {
+            StringBuilder out = new StringBuilder();
+            for (String q : List.of("SELECT username, uscc, roles, email, email_enabled FROM notification_account",
+                    "SELECT address, status, attempts FROM notification_mail",
+                    "SELECT recipient_uscc, recipient_role, kind FROM notification ORDER BY audit_seq DESC LIMIT 20")) {
+                try (var rs = st.executeQuery(q)) {
+                    out.append('\n').append(q).append(':');
+                    while (rs.next()) {
+                        out.append("\n  ");
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            out.append(rs.getString(i)).append(" | ");
+                        }
+                    }
+                }
+            }
+            return out.toString();
+        } catch (java.sql.SQLException e) {
+            return "unreadable: " + e.getMessage();
         }
     }
 

@@ -64,8 +64,13 @@ public class Notifications {
         }).toList();
     }
 
-    /** How many the reader has not read yet. */
+    /**
+     * How many the reader has not read yet. The console asks at sign-in and every half minute: this is where the
+     * node learns a person's address, so that mails reach them from their first sign-in on.
+     */
+    @Transactional
     public long unread(Reader reader) {
+        seen(reader);
         notifier.catchUp();
         return ((Number) mine(reader, "SELECT count(*) FROM notification n WHERE" + MINE + """
                           AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.subject = :subject)""")
@@ -132,13 +137,19 @@ public class Notifications {
         return sql.contains(":subject") ? q.setParameter("subject", reader.subject()) : q;
     }
 
-    /** The account as its token says now: its address and company follow the realm; its language is kept. */
+    /**
+     * The account as its token says now: its address and company follow the realm; its language is kept. A row that
+     * already says so is written again at most once an hour (the bell asks every half minute).
+     */
     private void seen(Reader reader) {
         em.createNativeQuery("""
-                        INSERT INTO notification_account (subject, username, uscc, roles, email, locale, seen_at)
+                        INSERT INTO notification_account AS a (subject, username, uscc, roles, email, locale, seen_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         ON CONFLICT (subject) DO UPDATE SET username = excluded.username, uscc = excluded.uscc,
-                          roles = excluded.roles, email = excluded.email, seen_at = excluded.seen_at""")
+                          roles = excluded.roles, email = excluded.email, seen_at = excluded.seen_at
+                        WHERE (a.username, a.uscc, a.roles, a.email) IS DISTINCT FROM
+                              (excluded.username, excluded.uscc, excluded.roles, excluded.email)
+                           OR a.seen_at < excluded.seen_at - interval '1 hour'""")
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter(1, reader.subject()).setParameter(2, reader.username(), String.class)
                 .setParameter(3, reader.uscc(), String.class).setParameter(4, reader.roles())

@@ -47,11 +47,12 @@ class NotificationTest {
     void theEnterpriseAndTheProviderAreToldInTheConsoleAndByMailOnceEachInTheirLanguage() {
         String enterprise = Fixtures.enterprise("310115");
         String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
-        // opening the notification centre makes the accounts known, with their address; the enterprise reads English
-        as("enterprise", enterprise, "en").get("/api/v1/notifications").then().statusCode(200);
+        // signing in makes the accounts known, with their address (the console's first unread count); the
+        // enterprise reads English
+        as("enterprise", enterprise, "en").get("/api/v1/notifications/unread").then().statusCode(200);
         as("enterprise", enterprise, "en").body(Map.of("email", true, "language", "en"))
                 .post("/api/v1/notifications/settings").then().statusCode(200).body("address", equalTo(enterprise.toLowerCase() + "@mail.test"));
-        as("provider", provider, "zh-CN").get("/api/v1/notifications").then().statusCode(200);
+        as("provider", provider, "zh-CN").get("/api/v1/notifications/unread").then().statusCode(200);
 
         String voucher = Fixtures.voucher(enterprise, 1_000_000); // under SH's auto-approval threshold
         String redemption = Fixtures.file(enterprise, Fixtures.filing(voucher, provider, "FP-N-" + UUID.randomUUID(), 1_000_000, 500_000))

@@ -199,6 +199,13 @@ public final class Keycloak implements AutoCloseable {
                 .PUT(body(update)), 204);
     }
 
+    /** Sends a realm's own mails (a forgotten password) through the SMTP server on {@code port} of this machine. */
+    public void mailThrough(String realm, int port) {
+        send(json(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm)), adminToken())
+                .PUT(body(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", String.valueOf(port),
+                        "from", "noreply@test.yrd.invalid", "auth", "false", "ssl", "false", "starttls", "false")))), 204);
+    }
+
     /** Changes a realm's access-token lifetime (seconds), e.g. to watch a token expire. */
     public void accessTokenLifespan(String realm, int seconds) {
         send(json(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm)), adminToken())
