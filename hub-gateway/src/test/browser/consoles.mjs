@@ -343,6 +343,18 @@ try {
     await row.locator('[data-test=confirm-binding]').click()
     await giveReason(operator, '营业执照与经办人身份已核验')
     await row.waitFor({ state: 'detached' })
+    // the same operator finds the paid redemption of the government-identity company by its code, with its name
+    // beside it, and prints its A4 approval sheet for the file
+    await open(operator, env.ZJ, '/operator/redemptions')
+    await operator.fill('input[data-test=search]', env.ZJ_ENTERPRISE)
+    await operator.click('[data-test=search-submit]')
+    const paid = operator.locator('[data-test=redemptions] .el-table__row', { hasText: '浙江浏览器测试科技有限公司' })
+    await paid.first().waitFor()
+    await paid.first().locator('.el-table__expand-icon').click()
+    const [sheet] = await Promise.all([operator.waitForEvent('download'), operator.click('[data-test=approval-sheet]')])
+    const pdf = readFileSync(await sheet.path())
+    expect(sheet.suggestedFilename().endsWith('.pdf') && pdf.subarray(0, 5).toString() === '%PDF-',
+      `the approval sheet is a PDF (${sheet.suggestedFilename()}, ${pdf.length} bytes)`)
     // the registrant signs out, has forgotten its password (Keycloak mails it a link: FederationIT reads it over
     // IMAP), remembers it after all and signs in: its new token acts for the company
     await page.click('[data-test=sign-out]')

@@ -90,7 +90,8 @@ class FederationIT {
             keycloak.mailThrough(realm, mail.smtpPort()); // Keycloak's own mails (a forgotten password)
         }
         sh = app("province-node", "node_sh", Map.of("node.province", "SH", "node.hub-url", hub.url(),
-                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh"), "yrd.console.government-identity", "gov"), logs).start();
+                "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-sh"), "yrd.console.government-identity", "gov",
+                "node.identity-admin.client-secret", "yrd-node-admin-demo-secret"), logs).start();
         zj = app("province-node", "node_zj", Map.of("node.province", "ZJ", "node.hub-url", hub.url(),
                 "quarkus.oidc.auth-server-url", keycloak.issuer("yrd-zj"), "yrd.console.government-identity", "gov",
                 "node.identity-admin.client-secret", "yrd-node-admin-demo-secret"), logs).start();
@@ -549,6 +550,9 @@ class FederationIT {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("no mail for " + zjUser + "; ZJ's notification accounts and mails: " + mailState("node_zj"), e);
         }
+        // the lab had never signed in when the request arrived: the node found its address at the realm
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mail.subjects(lab.toLowerCase(java.util.Locale.ROOT)
+                + "@test.yrd.invalid")).anySatisfy(m -> assertThat(m).contains("请您确认服务")));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(mail.read(registrant + "@test.yrd.invalid"))
                 .anySatisfy(m -> assertThat(m.text()).contains("action-token")));
         try (var shots = Files.list(out)) {

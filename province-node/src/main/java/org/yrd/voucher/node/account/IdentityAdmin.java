@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -81,6 +82,39 @@ public class IdentityAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e);
+        }
+    }
+
+    /** A person of the realm who acts for a company, with the address the realm holds for them. */
+    public record Person(String subject, String username, String email) {}
+
+    /**
+     * The enabled accounts of the realm that act for the company {@code uscc} and have an address (realm-management's
+     * {@code view-users}); none when the node has no service account configured.
+     *
+     * @throws IOException when the realm cannot be asked now
+     */
+    public List<Person> peopleOf(String uscc) throws IOException {
+        if (realmUrl.isEmpty() || clientSecret.isEmpty() || !realmUrl.get().contains("/realms/")) {
+            return List.of();
+        }
+        String realm = realmUrl.get();
+        String users = realm.replace("/realms/", "/admin/realms/") + "/users?briefRepresentation=false&max=50&q="
+                + URLEncoder.encode(Roles.USCC_CLAIM + ":" + uscc, StandardCharsets.UTF_8);
+        try {
+            List<Person> people = new java.util.ArrayList<>();
+            for (JsonNode u : send(get(users, token(realm)), 200)) {
+                // the search may match more loosely than equality: only the company's own accounts
+                boolean own = StreamSupport.stream(u.path("attributes").path(Roles.USCC_CLAIM).spliterator(), false)
+                        .anyMatch(v -> uscc.equals(v.asText()));
+                if (own && u.path("enabled").asBoolean() && !u.path("email").asText().isBlank()) {
+                    people.add(new Person(u.path("id").asText(), u.path("username").asText(), u.path("email").asText()));
+                }
+            }
+            return people;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
