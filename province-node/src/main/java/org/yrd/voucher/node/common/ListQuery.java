@@ -20,7 +20,6 @@ public record ListQuery(String text, OffsetDateTime from, OffsetDateTime before)
     public static final int MAX_TEXT = 100;
     private static final OffsetDateTime EVER = OffsetDateTime.parse("2000-01-01T00:00:00+08:00");
     private static final OffsetDateTime NEVER = OffsetDateTime.parse("9999-01-01T00:00:00+08:00");
-    public static final ListQuery ANY = new ListQuery("", EVER, NEVER);
 
     /** The query parameters as given; a range that ends before it starts is refused, naming {@code to}. */
     public static ListQuery of(String q, String from, String to) {
