@@ -80,16 +80,6 @@ public class Enterprises {
         return e;
     }
 
-    /** The names of the enterprises among {@code usccs} registered here, by USCC. */
-    public java.util.Map<String, String> names(java.util.Collection<String> usccs) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        if (!usccs.isEmpty()) {
-            em.createQuery("select e.uscc, e.name from Enterprise e where e.uscc in :u", Object[].class)
-                    .setParameter("u", usccs).getResultList().forEach(r -> names.put((String) r[0], (String) r[1]));
-        }
-        return names;
-    }
-
     public boolean any() {
         return em.createQuery("select count(e) from Enterprise e", Long.class).getSingleResult() > 0;
     }

@@ -15,12 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yrd.voucher.edge.IdParam;
 import org.yrd.voucher.edge.Paging;
+import org.yrd.voucher.edge.Params;
+import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.ProblemResponses;
 import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.node.common.Idempotency;
@@ -93,9 +96,9 @@ public class OperatorRedemptionResource {
     @Path("/operator/payments/sheet")
     @Produces("application/pdf")
     public Response paymentSheet(@QueryParam("day") String day) {
-        java.time.LocalDate d = org.yrd.voucher.edge.Params.date("day", day);
+        LocalDate d = Params.date("day", day);
         if (d == null) {
-            throw org.yrd.voucher.edge.ProblemException.invalid("day", "required");
+            throw ProblemException.invalid("day", "required");
         }
         return Response.ok(sheets.payments(d), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"payments-" + d + ".pdf\"").build();

@@ -32,6 +32,7 @@ import org.yrd.voucher.edge.Roles;
 import org.yrd.voucher.edge.UsccParam;
 import org.yrd.voucher.node.common.Idempotency;
 import org.yrd.voucher.node.common.ListQuery;
+import org.yrd.voucher.node.common.PartyNames;
 import org.yrd.voucher.node.common.XlsxExport;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.policy.Money;
@@ -45,13 +46,15 @@ public class VoucherResource {
     private final Reader reader;
     private final Caller caller;
     private final XlsxExport xlsx;
+    private final PartyNames partyNames;
 
     private static final List<String> APPLICATION_COLUMNS = List.of("id", "filedAt", "enterpriseUscc",
             "enterpriseName", "amount", "policyVersion", "status");
 
     VoucherResource(Vouchers vouchers, VoucherService service, Enterprises enterprises, Idempotency idempotency,
-                    Reader reader, Caller caller, XlsxExport xlsx) {
+                    Reader reader, Caller caller, XlsxExport xlsx, PartyNames partyNames) {
         this.xlsx = xlsx;
+        this.partyNames = partyNames;
         this.vouchers = vouchers;
         this.service = service;
         this.enterprises = enterprises;
@@ -148,7 +151,7 @@ public class VoucherResource {
     }
 
     private List<ApplicationView> named(List<VoucherApplication> list) {
-        var names = enterprises.names(list.stream().map(a -> a.enterpriseUscc).collect(java.util.stream.Collectors.toSet()));
+        var names = partyNames.of(list.stream().map(a -> a.enterpriseUscc).collect(java.util.stream.Collectors.toSet()));
         return list.stream().map(a -> view(a, names.get(a.enterpriseUscc))).toList();
     }
 
