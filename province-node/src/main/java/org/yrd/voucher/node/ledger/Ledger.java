@@ -47,20 +47,30 @@ public class Ledger {
                 e.redemptionId = m.redemptionId();
                 e.policyVersion = m.policyVersion();
                 em.persist(e);
-                // every money movement is in the audit trail, with whoever caused it
-                audit.record("ledger." + m.kind().name().toLowerCase(java.util.Locale.ROOT), m.voucherId(),
-                        "recorded", m.amountFen(), m.redemptionId() == null ? null : "redemption " + m.redemptionId());
             }
-            String type = switch (m.kind()) {
-                case ISSUE -> EventTypes.VOUCHER_ISSUED;
-                case EXPIRE -> EventTypes.VOUCHER_EXPIRED;
-                default -> null; // holds, releases and payments reach the hub as redemption transitions
-            };
-            if (type != null) {
-                outbox.publish(Topics.USAGE, m.voucherId().toString(), type, new Payloads.VoucherUsage(
-                        config.province().name(), m.voucherId().toString(), m.enterpriseUscc(), m.amountFen(),
-                        m.budgetYear(), clock.instant(), m.districtCode()));
-            }
+            recorded(m);
+        }
+    }
+
+    /**
+     * What follows a movement whose ledger entry is written (by {@link #record}, or by a guarded statement of the
+     * money path in the same transaction): its audit record and, for issues and expiries, its event for the hub.
+     */
+    public void recorded(Movement m) {
+        if (m.amountFen() > 0) {
+            // every money movement is in the audit trail, with whoever caused it
+            audit.record("ledger." + m.kind().name().toLowerCase(java.util.Locale.ROOT), m.voucherId(),
+                    "recorded", m.amountFen(), m.redemptionId() == null ? null : "redemption " + m.redemptionId());
+        }
+        String type = switch (m.kind()) {
+            case ISSUE -> EventTypes.VOUCHER_ISSUED;
+            case EXPIRE -> EventTypes.VOUCHER_EXPIRED;
+            default -> null; // holds, releases and payments reach the hub as redemption transitions
+        };
+        if (type != null) {
+            outbox.publish(Topics.USAGE, m.voucherId().toString(), type, new Payloads.VoucherUsage(
+                    config.province().name(), m.voucherId().toString(), m.enterpriseUscc(), m.amountFen(),
+                    m.budgetYear(), clock.instant(), m.districtCode()));
         }
     }
 

@@ -221,4 +221,63 @@ public class Redemption extends PanacheEntityBase {
     public String paidBy() {
         return paidBy;
     }
+
+    String decidedBySubject() {
+        return decidedBySubject;
+    }
+
+    String paidBySubject() {
+        return paidBySubject;
+    }
+
+    /** Every column, in the order {@link #read} reads them from a row (plain JDBC, {@link RedemptionStore}). */
+    static final String COLUMNS = """
+            id, voucher_id, budget_year, enterprise_uscc, district_code, provider_uscc, category, contract_no, invoice_no,
+            invoice_key, completion_date, actual_expenditure_fen, requested_fen, voucher_amount_fen, enterprise_share_fen,
+            payee, payee_uscc, status, policy_version, filed_at, confirmed_at, decided_at, paid_at, payment_reference,
+            reason, provider_province, invoice_hash, decided_by, decided_by_subject, paid_by, paid_by_subject,
+            relation_declared, reason_code, trimmed_by""";
+
+    /** A redemption as a row of {@link #COLUMNS} holds it, from column {@code at} on; not managed by Hibernate. */
+    static Redemption read(java.sql.ResultSet row, int at) throws java.sql.SQLException {
+        Redemption r = new Redemption();
+        int c = at;
+        r.id = row.getObject(c++, UUID.class);
+        r.voucherId = row.getObject(c++, UUID.class);
+        r.budgetYear = row.getInt(c++);
+        r.enterpriseUscc = row.getString(c++);
+        r.districtCode = row.getString(c++);
+        r.providerUscc = row.getString(c++);
+        r.category = row.getString(c++);
+        r.contractNo = row.getString(c++);
+        r.invoiceNo = row.getString(c++);
+        r.invoiceKey = row.getString(c++);
+        r.completionDate = row.getObject(c++, LocalDate.class);
+        r.actualExpenditureFen = row.getLong(c++);
+        r.requestedFen = row.getLong(c++);
+        r.voucherAmountFen = row.getLong(c++);
+        r.enterpriseShareFen = row.getLong(c++);
+        String payee = row.getString(c++);
+        r.payee = payee == null ? null : RedemptionMode.Payee.valueOf(payee);
+        r.payeeUscc = row.getString(c++);
+        r.status = RedemptionStatus.valueOf(row.getString(c++));
+        r.policyVersion = row.getInt(c++);
+        r.filedAt = row.getObject(c++, OffsetDateTime.class);
+        r.confirmedAt = row.getObject(c++, OffsetDateTime.class);
+        r.decidedAt = row.getObject(c++, OffsetDateTime.class);
+        r.paidAt = row.getObject(c++, OffsetDateTime.class);
+        r.paymentReference = row.getString(c++);
+        r.reason = row.getString(c++);
+        r.providerProvince = row.getString(c++);
+        r.invoiceHash = row.getString(c++);
+        r.decidedBy = row.getString(c++);
+        r.decidedBySubject = row.getString(c++);
+        r.paidBy = row.getString(c++);
+        r.paidBySubject = row.getString(c++);
+        r.relationDeclared = row.getBoolean(c++);
+        r.reasonCode = row.getString(c++);
+        String trimmed = row.getString(c);
+        r.trimmedBy = trimmed == null ? null : RedemptionRules.Trim.valueOf(trimmed);
+        return r;
+    }
 }

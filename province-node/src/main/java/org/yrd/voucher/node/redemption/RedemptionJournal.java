@@ -33,26 +33,30 @@ class RedemptionJournal {
     /** Filed: audited with its invoice, and sent to the hub. */
     void filed(Redemption r) {
         audit.record("redemption.filed", r.id, r.status().name(), r.voucherAmountFen, "invoice " + r.invoiceNo);
-        usage(r);
+        usage(r, r.status());
     }
 
     /** A transition taken: audited, and sent to the hub (P8). */
     void moved(Redemption r) {
-        RedemptionStatus now = r.status();
-        usage(r);
+        moved(r, r.status());
+    }
+
+    /** The transition of {@code r} into {@code now}, which it may have left since in the same step. */
+    void moved(Redemption r, RedemptionStatus now) {
+        usage(r, now);
         audit.record("redemption." + now.name().toLowerCase(java.util.Locale.ROOT), r.id, now.name(),
                 r.voucherAmountFen, null);
     }
 
     /** P8 data aggregation: every transition goes to the hub. */
-    private void usage(Redemption r) {
+    private void usage(Redemption r, RedemptionStatus now) {
         outbox.publish(Topics.USAGE, r.id.toString(), EventTypes.REDEMPTION_TRANSITION,
                 new Payloads.RedemptionUsage(config.province().name(), r.id.toString(), r.voucherId.toString(),
-                        r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, r.status().name(),
+                        r.enterpriseUscc, r.providerUscc, r.providerProvince, r.category, now.name(),
                         r.voucherAmountFen, r.budgetYear, r.invoiceHash, r.filedAt.toInstant(), clock.instant(),
                         // P13: the hub compares contracts across provinces (keyed hash, as for invoices)
-                        r.status() == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
+                        now == RedemptionStatus.FILED ? InvoiceHash.of(config.federation().invoiceHashKey(),
                                 r.providerUscc, DocumentNumbers.key(r.contractNo)) : null,
-                        r.status() == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
+                        now == RedemptionStatus.FILED ? r.actualExpenditureFen : null, r.districtCode));
     }
 }

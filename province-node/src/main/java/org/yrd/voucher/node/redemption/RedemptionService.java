@@ -3,19 +3,22 @@ package org.yrd.voucher.node.redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.credit.NegativeList;
 import org.yrd.voucher.node.ledger.Ledger;
+import org.yrd.voucher.node.ledger.LedgerEntry;
+import org.yrd.voucher.node.ledger.Movement;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
 import org.yrd.voucher.node.policy.PolicyService;
-import org.yrd.voucher.node.provider.ProviderService;
+import org.yrd.voucher.node.provider.ProviderStatus;
 import org.yrd.voucher.node.risk.RiskScreening;
 import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.node.voucher.Vouchers;
@@ -31,22 +34,24 @@ import org.yrd.voucher.policy.RedemptionStatus;
  */
 @ApplicationScoped
 public class RedemptionService {
+    /** Decisions of one step on fresh facts before a lost race is taken for a fault. */
+    private static final int MAX_ROUNDS = 5;
     private final Redemptions redemptions;
     private final Vouchers vouchers;
     private final Clock clock;
     private final PolicyService policies;
-    private final ProviderService providers;
-    private final NegativeList negativeList;
     private final Ledger ledger;
     private final NodeConfig config;
     private final RedemptionJournal journal;
     private final Audit audit;
     private final Caller caller;
     private final RiskScreening risk;
+    private final RedemptionStore store;
 
-    RedemptionService(Redemptions redemptions, Vouchers vouchers, Clock clock, PolicyService policies,
-                      ProviderService providers, NegativeList negativeList, Ledger ledger, NodeConfig config,
+    RedemptionService(RedemptionStore store, Redemptions redemptions, Vouchers vouchers, Clock clock, PolicyService policies,
+                      Ledger ledger, NodeConfig config,
                       Audit audit, Caller caller, RiskScreening risk, RedemptionJournal journal) {
+        this.store = store;
         this.risk = risk;
         this.audit = audit;
         this.caller = caller;
@@ -54,35 +59,60 @@ public class RedemptionService {
         this.vouchers = vouchers;
         this.clock = clock;
         this.policies = policies;
-        this.providers = providers;
-        this.negativeList = negativeList;
         this.ledger = ledger;
         this.config = config;
         this.journal = journal;
     }
 
-    /** The provider confirms the service was rendered; its standing is checked again now (P5, P13). */
+    /**
+     * The provider confirms the service was rendered; its standing is checked again now (P5, P13). Under the
+     * threshold and unflagged, it is approved in the same step.
+     */
     @Transactional
     public Redemption confirm(String providerUscc, UUID id) {
-        Redemption r = forProvider(providerUscc, id);
-        if (r.isCrossRegion(config.province().name())) {
-            throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+        LocalDate today = TimeSource.today(clock);
+        for (int attempt = 1; ; attempt++) {
+            RedemptionStore.Facts f = forProvider(providerUscc, id, today);
+            Redemption r = f.redemption();
+            if (r.isCrossRegion(config.province().name())) {
+                throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+            }
+            // P5 + P13: a provider in good standing today: admitted and not on the negative list
+            if (f.providerStatus() == null) {
+                throw ProblemException.notFound("provider", providerUscc);
+            }
+            if (!ProviderStatus.ADMITTED.name().equals(f.providerStatus())) {
+                throw ProblemException.refused("provider-not-admitted", "P5", providerUscc, f.providerStatus());
+            }
+            if (f.providerListed()) {
+                throw ProblemException.refused("provider-negative-listed", "P13", providerUscc);
+            }
+            String from = r.status().name();
+            List<RedemptionStatus> steps = confirmSteps(r, !f.flags().isEmpty());
+            if (store.confirmed(r, from, today, r.status() == RedemptionStatus.APPROVED)) {
+                steps.forEach(s -> journal.moved(r, s));
+                return r;
+            }
+            lostRace(id, attempt);
         }
-        providers.requireInGoodStanding(providers.require(providerUscc));
-        return providerConfirmed(r);
     }
 
-    /** The provider confirmed (here, or on its own node for a cross-region redemption). */
+    /** The provider confirmed (on its own node, for a cross-region redemption held here under its row lock). */
     Redemption providerConfirmed(Redemption r) {
+        confirmSteps(r, risk.flagged(r.id)).forEach(s -> journal.moved(r, s));
+        return r;
+    }
+
+    /** Confirmed, then approved at once under the threshold unless flagged (P13); the states it passed through. */
+    private List<RedemptionStatus> confirmSteps(Redemption r, boolean flagged) {
         r.confirmedByProvider(OffsetDateTime.now(clock));
-        journal.moved(r);
         PolicyVersion pv = policies.version(r.policyVersion);
         // P13: a flagged redemption is never approved automatically
-        if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen() && !risk.flagged(r.id)) {
+        if (r.voucherAmountFen <= pv.policy().autoApprovalThresholdFen() && !flagged) {
             r.approved(Actor.system(Redemption.AUTO_APPROVED), r.confirmedAt(), Redemption.AUTO_APPROVED, null);
-            journal.moved(r);
+            return List.of(RedemptionStatus.PROVIDER_CONFIRMED, RedemptionStatus.APPROVED);
         }
-        return r;
+        return List.of(RedemptionStatus.PROVIDER_CONFIRMED);
     }
 
     @Transactional
@@ -97,12 +127,20 @@ public class RedemptionService {
 
     @Transactional
     public Redemption approve(UUID id, String reason) {
-        Redemption r = redemptions.lock(id);
-        // P13: every flag decided, none confirmed, none cleared by the approver
-        risk.requireSettledForApproval(r.id, caller.actor());
-        r.approved(caller.actor(), OffsetDateTime.now(clock), null, reason);
-        journal.moved(r);
-        return r;
+        LocalDate today = TimeSource.today(clock);
+        for (int attempt = 1; ; attempt++) {
+            RedemptionStore.Facts f = facts(id, today);
+            Redemption r = f.redemption();
+            // P13: every flag decided, none confirmed, none cleared by the approver
+            risk.requireSettledForApproval(r.id, caller.actor(), f.flags());
+            String from = r.status().name();
+            r.approved(caller.actor(), OffsetDateTime.now(clock), null, reason);
+            if (store.approved(r, from)) {
+                journal.moved(r);
+                return r;
+            }
+            lostRace(id, attempt);
+        }
     }
 
     @Transactional
@@ -120,24 +158,32 @@ public class RedemptionService {
      */
     @Transactional
     public Redemption pay(UUID id, String paymentReference) {
-        Redemption r = redemptions.lock(id);
+        LocalDate today = TimeSource.today(clock);
         Actor payer = caller.actor();
-        if (r.decidedBy(payer.subject())) {
-            audit.refusal("redemption.pay", r.id, "same-person-approved");
-            throw ProblemException.forbidden("same-person-approved", "P13");
+        for (int attempt = 1; ; attempt++) {
+            RedemptionStore.Facts f = facts(id, today);
+            Redemption r = f.redemption();
+            if (r.decidedBy(payer.subject())) {
+                audit.refusal("redemption.pay", r.id, "same-person-approved");
+                throw ProblemException.forbidden("same-person-approved", "P13");
+            }
+            risk.requireSettled(r.id, f.flags()); // P13: a flag the hub raised after approval stops the payment too
+            String from = r.status().name();
+            r.paid(payer, OffsetDateTime.now(clock), paymentReference);
+            var refusal = PaymentRules.refusal(new PaymentRules.Parties(r.payeeUscc, f.payeeListed(),
+                    r.enterpriseUscc, f.enterpriseListed(), r.providerUscc, f.providerListed()));
+            if (refusal.isPresent()) {
+                throw ProblemException.refused(refusal.get());
+            }
+            // the redemption, the voucher's hold turned into the redeemed amount and the ledger entry: one statement
+            if (store.paid(r, from, today)) {
+                journal.moved(r);
+                ledger.recorded(new Movement(LedgerEntry.Kind.REDEEM, r.voucherAmountFen, r.voucherId,
+                        r.enterpriseUscc, r.budgetYear, r.id, r.policyVersion, r.districtCode));
+                return r;
+            }
+            lostRace(id, attempt);
         }
-        risk.requireSettled(r.id); // P13: a flag the hub raised after approval stops the payment too
-        r.paid(payer, OffsetDateTime.now(clock), paymentReference);
-        journal.moved(r);
-        var listed = negativeList.listed(r.payeeUscc, r.enterpriseUscc, r.providerUscc);
-        var refusal = PaymentRules.refusal(new PaymentRules.Parties(r.payeeUscc, listed.contains(r.payeeUscc),
-                r.enterpriseUscc, listed.contains(r.enterpriseUscc), r.providerUscc, listed.contains(r.providerUscc)));
-        if (refusal.isPresent()) {
-            throw ProblemException.refused(refusal.get());
-        }
-        Voucher v = vouchers.lock(r.voucherId);
-        ledger.record(v.redeem(r.voucherAmountFen, r.id, r.policyVersion));
-        return r;
     }
 
     /** Filed redemptions the provider never answered expire after the configured time; the hold is released. */
@@ -177,5 +223,34 @@ public class RedemptionService {
             throw ProblemException.notFound("redemption", id);
         }
         return r;
+    }
+
+    /** The facts of a step on redemption {@code id}, or 404. */
+    private RedemptionStore.Facts facts(UUID id, LocalDate today) {
+        RedemptionStore.Facts f = store.facts(id, today);
+        if (f == null) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return f;
+    }
+
+    /** As {@link #facts}, and 404 unless the redemption is this provider's. */
+    private RedemptionStore.Facts forProvider(String providerUscc, UUID id, LocalDate today) {
+        RedemptionStore.Facts f = facts(id, today);
+        if (!f.redemption().providerUscc.equals(providerUscc)) {
+            throw ProblemException.notFound("redemption", id);
+        }
+        return f;
+    }
+
+    /**
+     * A guarded write found a fact of its decision changed by a concurrent step: it wrote nothing and the step is
+     * decided again on fresh facts, where the other step's outcome gives the answer (e.g. already paid: 409). The
+     * facts only move forward, so this ends; a step still losing after a few rounds is a fault, not a retry.
+     */
+    private static void lostRace(UUID id, int attempt) {
+        if (attempt >= MAX_ROUNDS) {
+            throw new IllegalStateException("redemption " + id + " changed under " + MAX_ROUNDS + " decisions in a row");
+        }
     }
 }

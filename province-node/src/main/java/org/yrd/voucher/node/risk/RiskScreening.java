@@ -133,9 +133,12 @@ public class RiskScreening {
         return flags.parties(redemptionIds);
     }
 
-    /** Approval and payment wait until every flag is decided, and stop at a confirmed one (P13). */
-    public void requireSettled(UUID redemptionId) {
-        for (RiskFlag f : flags.ofRedemption(redemptionId)) {
+    /**
+     * Approval and payment wait until every flag is decided, and stop at a confirmed one (P13); {@code ofRedemption}
+     * the redemption's flags as read with the rest of the step's facts.
+     */
+    public void requireSettled(UUID redemptionId, List<RiskFlag> ofRedemption) {
+        for (RiskFlag f : ofRedemption) {
             if (f.status == RiskFlag.Status.OPEN) {
                 throw ProblemException.conflict("risk-flags-open", redemptionId, f.rule);
             }
@@ -149,9 +152,9 @@ public class RiskScreening {
      * P13 maker-checker: as {@link #requireSettled}, and the operator who cleared a flag of this redemption may not be
      * the one who approves it; clearing and approving take two people.
      */
-    public void requireSettledForApproval(UUID redemptionId, Actor approver) {
-        requireSettled(redemptionId);
-        for (RiskFlag f : flags.ofRedemption(redemptionId)) {
+    public void requireSettledForApproval(UUID redemptionId, Actor approver, List<RiskFlag> ofRedemption) {
+        requireSettled(redemptionId, ofRedemption);
+        for (RiskFlag f : ofRedemption) {
             if (f.status == RiskFlag.Status.CLEARED && approver.subject().equals(f.decidedBySubject)) {
                 audit.refusal("redemption.approve", redemptionId, "same-person-cleared");
                 throw ProblemException.forbidden("same-person-cleared", "P13");

@@ -230,6 +230,51 @@ class ConcurrencyTest {
         assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
     }
 
+    /**
+     * The steps after filing decide on facts read without a lock and write only if those facts still hold: racing on
+     * one redemption, one step wins and every other is decided again on what it did. Six providers' confirmations at
+     * once confirm it once; six payments and two rejections at once move its money once, and the voucher, the ledger
+     * and the audit trail say the same.
+     */
+    @Test
+    void stepsRacingOnOneRedemptionTakeEffectOnce() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "ONCE-" + UUID.randomUUID(), 400_000, 200_000))
+                .then().statusCode(201).extract().path("id");
+        List<HttpRequest> confirmations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            confirmations.add(post("/api/v1/providers/" + provider + "/redemptions/" + id + "/confirm", ""));
+        }
+        List<Integer> confirmed = race(confirmations);
+        assertThat(confirmed.stream().filter(c -> c == 200).count()).isEqualTo(1);
+        assertThat(confirmed.stream().filter(c -> c == 409).count()).isEqualTo(5);
+        given().get("/api/v1/enterprises/{u}/redemptions", e).then().statusCode(200).body("status",
+                org.hamcrest.Matchers.contains("APPROVED")); // 2,000 yuan: under the threshold
+
+        List<HttpRequest> decisions = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            decisions.add(i % 4 == 3
+                    ? post("/api/v1/operator/redemptions/" + id + "/reject", "{\"reason\": \"no\"}")
+                    : post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\": \"B\"}"));
+        }
+        List<Integer> codes = race(decisions);
+        assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(1);
+        assertThat(codes.stream().filter(c -> c == 409).count()).isEqualTo(7);
+        String status = given().get("/api/v1/enterprises/{u}/redemptions", e).then().statusCode(200)
+                .extract().path("[0].status");
+        assertThat(status).isIn("PAID", "REJECTED");
+        var v = Fixtures.voucherOf(e, voucher);
+        assertThat(v.get("heldFen")).isEqualTo(0);
+        assertThat(v.get("redeemedFen")).isEqualTo("PAID".equals(status) ? 200_000 : 0);
+        assertThat(v.get("availableFen")).isEqualTo("PAID".equals(status) ? 800_000 : 1_000_000);
+        assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
+        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", id).then().statusCode(200)
+                .extract().jsonPath().getList("action", String.class))
+                .filteredOn(a -> a.equals("redemption.paid") || a.equals("redemption.rejected")).hasSize(1);
+    }
+
     @Test
     void theSameInvoiceFiledConcurrentlyIsRedeemedOnce() throws Exception {
         String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
