@@ -21,11 +21,12 @@ import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
 import org.yrd.voucher.node.risk.RiskScreening;
 import org.yrd.voucher.node.voucher.Voucher;
-import org.yrd.voucher.node.voucher.Vouchers;
+import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.policy.DocumentNumbers;
 import org.yrd.voucher.policy.FilingRules;
 import org.yrd.voucher.policy.RedemptionMode;
 import org.yrd.voucher.policy.RedemptionRules;
+import org.yrd.voucher.policy.RiskRules;
 
 /**
  * Filing a redemption (P2, P3, P5, P6, P7, P13, P14): the policy library decides from the facts read here; the filing
@@ -35,8 +36,7 @@ import org.yrd.voucher.policy.RedemptionRules;
  */
 @ApplicationScoped
 public class RedemptionFiling {
-    private final Redemptions redemptions;
-    private final Vouchers vouchers;
+    private final RedemptionStore store;
     private final Clock clock;
     private final Ids ids;
     private final PolicyService policies;
@@ -46,10 +46,9 @@ public class RedemptionFiling {
     private final RiskScreening risk;
     private final RedemptionJournal journal;
 
-    RedemptionFiling(Redemptions redemptions, Vouchers vouchers, Clock clock, Ids ids, PolicyService policies,
+    RedemptionFiling(RedemptionStore store, Clock clock, Ids ids, PolicyService policies,
                      Ledger ledger, NodeConfig config, Outbox outbox, RiskScreening risk, RedemptionJournal journal) {
-        this.redemptions = redemptions;
-        this.vouchers = vouchers;
+        this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.policies = policies;
@@ -82,27 +81,55 @@ public class RedemptionFiling {
             throw ProblemException.invalid("contractNo", "document-number-empty");
         }
         String invoiceHash = InvoiceHash.of(config.federation().invoiceHashKey(), f.providerUscc(), invoiceKey);
-        var facts = redemptions.filingFacts(enterpriseUscc, today, f.providerUscc(), invoiceKey, invoiceHash);
-        if (facts.enterpriseName() == null) {
-            throw ProblemException.notFound("enterprise", enterpriseUscc);
-        }
-        Voucher v = vouchers.lock(f.voucherId());
-        if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
-            throw ProblemException.notFound("voucher", f.voucherId());
-        }
         PolicyVersion pv = policies.current();
-        var filing = new FilingRules.Filing(enterpriseUscc, f.providerUscc(), f.invoiceNo(), f.completionDate(),
-                f.category(), f.declarations(), f.requestedFen(), f.actualExpenditureFen());
-        var decision = FilingRules.evaluate(pv.policy(), filing, new FilingRules.Facts(today, facts.enterpriseListed(),
-                facts.providerListed(), facts.provider(), v.facts(), facts.invoiceTaken()));
-        if (decision instanceof RedemptionRules.Refused r) {
-            throw ProblemException.refused(r.refusal());
+        for (int attempt = 1; ; attempt++) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            var facts = store.filingFacts(enterpriseUscc, f.voucherId(), f.providerUscc(), invoiceKey, invoiceHash,
+                    today, now.minusDays(pv.policy().risk().splitPeriodDays()));
+            if (facts.enterpriseName() == null) {
+                throw ProblemException.notFound("enterprise", enterpriseUscc);
+            }
+            Voucher v = facts.voucher();
+            if (v == null || !v.enterpriseUscc.equals(enterpriseUscc)) {
+                throw ProblemException.notFound("voucher", f.voucherId());
+            }
+            FilingRules.ProviderStanding standing = ProviderService.standing(facts.providerStatus(),
+                    facts.providerCategories(), facts.recognisedBy(), facts.recognisedCategories());
+            var filing = new FilingRules.Filing(enterpriseUscc, f.providerUscc(), f.invoiceNo(), f.completionDate(),
+                    f.category(), f.declarations(), f.requestedFen(), f.actualExpenditureFen());
+            var decision = FilingRules.evaluate(pv.policy(), filing, new FilingRules.Facts(today,
+                    facts.enterpriseListed(), facts.providerListed(), standing, v.facts(), facts.invoiceTaken()));
+            if (decision instanceof RedemptionRules.Refused r) {
+                throw ProblemException.refused(r.refusal());
+            }
+            if (decision instanceof RedemptionRules.Conflict c) {
+                throw ProblemException.conflict(c.refusal().code(), c.refusal().args().toArray());
+            }
+            Redemption r = redemption(enterpriseUscc, f, (RedemptionRules.Granted) decision, pv, v, facts, standing,
+                    invoiceKey, invoiceHash, now);
+            // the redemption, the hold on the voucher and its ledger entry: one statement, if the facts still hold
+            if (!store.filed(r, facts, today, now)) {
+                lostRace(f.voucherId(), attempt);
+                continue;
+            }
+            journal.filed(r);
+            ledger.recorded(v.hold(r.voucherAmountFen, r.id, pv.version()));
+            // P13 risk prevention: screened as it is filed, before anyone confirms or approves it; the provider's
+            // income read before this filing, which it now includes
+            risk.screen(pv.policy(), r.id, new RiskRules.Facts(r.voucherAmountFen, facts.priors(),
+                    facts.enterpriseContact().sharedWith(facts.providerStatus() == null ? null
+                            : facts.providerContact()), r.relationDeclared,
+                    facts.providerIncomeFen() + r.voucherAmountFen, facts.groupIncomeFen() + r.voucherAmountFen));
+            published(r, facts.enterpriseName());
+            return r;
         }
-        if (decision instanceof RedemptionRules.Conflict c) {
-            throw ProblemException.conflict(c.refusal().code(), c.refusal().args().toArray());
-        }
-        var granted = (RedemptionRules.Granted) decision;
-        String providerProvince = facts.provider() instanceof FilingRules.Recognised y ? y.homeProvince()
+    }
+
+    /** The redemption the decision grants, filed now. */
+    private Redemption redemption(String enterpriseUscc, Filing f, RedemptionRules.Granted granted, PolicyVersion pv,
+                                  Voucher v, RedemptionStore.FilingFacts facts, FilingRules.ProviderStanding standing,
+                                  String invoiceKey, String invoiceHash, OffsetDateTime now) {
+        String providerProvince = standing instanceof FilingRules.Recognised y ? y.homeProvince()
                 : config.province().name();
         Redemption r = new Redemption();
         r.id = ids.next();
@@ -130,21 +157,26 @@ public class RedemptionFiling {
         r.payeeUscc = granted.payee() == RedemptionMode.Payee.PROVIDER ? f.providerUscc() : enterpriseUscc;
         r.policyVersion = pv.version();
         r.relationDeclared = f.relationDeclared();
-        r.filed(OffsetDateTime.now(clock));
-        redemptions.add(r);
-        journal.filed(r);
-        ledger.record(v.hold(r.voucherAmountFen, r.id, pv.version()));
-        // P13 risk prevention: screened as it is filed, before anyone confirms or approves it
-        risk.screen(pv.policy(), new RiskScreening.Filed(r.id, enterpriseUscc, r.providerUscc, r.voucherAmountFen,
-                r.budgetYear, r.filedAt, r.relationDeclared));
+        r.filed(now);
+        return r;
+    }
+
+    /** For another province's provider, the request that its node asks it to confirm, through the hub. */
+    private void published(Redemption r, String enterpriseName) {
         if (r.isCrossRegion(config.province().name())) {
             // the provider confirms on its own node; the hub checks the invoice across provinces and routes
             outbox.publish(Topics.HUB_REQUESTS, r.id.toString(), EventTypes.REDEMPTION_REQUESTED,
                     new Payloads.CrossRegionRequest(r.id.toString(), config.province().name(), r.providerProvince,
-                            r.providerUscc, r.enterpriseUscc, facts.enterpriseName(), r.category, r.contractNo,
+                            r.providerUscc, r.enterpriseUscc, enterpriseName, r.category, r.contractNo,
                             r.invoiceHash, r.actualExpenditureFen, r.voucherAmountFen, r.completionDate,
                             r.filedAt.toInstant()));
         }
-        return r;
+    }
+
+    /** A filing that lost its race on the voucher is decided again on fresh facts (see RedemptionService). */
+    private static void lostRace(UUID voucherId, int attempt) {
+        if (attempt >= RedemptionService.MAX_ROUNDS) {
+            throw new IllegalStateException("voucher " + voucherId + " changed under " + attempt + " filings in a row");
+        }
     }
 }

@@ -34,8 +34,11 @@ import org.yrd.voucher.policy.RedemptionStatus;
  */
 @ApplicationScoped
 public class RedemptionService {
-    /** Decisions of one step on fresh facts before a lost race is taken for a fault. */
-    private static final int MAX_ROUNDS = 5;
+    /**
+     * Decisions of one step on fresh facts before a lost race is taken for a fault: each lost round is another step's
+     * success on the same redemption or voucher, so this bounds how many of them one request can be overtaken by.
+     */
+    static final int MAX_ROUNDS = 20;
     private final Redemptions redemptions;
     private final Vouchers vouchers;
     private final Clock clock;

@@ -7,10 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.yrd.voucher.edge.ProblemException;
+import org.yrd.voucher.events.States;
+import org.yrd.voucher.node.common.Contact;
 import org.yrd.voucher.node.risk.RiskFlag;
+import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.policy.RiskRules;
 
 /**
@@ -142,12 +147,162 @@ class RedemptionStore {
                 r.paidBySubject(), today, today, today, r.paidAt()) == 1;
     }
 
+    /**
+     * What a filing is decided on, read in one statement: the enterprise (its name, district and contact; {@code null}
+     * name if it is not registered), whether it and the provider are listed today, whether the invoice is taken (P3,
+     * P13), where the provider stands here and in the YRD registry (P5, P14), the voucher ({@code null} if unknown),
+     * and for the risk screening (P13) the pair's live filings since {@code since} and the provider's live income in
+     * the voucher's budget year, in all and from the enterprise's group.
+     */
+    record FilingFacts(String enterpriseName, String enterpriseDistrict, Contact enterpriseContact,
+                       boolean enterpriseListed, boolean providerListed, boolean invoiceTaken, String providerStatus,
+                       String providerCategories, Contact providerContact, String recognisedBy,
+                       String recognisedCategories, Voucher voucher, List<RiskRules.Prior> priors,
+                       long providerIncomeFen, long groupIncomeFen) {}
+
+    FilingFacts filingFacts(String enterpriseUscc, UUID voucherId, String providerUscc, String invoiceKey,
+                            String invoiceHash, LocalDate today, OffsetDateTime since) {
+        String sql = """
+                SELECT e.name, e.district_code, e.legal_representative, e.contact_phone, e.address,
+                  party_listed(?, ?), party_listed(?, ?),
+                  (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ? AND invoice_key = ?
+                             AND status = ANY(cast(? AS varchar[])))
+                   OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?
+                             AND status = ANY(cast(? AS varchar[])))),
+                  p.status, p.categories, p.legal_representative, p.contact_phone, p.address,
+                  y.home_province, y.categories,
+                  v.id, v.enterprise_uscc, v.district_code, v.pools, v.budget_year, v.face_value_fen, v.held_fen,
+                  v.redeemed_fen, v.expired_fen, v.status, v.issued_on, v.expires_on, v.policy_version,
+                  pr.ids, pr.amounts,
+                  (SELECT coalesce(sum(voucher_amount_fen), 0) FROM redemption
+                    WHERE provider_uscc = ? AND budget_year = v.budget_year AND status = ANY(cast(? AS varchar[]))),
+                  (SELECT coalesce(sum(r.voucher_amount_fen), 0)
+                     FROM enterprise m JOIN redemption r ON r.enterprise_uscc = m.uscc AND r.provider_uscc = ?
+                    WHERE (m.parent_uscc = coalesce(e.parent_uscc, e.uscc)
+                           OR (m.uscc = coalesce(e.parent_uscc, e.uscc) AND m.parent_uscc IS NULL))
+                      AND r.budget_year = v.budget_year AND r.status = ANY(cast(? AS varchar[])))
+                FROM (SELECT 1) AS one LEFT JOIN enterprise e ON e.uscc = ?
+                  LEFT JOIN provider p ON p.uscc = ?
+                  LEFT JOIN provider_registry y ON y.uscc = ? AND y.recognised
+                  LEFT JOIN voucher v ON v.id = ?
+                  LEFT JOIN LATERAL (SELECT array_agg(cast(id AS varchar) ORDER BY filed_at) AS ids,
+                                            array_agg(voucher_amount_fen ORDER BY filed_at) AS amounts
+                                     FROM redemption WHERE enterprise_uscc = ? AND provider_uscc = ? AND filed_at >= ?
+                                       AND status = ANY(cast(? AS varchar[]))) pr ON true""";
+        String[] live = States.sql(States.LIVE);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, enterpriseUscc, today, providerUscc, today, providerUscc, invoiceKey, live, invoiceHash,
+                    States.sql(States.REQUEST_LIVE), providerUscc, live, providerUscc, live, enterpriseUscc,
+                    providerUscc, providerUscc, voucherId, enterpriseUscc, providerUscc, since, live);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                Voucher v = null;
+                if (row.getObject(16) != null) {
+                    v = new Voucher();
+                    v.id = row.getObject(16, UUID.class);
+                    v.enterpriseUscc = row.getString(17);
+                    v.districtCode = row.getString(18);
+                    v.pools = row.getString(19);
+                    v.budgetYear = row.getInt(20);
+                    v.faceValueFen = row.getLong(21);
+                    v.heldFen = row.getLong(22);
+                    v.redeemedFen = row.getLong(23);
+                    v.expiredFen = row.getLong(24);
+                    v.status = Voucher.Status.valueOf(row.getString(25));
+                    v.issuedOn = row.getObject(26, LocalDate.class);
+                    v.expiresOn = row.getObject(27, LocalDate.class);
+                    v.policyVersion = row.getInt(28);
+                }
+                List<RiskRules.Prior> priors = new ArrayList<>();
+                if (row.getArray(29) != null) {
+                    Object[] ids = (Object[]) row.getArray(29).getArray();
+                    Object[] amounts = (Object[]) row.getArray(30).getArray();
+                    for (int i = 0; i < ids.length; i++) {
+                        priors.add(new RiskRules.Prior((String) ids[i], ((Number) amounts[i]).longValue()));
+                    }
+                }
+                return new FilingFacts(row.getString(1), row.getString(2),
+                        Contact.of(row.getString(3), row.getString(4), row.getString(5)), row.getBoolean(6),
+                        row.getBoolean(7), row.getBoolean(8), row.getString(9), row.getString(10),
+                        Contact.of(row.getString(11), row.getString(12), row.getString(13)), row.getString(14),
+                        row.getString(15), v, priors, row.getLong(31), row.getLong(32));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the facts of a filing", e);
+        }
+    }
+
+    /**
+     * The filing, its hold on the voucher and its ledger entry, in one statement, written only if every fact its
+     * decision used still holds: the voucher is still the enterprise's, active, valid and has room for the amount
+     * (exactly the room read, when the amount took all of it, P6), neither party has been listed (P13), and the
+     * provider's state and categories, here and in the registry, are as read (P5, P14). The invoice's unique index
+     * refuses a second live filing of it (P3): 409.
+     */
+    boolean filed(Redemption r, FilingFacts f, LocalDate today, OffsetDateTime at) {
+        Voucher v = f.voucher();
+        String sql = """
+                WITH held AS (UPDATE voucher SET held_fen = held_fen + ?
+                              WHERE id = ? AND enterprise_uscc = ? AND status = 'ACTIVE' AND expires_on = ?
+                                AND held_fen + redeemed_fen + expired_fen + ? <= face_value_fen
+                                AND (NOT ? OR face_value_fen - held_fen - redeemed_fen - expired_fen = ?)
+                                AND NOT party_listed(?, ?) AND NOT party_listed(?, ?)
+                                AND (SELECT status || '|' || coalesce(categories, '') FROM provider WHERE uscc = ?)
+                                    IS NOT DISTINCT FROM ?
+                                AND (SELECT home_province || '|' || coalesce(categories, '') FROM provider_registry
+                                     WHERE uscc = ? AND recognised) IS NOT DISTINCT FROM ?
+                              RETURNING id),
+                     r AS (INSERT INTO redemption (id, voucher_id, budget_year, enterprise_uscc, district_code,
+                             provider_uscc, provider_province, category, contract_no, invoice_no, invoice_key,
+                             invoice_hash, completion_date, actual_expenditure_fen, requested_fen, voucher_amount_fen,
+                             enterprise_share_fen, payee, payee_uscc, status, policy_version, filed_at,
+                             relation_declared, trimmed_by)
+                           SELECT ?, held.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                           FROM held RETURNING id),
+                     l AS (INSERT INTO ledger_entry (at, kind, amount_fen, budget_year, voucher_id, redemption_id,
+                             policy_version)
+                           SELECT ?, 'HOLD', ?, ?, ?, r.id, ? FROM r WHERE ? > 0)
+                SELECT count(*) FROM r""";
+        long available = v.availableFen();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, r.voucherAmountFen, v.id, r.enterpriseUscc, v.expiresOn, r.voucherAmountFen,
+                    r.voucherAmountFen == available, available, r.enterpriseUscc, today,
+                    r.providerUscc, today, r.providerUscc, standing(f.providerStatus(), f.providerCategories()),
+                    r.providerUscc, standing(f.recognisedBy(), f.recognisedCategories()),
+                    r.id, r.budgetYear, r.enterpriseUscc, r.districtCode, r.providerUscc, r.providerProvince,
+                    r.category, r.contractNo, r.invoiceNo, r.invoiceKey, r.invoiceHash, r.completionDate,
+                    r.actualExpenditureFen, r.requestedFen, r.voucherAmountFen, r.enterpriseShareFen,
+                    r.payee.name(), r.payeeUscc, r.status().name(), r.policyVersion, r.filedAt, r.relationDeclared,
+                    r.trimmedBy == null ? null : r.trimmedBy.name(),
+                    at, r.voucherAmountFen, r.budgetYear, v.id, r.policyVersion, r.voucherAmountFen);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) { // the invoice's unique index (P3)
+                throw ProblemException.conflict("invoice-already-redeemed", r.invoiceNo);
+            }
+            throw new IllegalStateException("a guarded write of a filing failed", e);
+        }
+    }
+
+    /** A provider's state and categories as the guarded write compares them; {@code null} when there is none. */
+    private static String standing(String state, String categories) {
+        return state == null ? null : state + "|" + (categories == null ? "" : categories);
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            // a null is sent without a type: the column or the comparison it meets gives it one
+            s.setObject(i + 1, params[i]);
+        }
+    }
+
     /** Runs a guarded write; returns the rows it wrote (or the count its final SELECT gives). */
     private int update(String sql, Object... params) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
+            bind(s, params);
             if (s.execute()) {
                 try (ResultSet row = s.getResultSet()) {
                     row.next();

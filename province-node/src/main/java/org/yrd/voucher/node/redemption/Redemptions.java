@@ -3,17 +3,12 @@ package org.yrd.voucher.node.redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.events.States;
-import org.yrd.voucher.node.provider.ProviderService;
-import org.yrd.voucher.policy.FilingRules;
 import org.yrd.voucher.policy.RedemptionStatus;
 
 /** Redemptions in the database: the one owner of the {@code redemption} table, its queries and its row locks. */
@@ -23,44 +18,6 @@ public class Redemptions {
 
     Redemptions(EntityManager em) {
         this.em = em;
-    }
-
-    /** What a filing is checked against besides the voucher, read in one round trip. */
-    record FilingFacts(String enterpriseName, String enterpriseDistrict, boolean enterpriseListed, boolean providerListed, boolean invoiceTaken,
-                       FilingRules.ProviderStanding provider) {}
-
-    /**
-     * The enterprise's name ({@code null} if it is not registered), whether the enterprise and the provider are
-     * listed today (P13), whether the invoice is taken (redeemed here, or held by a cross-region request to this
-     * province's provider), and where the provider stands (P5, P14).
-     */
-    FilingFacts filingFacts(String enterpriseUscc, LocalDate today, String providerUscc, String invoiceKey,
-                            String invoiceHash) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT (SELECT name FROM enterprise WHERE uscc = ?1), (SELECT district_code FROM enterprise WHERE uscc = ?1),
-                          party_listed(?1, ?2), party_listed(?3, ?2),
-                          (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ?3 AND invoice_key = ?4
-                                     AND status = ANY(cast(?6 AS varchar[])))
-                           OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?5
-                                     AND status = ANY(cast(?7 AS varchar[])))),
-                          p.status, p.categories, y.home_province, y.categories
-                        FROM (SELECT 1) AS one LEFT JOIN provider p ON p.uscc = ?3
-                          LEFT JOIN provider_registry y ON y.uscc = ?3 AND y.recognised""")
-                .setParameter(1, enterpriseUscc).setParameter(2, today).setParameter(3, providerUscc)
-                .setParameter(4, invoiceKey).setParameter(5, invoiceHash).setParameter(6, States.sql(States.LIVE))
-                .setParameter(7, States.sql(States.REQUEST_LIVE)).getSingleResult();
-        return new FilingFacts((String) row[0], (String) row[1], (Boolean) row[2], (Boolean) row[3], (Boolean) row[4],
-                ProviderService.standing((String) row[5], (String) row[6], (String) row[7], (String) row[8]));
-    }
-
-    /** Adds a filed redemption; a concurrent filing of the same invoice meets the unique index (409). */
-    void add(Redemption r) {
-        em.persist(r);
-        try {
-            em.flush();
-        } catch (ConstraintViolationException e) {
-            throw ProblemException.conflict("invoice-already-redeemed", r.invoiceNo);
-        }
     }
 
     /** The redemption under its row lock, or 404. */

@@ -76,9 +76,15 @@ public class RiskScreening {
                 flags.priors(f.enterpriseUscc(), f.providerUscc(), f.redemptionId(),
                         f.filedAt().minusDays(policy.risk().splitPeriodDays())),
                 shared, f.relationDeclared(), income[0], income[1]);
+        return screen(policy, f.redemptionId(), facts);
+    }
+
+    /** Screens a filing on facts read with the filing's own, in its transaction; returns the flags raised. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RiskFlag> screen(VoucherPolicy policy, UUID redemptionId, RiskRules.Facts facts) {
         List<RiskFlag> raised = new ArrayList<>();
         for (RiskRules.Flag flag : RiskRules.screen(policy, facts)) {
-            raise(f.redemptionId(), flag, RiskFlag.Source.NODE).ifPresent(raised::add);
+            raise(redemptionId, flag, RiskFlag.Source.NODE).ifPresent(raised::add);
         }
         return raised;
     }

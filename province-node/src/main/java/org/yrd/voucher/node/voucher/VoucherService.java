@@ -61,19 +61,19 @@ public class VoucherService {
 
     @Transactional
     public VoucherApplication apply(String enterpriseUscc, long amountFen) {
-        Enterprise enterprise = enterprises.lock(enterpriseUscc);
+        Vouchers.Applicant applicant = vouchers.lockApplicant(enterpriseUscc);
         PolicyVersion pv = policies.current();
         LocalDate today = TimeSource.today(clock);
         budgetYears.ensure(today.getYear(), pv.policy());
 
-        var decision = ApplicationRules.evaluate(pv.policy(), vouchers.applicant(enterprise, today), amountFen, today);
+        var decision = ApplicationRules.evaluate(pv.policy(), vouchers.applicant(applicant, today), amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
             throw ProblemException.refused(r.refusal());
         }
-        refuseIfPoolShort(pv.policy(), enterprise.districtCode, today.getYear(), amountFen);
+        refuseIfPoolShort(pv.policy(), applicant.districtCode(), today.getYear(), amountFen);
         VoucherApplication a = new VoucherApplication();
         a.id = ids.next();
-        a.enterpriseUscc = enterprise.uscc;
+        a.enterpriseUscc = applicant.uscc();
         a.amountFen = amountFen;
         a.status = VoucherApplication.Status.PENDING;
         a.policyVersion = pv.version();
@@ -85,9 +85,12 @@ public class VoucherService {
             audit.record("application.filed", a.id, a.status.name(), a.amountFen, "draw " + a.drawId);
             return a;
         }
-        vouchers.add(a);
         if (((ApplicationRules.Accepted) decision).autoApprove()) {
-            issue(a, pv, AUTO_APPROVAL, VoucherApplication.AUTO_APPROVED, null);
+            a.decide(VoucherApplication.Status.APPROVED, a.filedAt, AUTO_APPROVAL, VoucherApplication.AUTO_APPROVED,
+                    null);
+            issue(a, true, applicant, pv);
+        } else {
+            vouchers.filed(a);
         }
         audit.record("application.filed", a.id, a.status.name(), a.amountFen, null);
         return a;
@@ -95,19 +98,20 @@ public class VoucherService {
 
     @Transactional
     public VoucherApplication approve(UUID applicationId, String actor, String reason) {
-        VoucherApplication a = vouchers.lockPending(applicationId);
+        Vouchers.Pending pending = vouchers.lockPendingWithApplicant(applicationId);
+        VoucherApplication a = pending.application();
         // the operator decides under the policy in force now; the caps are checked again
         PolicyVersion pv = policies.current();
-        Enterprise enterprise = enterprises.lock(a.enterpriseUscc);
         LocalDate today = TimeSource.today(clock);
         budgetYears.ensure(today.getYear(), pv.policy());
-        var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()), vouchers.applicant(enterprise, today),
-                a.amountFen, today);
+        var decision = ApplicationRules.evaluate(withoutWindow(pv.policy()),
+                vouchers.applicant(pending.applicant(), today), a.amountFen, today);
         if (decision instanceof ApplicationRules.Refused r) {
             throw ProblemException.refused(r.refusal());
         }
         a.policyVersion = pv.version();
-        issue(a, pv, actor, null, reason);
+        a.decide(VoucherApplication.Status.APPROVED, OffsetDateTime.now(clock), actor, null, reason);
+        issue(a, false, pending.applicant(), pv);
         audit.record("application.approve", a.id, a.status.name(), a.amountFen, reason);
         return a;
     }
@@ -128,8 +132,56 @@ public class VoucherService {
     }
 
     /**
-     * Issues the voucher: P6 annual cap and the province budget are taken by conditional updates, the
-     * budget last because it is the row every application contends for.
+     * Issues the voucher of application {@code a}, decided APPROVED ({@code filed}: filed now, else pending until
+     * now): the application, the annual cap (P6), a share of the budget, the voucher and its ledger entry in one
+     * statement ({@link Vouchers#issue}), each limit taken by a conditional update, under the applicant's row lock.
+     * When no share has room alone, the budget is taken the slow way; the pools (P10), where the policy has any,
+     * after it.
+     */
+    private void issue(VoucherApplication a, boolean filed, Vouchers.Applicant applicant, PolicyVersion pv) {
+        VoucherPolicy policy = pv.policy();
+        LocalDate today = TimeSource.today(clock);
+        int year = today.getYear();
+        List<Pool> pools = policy.poolsFor(applicant.districtCode());
+        Voucher v = new Voucher();
+        v.id = ids.next();
+        v.enterpriseUscc = a.enterpriseUscc;
+        v.districtCode = applicant.districtCode();
+        v.pools = pools.isEmpty() ? null : String.join(",", pools.stream().map(Pool::code).toList());
+        v.applicationId = a.id;
+        v.budgetYear = year;
+        v.faceValueFen = a.amountFen;
+        v.status = Voucher.Status.ACTIVE;
+        v.issuedOn = today;
+        v.expiresOn = policy.voucherExpiry(today);
+        v.policyVersion = pv.version();
+        a.voucherId = v.id;
+        Vouchers.Taken taken = vouchers.issue(a, filed, v, policy.annualCapFen(), OffsetDateTime.now(clock));
+        if (!taken.annualCap()) {
+            throw ProblemException.refused("annual-cap-exceeded", "P6", Money.format(policy.annualCapFen()), "0.00");
+        }
+        if (!taken.budgetShare() && !vouchers.takeBudget(year, a.amountFen)) {
+            LOG.debugf("budget %d exhausted for application %s", year, a.id);
+            throw ProblemException.refused("budget-exhausted", "P6", "0.00");
+        }
+        ledger.recorded(v.issued());
+        takePools(pools, year, a.amountFen);
+    }
+
+    /** P10: the city's pool, then the district's, each by a conditional update like the budget. */
+    private void takePools(List<Pool> pools, int year, long amountFen) {
+        for (Pool pool : pools) {
+            vouchers.ensurePool(year, pool);
+            if (!vouchers.takePool(year, pool.code(), amountFen)) {
+                throw ProblemException.refused("pool-exhausted", "P10", pool.name(), "0.00");
+            }
+        }
+    }
+
+    /**
+     * Issues a drawn application's voucher through Hibernate (the draw holds its applications as entities): P6 annual
+     * cap and the province budget are taken by conditional updates, the budget last because it is the row every
+     * application contends for.
      */
     private void issue(VoucherApplication a, PolicyVersion pv, String actor, String code, String reason) {
         VoucherPolicy policy = pv.policy();
@@ -161,13 +213,7 @@ public class VoucherService {
             LOG.debugf("budget %d exhausted for application %s", year, a.id);
             throw ProblemException.refused("budget-exhausted", "P6", "0.00");
         }
-        // P10: the city's pool, then the district's, each by a conditional update like the budget
-        for (Pool pool : pools) {
-            vouchers.ensurePool(year, pool);
-            if (!vouchers.takePool(year, pool.code(), a.amountFen)) {
-                throw ProblemException.refused("pool-exhausted", "P10", pool.name(), "0.00");
-            }
-        }
+        takePools(pools, year, a.amountFen);
     }
 
     /**

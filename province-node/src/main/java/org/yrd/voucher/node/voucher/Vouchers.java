@@ -1,19 +1,25 @@
 package org.yrd.voucher.node.voucher;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.yrd.voucher.edge.Paging;
 import org.yrd.voucher.node.common.ListQuery;
 import org.yrd.voucher.edge.ProblemException;
-import org.yrd.voucher.node.enterprise.Enterprise;
 import org.yrd.voucher.node.policy.BudgetYears;
 import org.yrd.voucher.policy.ApplicationRules;
 import org.yrd.voucher.policy.Pool;
+import org.yrd.voucher.policy.RecipientType;
 
 /**
  * Vouchers and applications in the database: the one owner of the {@code voucher}, {@code voucher_application},
@@ -23,9 +29,139 @@ import org.yrd.voucher.policy.Pool;
 @ApplicationScoped
 public class Vouchers {
     private final EntityManager em;
+    private final AgroalDataSource db;
 
-    Vouchers(EntityManager em) {
+    Vouchers(EntityManager em, AgroalDataSource db) {
         this.em = em;
+        this.db = db;
+    }
+
+    /** An applicant as its application is decided: under its row lock, one application of it at a time (P6, P16). */
+    record Applicant(String uscc, RecipientType recipientType, String districtCode) {}
+
+    /** The enterprise under its row lock; 404 if it is not registered. Plain JDBC, in the caller's transaction. */
+    Applicant lockApplicant(String uscc) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT recipient_type, district_code FROM enterprise WHERE uscc = ? FOR UPDATE")) {
+            s.setString(1, uscc);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    throw ProblemException.notFound("enterprise", uscc);
+                }
+                return new Applicant(uscc, RecipientType.valueOf(row.getString(1)), row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("locking enterprise " + uscc, e);
+        }
+    }
+
+    /** A pending application under its row lock, with its applicant under theirs; 404 if unknown, 409 if decided. */
+    record Pending(VoucherApplication application, Applicant applicant) {}
+
+    Pending lockPendingWithApplicant(UUID id) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT a.enterprise_uscc, a.amount_fen, a.status, a.policy_version, a.filed_at, a.draw_id,
+                       e.recipient_type, e.district_code
+                FROM voucher_application a JOIN enterprise e ON e.uscc = a.enterprise_uscc WHERE a.id = ? FOR UPDATE""")) {
+            s.setObject(1, id);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    throw ProblemException.notFound("application", id);
+                }
+                VoucherApplication a = new VoucherApplication();
+                a.id = id;
+                a.enterpriseUscc = row.getString(1);
+                a.amountFen = row.getLong(2);
+                a.status = VoucherApplication.Status.valueOf(row.getString(3));
+                a.policyVersion = row.getInt(4);
+                a.filedAt = row.getObject(5, OffsetDateTime.class);
+                a.drawId = row.getObject(6, UUID.class);
+                if (a.status != VoucherApplication.Status.PENDING) {
+                    throw ProblemException.conflict("application-already-decided", id, a.status);
+                }
+                return new Pending(a, new Applicant(a.enterpriseUscc, RecipientType.valueOf(row.getString(7)),
+                        row.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("locking application " + id, e);
+        }
+    }
+
+    /** What an issue took, in the order it takes them: the annual cap (P6), then a share of the budget alone. */
+    record Taken(boolean annualCap, boolean budgetShare) {}
+
+    /**
+     * Issues {@code v} for application {@code a} in one statement (plain JDBC, the caller's transaction): the
+     * application as decided (inserted when {@code filed}, else its pending row updated), the enterprise's annual cap
+     * and a share of the year's budget each taken by a conditional update (P6), the voucher and its ledger entry. A
+     * share is taken only if one not held by another transaction has room alone (as {@link #takeBudget}); when none
+     * does, the caller takes the budget the slow way. The caller refuses (and so rolls back all of it) when the cap
+     * was not taken.
+     */
+    Taken issue(VoucherApplication a, boolean filed, Voucher v, long annualCapFen, OffsetDateTime at) {
+        String app = filed ? """
+                INSERT INTO voucher_application (id, enterprise_uscc, amount_fen, status, policy_version, filed_at,
+                  decided_at, decided_by, decision_code, decision_reason, voucher_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" : """
+                UPDATE voucher_application SET status = ?, policy_version = ?, decided_at = ?, decided_by = ?,
+                  decision_code = ?, decision_reason = ?, voucher_id = ?
+                WHERE id = ? AND status = 'PENDING'""";
+        String sql = """
+                WITH cap AS (INSERT INTO enterprise_year AS y (uscc, year, issued_fen) SELECT ?, ?, ? WHERE ? <= ?
+                             ON CONFLICT (uscc, year) DO UPDATE SET issued_fen = y.issued_fen + excluded.issued_fen
+                             WHERE y.issued_fen + excluded.issued_fen <= ? RETURNING 1),
+                     budget AS (UPDATE budget_share SET issued_fen = issued_fen + ?
+                                WHERE year = ? AND issued_fen + ? <= budget_fen
+                                  AND shard = (SELECT shard FROM budget_share WHERE year = ? AND issued_fen + ? <= budget_fen
+                                               ORDER BY (shard + ?) % ? LIMIT 1 FOR UPDATE SKIP LOCKED)
+                                RETURNING 1),
+                     app AS (APPLICATION),
+                     v AS (INSERT INTO voucher (id, enterprise_uscc, district_code, pools, application_id, budget_year,
+                             face_value_fen, status, issued_on, expires_on, policy_version)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id),
+                     l AS (INSERT INTO ledger_entry (at, kind, amount_fen, budget_year, voucher_id, policy_version)
+                           SELECT ?, 'ISSUE', ?, ?, v.id, ? FROM v)
+                SELECT (SELECT count(*) FROM cap), (SELECT count(*) FROM budget)""".replace("APPLICATION", app);
+        int from = java.util.concurrent.ThreadLocalRandom.current().nextInt(BudgetYears.SHARES);
+        List<Object> params = new java.util.ArrayList<>(List.of(a.enterpriseUscc, v.budgetYear, a.amountFen,
+                a.amountFen, annualCapFen, annualCapFen,
+                a.amountFen, v.budgetYear, a.amountFen, v.budgetYear, a.amountFen, from, BudgetYears.SHARES));
+        params.addAll(filed
+                ? java.util.Arrays.asList(a.id, a.enterpriseUscc, a.amountFen, a.status.name(), a.policyVersion,
+                        a.filedAt, a.decidedAt, a.decidedBy, a.decisionCode, a.decisionReason, a.voucherId)
+                : java.util.Arrays.asList(a.status.name(), a.policyVersion, a.decidedAt, a.decidedBy, a.decisionCode,
+                        a.decisionReason, a.voucherId, a.id));
+        params.addAll(java.util.Arrays.asList(v.id, v.enterpriseUscc, v.districtCode, v.pools, v.applicationId,
+                v.budgetYear, v.faceValueFen, v.status.name(), v.issuedOn, v.expiresOn, v.policyVersion,
+                at, v.faceValueFen, v.budgetYear, v.policyVersion));
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i)); // a null takes the type of the column it meets
+            }
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new Taken(row.getInt(1) == 1, row.getInt(2) == 1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("issuing a voucher for application " + a.id, e);
+        }
+    }
+
+    /** Files an application left for an operator (plain JDBC, the caller's transaction). */
+    void filed(VoucherApplication a) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO voucher_application (id, enterprise_uscc, amount_fen, status, policy_version, filed_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
+            s.setObject(1, a.id);
+            s.setString(2, a.enterpriseUscc);
+            s.setLong(3, a.amountFen);
+            s.setString(4, a.status.name());
+            s.setInt(5, a.policyVersion);
+            s.setObject(6, a.filedAt);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("filing application " + a.id, e);
+        }
     }
 
     /**
@@ -69,7 +205,7 @@ public class Vouchers {
     }
 
     /** Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip. */
-    ApplicationRules.Applicant applicant(Enterprise e, LocalDate today) {
+    ApplicationRules.Applicant applicant(Applicant e, LocalDate today) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
                                  WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
@@ -78,9 +214,9 @@ public class Vouchers {
                                (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ?1 AND year = ?3),
                                (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?3),
                                party_listed(?1, ?2)""")
-                .setParameter(1, e.uscc).setParameter(2, today).setParameter(3, today.getYear())
+                .setParameter(1, e.uscc()).setParameter(2, today).setParameter(3, today.getYear())
                 .getSingleResult();
-        return new ApplicationRules.Applicant(e.recipientType, e.districtCode, (Boolean) row[4],
+        return new ApplicationRules.Applicant(e.recipientType(), e.districtCode(), (Boolean) row[4],
                 ((Number) row[2]).longValue(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 ((Number) row[3]).longValue());
     }
