@@ -29,9 +29,10 @@ import org.yrd.voucher.policy.RedemptionRules;
 import org.yrd.voucher.policy.RiskRules;
 
 /**
- * Filing a redemption (P2, P3, P5, P6, P7, P13, P14): the policy library decides from the facts read here; the filing
- * is recorded under the voucher's row lock with its amount held on the voucher (the ledger's movement), screened for
- * risk, and, for another province's provider, sent to the hub, all in one transaction. What follows a filing is
+ * Filing a redemption (P2, P3, P5, P6, P7, P13, P14): the policy library decides from the facts read in one statement
+ * ({@link RedemptionStore#filingFacts}); the filing is written with its amount held on the voucher and its ledger
+ * entry by one statement that re-checks those facts ({@link RedemptionStore#filed}), then screened for risk and, for
+ * another province's provider, sent to the hub, all in one transaction. What follows a filing is
  * {@link RedemptionService}'s.
  */
 @ApplicationScoped

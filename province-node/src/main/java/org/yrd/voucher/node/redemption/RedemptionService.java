@@ -28,8 +28,10 @@ import org.yrd.voucher.policy.RedemptionStatus;
 /**
  * What happens to a filed redemption (P5, P6, P7, P11, P13): the provider confirms or disputes it, it is approved
  * (automatically under the threshold, P13 never when flagged) or rejected, finance pays it, or it expires unanswered.
- * Each step is a move of the redemption's own state machine ({@link Redemption}), its money moves on the voucher under
- * the row lock and in the ledger, and {@link RedemptionJournal} audits it and tells the hub, all in one transaction.
+ * Each step is a move of the redemption's own state machine ({@link Redemption}), its money moves on the voucher and in
+ * the ledger, and {@link RedemptionJournal} audits it and tells the hub, all in one transaction. Confirming, approving
+ * and paying decide on facts read without a lock and write by guarded statements ({@link RedemptionStore}); the rarer
+ * steps (dispute, rejection, expiry, the answers of another province's provider) lock the redemption's row.
  * Filing is {@link RedemptionFiling}'s.
  */
 @ApplicationScoped

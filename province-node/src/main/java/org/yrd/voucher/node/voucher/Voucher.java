@@ -15,8 +15,8 @@ import org.yrd.voucher.policy.FilingRules;
 
 /**
  * A voucher issued in advance (预先发放): its face value is split into available, held (for pending
- * redemptions), redeemed and expired. Changed only under a row lock; the table's CHECK constraint keeps
- * the balance from ever going below zero.
+ * redemptions), redeemed and expired. Changed under its row lock or by a guarded statement whose condition is its
+ * room; the table's CHECK constraint keeps the balance from ever going below zero.
  */
 @Entity
 @Table(name = "voucher")
@@ -66,8 +66,9 @@ public class Voucher extends PanacheEntityBase {
         return new FilingRules.VoucherFacts(status == Status.ACTIVE, issuedOn, expiresOn, availableFen());
     }
 
-    // Transitions of the voucher's money. Each is called under the voucher's row lock and returns the movement
-    // for the ledger, which records it; the table's CHECK keeps the balance from going below zero.
+    // Transitions of the voucher's money. Each returns the movement for the ledger, which records it; called under the
+    // voucher's row lock, or on the copy a guarded statement wrote the same move from (RedemptionStore); the table's
+    // CHECK keeps the balance from going below zero.
 
     /** 预先发放: the whole face value moves from the budget to the voucher. */
     public Movement issued() {
