@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
+import org.yrd.voucher.federation.CommitWrites;
 
 /**
  * The audit trail's one writer (P9 "keep the money safe", P13 "strict process management"): every decision by
@@ -40,20 +37,16 @@ public class Audit {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object PENDING = Audit.class;
     private static final int PENDING_COLUMNS = 13;
-    /** amount_fen, the one BIGINT column that may be null. */
-    private static final int PENDING_AMOUNT = 9;
-    private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final Caller caller;
     private final Clock clock;
     private final AuditChain chain;
-    private final TransactionManager transactionManager;
+    private final CommitWrites commitWrites;
 
-    Audit(EntityManager em, TransactionSynchronizationRegistry transactions, TransactionManager transactionManager,
-          Caller caller, Clock clock, AuditChain chain) {
+    Audit(TransactionSynchronizationRegistry transactions, Caller caller, Clock clock, AuditChain chain,
+          CommitWrites commitWrites) {
         this.chain = chain;
-        this.transactionManager = transactionManager;
-        this.em = em;
+        this.commitWrites = commitWrites;
         this.transactions = transactions;
         this.caller = caller;
         this.clock = clock;
@@ -81,8 +74,7 @@ public class Audit {
      */
     public void refusal(String action, Object target, String code) {
         Entry e = new Entry(now(), caller.actor(), action, String.valueOf(target), "refused:" + code, null, null);
-        QuarkusTransaction.requiringNew().run(() -> append(new ArrayList<>(List.of(e))));
-        chain.soon();
+        QuarkusTransaction.requiringNew().run(() -> pending().add(e));
     }
 
     @SuppressWarnings("unchecked")
@@ -91,15 +83,11 @@ public class Audit {
         if (entries == null) {
             List<Entry> fresh = new ArrayList<>();
             transactions.putResource(PENDING, fresh);
-            // a plain (not interposed) synchronization: it runs before Hibernate's, whose own flush then ends the
-            // transaction's use of its connection; an interposed one would take a connection again after that
-            Synchronization write = new Synchronization() {
+            commitWrites.beforeCommit(() -> append(fresh));
+            // linked after the commit, by the chainer
+            transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        append(fresh);
-                    }
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -107,25 +95,21 @@ public class Audit {
                         chain.soon();
                     }
                 }
-            };
-            try {
-                transactionManager.getTransaction().registerSynchronization(write);
-            } catch (RollbackException | SystemException e) {
-                throw new IllegalStateException("the audit trail needs an active transaction", e);
-            }
+            });
             entries = fresh;
         }
         return entries;
     }
 
     /**
-     * Writes the transaction's records in one statement, just before it commits, without a place in the chain: no
-     * lock is taken, so transactions recording decisions and money do not queue here. The chainer links them after
-     * the commit ({@link AuditChain}); a transaction that rolls back leaves nothing to link.
+     * The transaction's records as one INSERT, written just before it commits with the transaction's other last writes
+     * ({@link CommitWrites}), without a place in the chain: no lock is taken, so transactions recording decisions and
+     * money do not queue here. The chainer links them after the commit ({@link AuditChain}); a transaction that rolls
+     * back leaves nothing to link.
      */
-    private void append(List<Entry> entries) {
+    private List<CommitWrites.Write> append(List<Entry> entries) {
         if (entries.isEmpty()) {
-            return;
+            return List.of();
         }
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO audit_pending (at, actor_subject, actor_name, actor_role, actor_province, actor_uscc, action,
@@ -135,9 +119,8 @@ public class Audit {
             sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             values.addAll(columns(e));
         }
-        AuditChain.bind(em.createNativeQuery(sql.toString()).unwrap(org.hibernate.query.NativeQuery.class), values,
-                PENDING_COLUMNS, PENDING_AMOUNT).executeUpdate();
         entries.clear();
+        return List.of(new CommitWrites.Write(sql.toString(), values));
     }
 
     /** A record's content in the order of the trail's columns, from {@code at} to {@code client_address}. */

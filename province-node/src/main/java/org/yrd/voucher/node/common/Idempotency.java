@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.yrd.voucher.federation.CommitWrites;
 import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.policy.Violation;
 
@@ -37,8 +38,11 @@ public class Idempotency {
     private final Clock clock;
     private final Retention retention;
     private final NodeConfig config;
+    private final CommitWrites commitWrites;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Retention retention, NodeConfig config) {
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Retention retention, NodeConfig config,
+                CommitWrites commitWrites) {
+        this.commitWrites = commitWrites;
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -80,9 +84,10 @@ public class Idempotency {
                 }
                 Object result = action.get();
                 String body = write(result);
-                em.createNativeQuery("UPDATE idempotency_key SET status = ?1, body = ?2 WHERE scope = ?3 AND key = ?4")
-                        .setParameter(1, status).setParameter(2, body).setParameter(3, scope).setParameter(4, key)
-                        .executeUpdate();
+                // the answer is kept with the transaction's other last writes, in one statement at its commit
+                commitWrites.beforeCommit(() -> List.of(new CommitWrites.Write(
+                        "UPDATE idempotency_key SET status = ?, body = ? WHERE scope = ? AND key = ?",
+                        List.of(status, body, scope, key))));
                 return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
             });
         } catch (ProblemException p) {

@@ -5,15 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.yrd.voucher.events.CloudEvent;
 import org.yrd.voucher.events.EventCodec;
 
@@ -22,18 +19,17 @@ import org.yrd.voucher.events.EventCodec;
  * change it announces, never on an emitter directly, so an event is published if and only if its change
  * committed. {@link OutboxRelay} publishes it.
  *
- * <p>A transaction's events are written together just before it commits, after Hibernate's own flush, as
- * one JDBC batch in the order they were published (the relay's order): a consumer applying a polled batch
- * of n events in one transaction then pays one round trip for its outbox, not n. Until then nothing is
- * written, so a transaction that rolls back leaves no row.
+ * <p>A transaction's events are written together just before it commits ({@link CommitWrites}, with whatever else
+ * it writes then), in the order they were published (the relay's order): a consumer applying a polled batch of n
+ * events in one transaction then pays one round trip for its outbox, not n. Until then nothing is written, so a
+ * transaction that rolls back leaves no row.
  */
 @ApplicationScoped
 public class Outbox {
     /** Fired when an event is published; observed after commit to wake the relay. */
     public record Written() {}
 
-    private static final String INSERT = """
-            INSERT INTO outbox (topic, event_key, event_id, payload, created_at) VALUES (?, ?, ?, ?, ?)""";
+    private static final String INSERT = "INSERT INTO outbox (topic, event_key, event_id, payload, created_at) VALUES ";
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -41,10 +37,13 @@ public class Outbox {
     private final String source;
     private final Event<Written> written;
     private final Signing signing;
+    private final CommitWrites commitWrites;
 
     /** {@code yrd.federation.source}: {@code /yrd/node/<province>} on a node, {@code /yrd/hub} on the hub. */
     Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock,
-           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written, Signing signing) {
+           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written, Signing signing,
+           CommitWrites commitWrites) {
+        this.commitWrites = commitWrites;
         this.signing = signing;
         this.em = em;
         this.transactions = transactions;
@@ -82,35 +81,37 @@ public class Outbox {
 
     private record Row(String topic, String key, UUID eventId, String payload, OffsetDateTime createdAt) {}
 
-    /** This transaction's unwritten events; the first call registers their write before commit. */
+    /** This transaction's unwritten events; the first call asks for their write at commit. */
     private Pending pending() {
         Pending p = (Pending) transactions.getResource(Pending.class);
         if (p == null) {
-            p = new Pending();
-            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks().registerCallback(p);
-            transactions.putResource(Pending.class, p);
+            Pending fresh = new Pending();
+            commitWrites.beforeCommit(fresh::writes);
+            transactions.putResource(Pending.class, fresh);
+            p = fresh;
         }
         return p;
     }
 
-    private static final class Pending implements BeforeCompletionCallback {
+    private static final class Pending {
+        /** Rows per INSERT: a consumer's polled batch stays far below the protocol's 65,535 parameters. */
+        private static final int ROWS_PER_WRITE = 1000;
         final List<Row> rows = new ArrayList<>();
 
-        @Override
-        public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
-            session.doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (Row r : rows) {
-                        insert.setString(1, r.topic());
-                        insert.setString(2, r.key());
-                        insert.setObject(3, r.eventId());
-                        insert.setString(4, r.payload());
-                        insert.setObject(5, r.createdAt());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+        /** The events in the order they were published (the relay's order), in multi-row INSERTs. */
+        List<CommitWrites.Write> writes() {
+            List<CommitWrites.Write> writes = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += ROWS_PER_WRITE) {
+                List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_WRITE));
+                StringBuilder sql = new StringBuilder(INSERT);
+                List<Object> params = new ArrayList<>(part.size() * 5);
+                for (Row r : part) {
+                    sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                    params.addAll(List.of(r.topic(), r.key(), r.eventId(), r.payload(), r.createdAt()));
                 }
-            });
+                writes.add(new CommitWrites.Write(sql.toString(), params));
+            }
+            return writes;
         }
     }
 }

@@ -1,0 +1,104 @@
+package org.yrd.voucher.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * What a transaction writes last, just before it commits (its outbox events, its audit records, a request's stored
+ * answer), sent to the database as one statement: each write becomes a data-modifying part of one {@code WITH}, so the
+ * commit costs one round trip for all of them rather than one for each. Nothing is written until then, so a
+ * transaction that rolls back leaves none of it. The writes are asked for when the transaction is about to commit,
+ * after the business code has run and before Hibernate's own flush.
+ */
+@ApplicationScoped
+public class CommitWrites {
+    /** One write: an INSERT, UPDATE or DELETE without RETURNING, and its parameters in order. */
+    public record Write(String sql, List<Object> params) {}
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionManager transactionManager;
+    private final EntityManager em;
+
+    CommitWrites(TransactionSynchronizationRegistry transactions, TransactionManager transactionManager,
+                 EntityManager em) {
+        this.transactions = transactions;
+        this.transactionManager = transactionManager;
+        this.em = em;
+    }
+
+    /** Asks {@code writes} for what to write when the current transaction is about to commit. */
+    public void beforeCommit(Supplier<List<Write>> writes) {
+        pending().add(writes);
+    }
+
+    /** Writes these now, in the current transaction, in one statement. */
+    public void now(List<Write> writes) {
+        if (!writes.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement s = connection.prepareStatement(sql(writes))) {
+                    int at = 1;
+                    for (Write w : writes) {
+                        for (Object p : w.params()) {
+                            s.setObject(at++, p); // a null takes the type of the column it is written to
+                        }
+                    }
+                    s.execute();
+                }
+            });
+        }
+    }
+
+    /** One write as it is; several as the parts of one {@code WITH}. */
+    static String sql(List<Write> writes) {
+        if (writes.size() == 1) {
+            return writes.get(0).sql();
+        }
+        StringBuilder sql = new StringBuilder("WITH ");
+        for (int i = 0; i < writes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("w").append(i).append(" AS (").append(writes.get(i).sql()).append(")");
+        }
+        return sql.append(" SELECT 1").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Supplier<List<Write>>> pending() {
+        List<Supplier<List<Write>>> pending = (List<Supplier<List<Write>>>) transactions.getResource(CommitWrites.class);
+        if (pending == null) {
+            List<Supplier<List<Write>>> fresh = new ArrayList<>();
+            transactions.putResource(CommitWrites.class, fresh);
+            // a plain (not interposed) synchronization: it runs before Hibernate's, whose own flush then ends the
+            // transaction's use of its connection; an interposed one would take a connection again after that
+            Synchronization write = new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        List<Write> writes = new ArrayList<>();
+                        fresh.forEach(s -> writes.addAll(s.get()));
+                        now(writes);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {}
+            };
+            try {
+                transactionManager.getTransaction().registerSynchronization(write);
+            } catch (RollbackException | SystemException e) {
+                throw new IllegalStateException("writes at commit need an active transaction", e);
+            }
+            pending = fresh;
+        }
+        return pending;
+    }
+}
