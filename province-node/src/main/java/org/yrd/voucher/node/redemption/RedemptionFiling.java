@@ -19,9 +19,9 @@ import org.yrd.voucher.node.common.NodeConfig;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.policy.PolicyService;
 import org.yrd.voucher.node.policy.PolicyService.PolicyVersion;
+import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.node.risk.RiskScreening;
 import org.yrd.voucher.node.voucher.Voucher;
-import org.yrd.voucher.node.provider.ProviderService;
 import org.yrd.voucher.policy.DocumentNumbers;
 import org.yrd.voucher.policy.FilingRules;
 import org.yrd.voucher.policy.RedemptionMode;
@@ -110,7 +110,7 @@ public class RedemptionFiling {
                     invoiceKey, invoiceHash, now);
             // the redemption, the hold on the voucher and its ledger entry: one statement, if the facts still hold
             if (!store.filed(r, facts, today, now)) {
-                lostRace(f.voucherId(), attempt);
+                RedemptionStore.lostRace("voucher " + f.voucherId(), attempt);
                 continue;
             }
             journal.filed(r);
@@ -171,13 +171,6 @@ public class RedemptionFiling {
                             r.providerUscc, r.enterpriseUscc, enterpriseName, r.category, r.contractNo,
                             r.invoiceHash, r.actualExpenditureFen, r.voucherAmountFen, r.completionDate,
                             r.filedAt.toInstant()));
-        }
-    }
-
-    /** A filing that lost its race on the voucher is decided again on fresh facts (see RedemptionService). */
-    private static void lostRace(UUID voucherId, int attempt) {
-        if (attempt >= RedemptionService.MAX_ROUNDS) {
-            throw new IllegalStateException("voucher " + voucherId + " changed under " + attempt + " filings in a row");
         }
     }
 }

@@ -36,11 +36,6 @@ import org.yrd.voucher.policy.RedemptionStatus;
  */
 @ApplicationScoped
 public class RedemptionService {
-    /**
-     * Decisions of one step on fresh facts before a lost race is taken for a fault: each lost round is another step's
-     * success on the same redemption or voucher, so this bounds how many of them one request can be overtaken by.
-     */
-    static final int MAX_ROUNDS = 20;
     private final Redemptions redemptions;
     private final Vouchers vouchers;
     private final Clock clock;
@@ -53,9 +48,9 @@ public class RedemptionService {
     private final RiskScreening risk;
     private final RedemptionStore store;
 
-    RedemptionService(RedemptionStore store, Redemptions redemptions, Vouchers vouchers, Clock clock, PolicyService policies,
-                      Ledger ledger, NodeConfig config,
-                      Audit audit, Caller caller, RiskScreening risk, RedemptionJournal journal) {
+    RedemptionService(RedemptionStore store, Redemptions redemptions, Vouchers vouchers, Clock clock,
+                      PolicyService policies, Ledger ledger, NodeConfig config, Audit audit, Caller caller,
+                      RiskScreening risk, RedemptionJournal journal) {
         this.store = store;
         this.risk = risk;
         this.audit = audit;
@@ -98,7 +93,7 @@ public class RedemptionService {
                 steps.forEach(s -> journal.moved(r, s));
                 return r;
             }
-            lostRace(id, attempt);
+            RedemptionStore.lostRace("redemption " + id, attempt);
         }
     }
 
@@ -144,7 +139,7 @@ public class RedemptionService {
                 journal.moved(r);
                 return r;
             }
-            lostRace(id, attempt);
+            RedemptionStore.lostRace("redemption " + id, attempt);
         }
     }
 
@@ -187,7 +182,7 @@ public class RedemptionService {
                         r.enterpriseUscc, r.budgetYear, r.id, r.policyVersion, r.districtCode));
                 return r;
             }
-            lostRace(id, attempt);
+            RedemptionStore.lostRace("redemption " + id, attempt);
         }
     }
 
@@ -246,16 +241,5 @@ public class RedemptionService {
             throw ProblemException.notFound("redemption", id);
         }
         return f;
-    }
-
-    /**
-     * A guarded write found a fact of its decision changed by a concurrent step: it wrote nothing and the step is
-     * decided again on fresh facts, where the other step's outcome gives the answer (e.g. already paid: 409). The
-     * facts only move forward, so this ends; a step still losing after a few rounds is a fault, not a retry.
-     */
-    private static void lostRace(UUID id, int attempt) {
-        if (attempt >= MAX_ROUNDS) {
-            throw new IllegalStateException("redemption " + id + " changed under " + MAX_ROUNDS + " decisions in a row");
-        }
     }
 }

@@ -28,6 +28,11 @@ import org.yrd.voucher.policy.RiskRules;
  */
 @ApplicationScoped
 class RedemptionStore {
+    /**
+     * Decisions of one step on fresh facts before a lost race is taken for a fault: each lost round is another step's
+     * success on the same redemption or voucher, so this bounds how many of them one request can be overtaken by.
+     */
+    private static final int MAX_ROUNDS = 20;
     private final AgroalDataSource db;
 
     RedemptionStore(AgroalDataSource db) {
@@ -312,6 +317,17 @@ class RedemptionStore {
             return s.getUpdateCount();
         } catch (SQLException e) {
             throw new IllegalStateException("a guarded write of a redemption failed", e);
+        }
+    }
+
+    /**
+     * A guarded write found a fact of its decision changed by a concurrent step: it wrote nothing and the step is
+     * decided again on fresh facts, where the other step's outcome gives the answer (e.g. already paid: 409). The
+     * facts only move forward, so this ends; a step still losing after {@link #MAX_ROUNDS} rounds is a fault.
+     */
+    static void lostRace(String what, int attempt) {
+        if (attempt >= MAX_ROUNDS) {
+            throw new IllegalStateException(what + " changed under " + attempt + " decisions in a row");
         }
     }
 }

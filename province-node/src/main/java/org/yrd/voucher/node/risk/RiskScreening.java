@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
@@ -22,10 +21,6 @@ import org.yrd.voucher.federation.EventRefused;
 import org.yrd.voucher.federation.Outbox;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.common.NodeConfig;
-import org.yrd.voucher.node.enterprise.Enterprise;
-import org.yrd.voucher.node.enterprise.Enterprises;
-import org.yrd.voucher.node.provider.Provider;
-import org.yrd.voucher.node.provider.Providers;
 import org.yrd.voucher.policy.RiskRules;
 import org.yrd.voucher.policy.VoucherPolicy;
 
@@ -39,8 +34,6 @@ import org.yrd.voucher.policy.VoucherPolicy;
 public class RiskScreening {
 
     private final RiskFlags flags;
-    private final Enterprises enterprises;
-    private final Providers providers;
     private final Clock clock;
     private final Ids ids;
     private final Outbox outbox;
@@ -48,35 +41,15 @@ public class RiskScreening {
     private final Audit audit;
     private final Caller caller;
 
-    RiskScreening(RiskFlags flags, Enterprises enterprises, Providers providers, Clock clock, Ids ids, Outbox outbox,
+    RiskScreening(RiskFlags flags, Clock clock, Ids ids, Outbox outbox,
                   NodeConfig config, Audit audit, Caller caller) {
         this.flags = flags;
-        this.enterprises = enterprises;
-        this.providers = providers;
         this.clock = clock;
         this.ids = ids;
         this.outbox = outbox;
         this.config = config;
         this.audit = audit;
         this.caller = caller;
-    }
-
-    /** A redemption just filed, as the rules read it. */
-    public record Filed(UUID redemptionId, String enterpriseUscc, String providerUscc, long voucherAmountFen,
-                        int budgetYear, OffsetDateTime filedAt, boolean relationDeclared) {}
-
-    /** Screens a filing, in the filing's transaction; returns the flags raised. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<RiskFlag> screen(VoucherPolicy policy, Filed f) {
-        Enterprise enterprise = enterprises.require(f.enterpriseUscc());
-        Provider provider = providers.find(f.providerUscc()); // null for another province's provider
-        Set<RiskRules.Trait> shared = provider == null ? Set.of() : enterprise.contact().sharedWith(provider.contact());
-        long[] income = flags.income(f.providerUscc(), f.budgetYear(), f.enterpriseUscc());
-        var facts = new RiskRules.Facts(f.voucherAmountFen(),
-                flags.priors(f.enterpriseUscc(), f.providerUscc(), f.redemptionId(),
-                        f.filedAt().minusDays(policy.risk().splitPeriodDays())),
-                shared, f.relationDeclared(), income[0], income[1]);
-        return screen(policy, f.redemptionId(), facts);
     }
 
     /** Screens a filing on facts read with the filing's own, in its transaction; returns the flags raised. */

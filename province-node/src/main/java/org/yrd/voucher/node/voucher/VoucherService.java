@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Ids;
 import org.yrd.voucher.edge.ProblemException;
 import org.yrd.voucher.edge.TimeSource;
-import org.yrd.voucher.node.enterprise.Enterprise;
 import org.yrd.voucher.node.enterprise.Enterprises;
 import org.yrd.voucher.node.ledger.Ledger;
 import org.yrd.voucher.node.policy.BudgetYears;
