@@ -142,18 +142,7 @@ public class VoucherService {
         LocalDate today = TimeSource.today(clock);
         int year = today.getYear();
         List<Pool> pools = policy.poolsFor(applicant.districtCode());
-        Voucher v = new Voucher();
-        v.id = ids.next();
-        v.enterpriseUscc = a.enterpriseUscc;
-        v.districtCode = applicant.districtCode();
-        v.pools = pools.isEmpty() ? null : String.join(",", pools.stream().map(Pool::code).toList());
-        v.applicationId = a.id;
-        v.budgetYear = year;
-        v.faceValueFen = a.amountFen;
-        v.status = Voucher.Status.ACTIVE;
-        v.issuedOn = today;
-        v.expiresOn = policy.voucherExpiry(today);
-        v.policyVersion = pv.version();
+        Voucher v = voucher(a, pv, applicant.districtCode(), pools, today);
         a.voucherId = v.id;
         Vouchers.Taken taken = vouchers.issue(a, filed, v, policy.annualCapFen(), OffsetDateTime.now(clock));
         if (!taken.annualCap()) {
@@ -165,6 +154,23 @@ public class VoucherService {
         }
         ledger.recorded(v.issued());
         takePools(pools, year, a.amountFen);
+    }
+
+    /** The voucher application {@code a} is issued today (预先发放), drawing on {@code pools} besides the budget (P10). */
+    private Voucher voucher(VoucherApplication a, PolicyVersion pv, String district, List<Pool> pools, LocalDate today) {
+        Voucher v = new Voucher();
+        v.id = ids.next();
+        v.enterpriseUscc = a.enterpriseUscc;
+        v.districtCode = district;
+        v.pools = pools.isEmpty() ? null : String.join(",", pools.stream().map(Pool::code).toList());
+        v.applicationId = a.id;
+        v.budgetYear = today.getYear();
+        v.faceValueFen = a.amountFen;
+        v.status = Voucher.Status.ACTIVE;
+        v.issuedOn = today;
+        v.expiresOn = pv.policy().voucherExpiry(today);
+        v.policyVersion = pv.version();
+        return v;
     }
 
     /** P10: the city's pool, then the district's, each by a conditional update like the budget. */
@@ -189,21 +195,9 @@ public class VoucherService {
         if (!vouchers.takeAnnualCap(a.enterpriseUscc, year, a.amountFen, policy.annualCapFen())) {
             throw ProblemException.refused("annual-cap-exceeded", "P6", Money.format(policy.annualCapFen()), "0.00");
         }
-        Voucher v = new Voucher();
-        v.id = ids.next();
-        v.enterpriseUscc = a.enterpriseUscc;
         String district = enterprises.require(a.enterpriseUscc).districtCode;
-        v.districtCode = district;
         List<Pool> pools = policy.poolsFor(district);
-        v.pools = pools.isEmpty() ? null
-                : String.join(",", pools.stream().map(Pool::code).toList());
-        v.applicationId = a.id;
-        v.budgetYear = year;
-        v.faceValueFen = a.amountFen;
-        v.status = Voucher.Status.ACTIVE;
-        v.issuedOn = today;
-        v.expiresOn = policy.voucherExpiry(today);
-        v.policyVersion = pv.version();
+        Voucher v = voucher(a, pv, district, pools, today);
         vouchers.add(v);
         a.decide(VoucherApplication.Status.APPROVED, OffsetDateTime.now(clock), actor, code, reason);
         a.voucherId = v.id;
