@@ -19,7 +19,7 @@ import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.policy.RiskRules;
 
 /**
- * The hot steps of a redemption after its filing (confirm, approve, pay) in plain JDBC, in the caller's transaction
+ * The hot steps of a redemption (filing, confirming, approving, paying) in plain JDBC, in the caller's transaction
  * (the data source hands out the connection the transaction already holds): one statement reads every fact the
  * decision needs, the policy and the redemption's state machine decide in memory, and one guarded statement writes
  * the outcome only if every fact the decision used still holds (state, provider standing, risk flags, negative list,
@@ -33,6 +33,8 @@ class RedemptionStore {
      * success on the same redemption or voucher, so this bounds how many of them one request can be overtaken by.
      */
     private static final int MAX_ROUNDS = 20;
+    /** The first column after the redemption's own in {@link #facts}. */
+    private static final int AFTER_REDEMPTION = Redemption.COLUMNS.split(",").length + 1;
     private final AgroalDataSource db;
 
     RedemptionStore(AgroalDataSource db) {
@@ -62,7 +64,7 @@ class RedemptionStore {
                     return null;
                 }
                 Redemption r = Redemption.read(row, 1);
-                int at = 35;
+                int at = AFTER_REDEMPTION;
                 return new Facts(r, row.getString(at), row.getBoolean(at + 1), row.getBoolean(at + 2),
                         row.getBoolean(at + 3), flags(id, row.getArray(at + 4), row.getArray(at + 5),
                         row.getArray(at + 6)));
