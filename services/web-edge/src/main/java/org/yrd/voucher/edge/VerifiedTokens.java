@@ -88,7 +88,27 @@ public final class VerifiedTokens {
             if (entries.size() >= size) {
                 makeRoom(now);
             }
-            entries.put(token, new Entry(identity, until));
+            entries.put(token, new Entry(detached(identity), until));
+        }
+
+        /**
+         * The identity without what ties it to the request that verified it: quarkus-oidc puts that request's
+         * routing context among its attributes, and a kept identity would hold the whole request (its buffers, its
+         * answer) for as long as the token is kept. The identity's principal, roles, credentials and other attributes
+         * are kept; the apps grant access by role, so there is no permission checker to carry over.
+         */
+        static SecurityIdentity detached(SecurityIdentity identity) {
+            QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(identity.getPrincipal())
+                    .addRoles(identity.getRoles())
+                    .addCredentials(identity.getCredentials())
+                    .setAnonymous(identity.isAnonymous());
+            identity.getAttributes().forEach((name, value) -> {
+                if (!(value instanceof RoutingContext)) {
+                    kept.addAttribute(name, value);
+                }
+            });
+            return kept.build();
         }
 
         /** Bounded: expired tokens go first, then a tenth of the rest (any; a token dropped is verified again). */
