@@ -65,9 +65,13 @@ echo "node resident memory after the run: $(awk '/VmRSS/ {printf "%d MB", $2/102
 kill $node_pid; wait $node_pid 2>/dev/null || true; node_pid=""
 # where the statements go: the node's most frequent ones during the run (warm-up included), per cycle measured
 done_cycles=$(sed -n 's/^RESULT .*cycles_per_s=\([0-9.]*\).*/\1/p' "$state/node-bench.txt" | awk -v s="$seconds" '{printf "%d", $1 * s}')
-echo "== the node's statements by calls (per measured cycle; warm-up included)"
+echo "== the node's statements by calls (per measured cycle; warm-up included): calls, execution, buffers, planning when tracked"
 psql -d node_bench -At -F ' | ' -c "SELECT round(s.calls::numeric / greatest(${done_cycles:-1}, 1), 2),
-    round(s.total_exec_time::numeric / s.calls * 1000) || ' µs',
+    round(s.total_exec_time::numeric / greatest(s.calls, 1) * 1000) || ' µs',
+    round((s.shared_blks_hit + s.shared_blks_read)::numeric / greatest(s.calls, 1)) || ' buffers',
+    CASE WHEN current_setting('pg_stat_statements.track_planning') = 'on' THEN round(s.plans::numeric
+      / greatest(s.calls, 1), 2) || ' plans of ' || round(s.total_plan_time::numeric / greatest(s.plans, 1) * 1000)
+      || ' µs' ELSE '' END,
     left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
   WHERE d.datname = 'node_bench' ORDER BY s.calls DESC LIMIT 25" 2>/dev/null || true

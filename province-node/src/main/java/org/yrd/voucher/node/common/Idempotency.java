@@ -24,10 +24,13 @@ import org.yrd.voucher.federation.Retention;
 import org.yrd.voucher.policy.Violation;
 
 /**
- * {@code Idempotency-Key} for every POST with a money effect. The key is claimed in
- * the same transaction as the effect, so a retry either finds the first answer or waits for the first
- * attempt to commit; it never runs the effect twice. Refusals are remembered as well: a replay gets
- * the first answer, not a fresh evaluation. The same key with a different request is a 422.
+ * {@code Idempotency-Key} for every POST with a money effect. The key and the first answer are written in the same
+ * transaction as the effect, as a part of its last statement at commit (federation-runtime {@link CommitWrites}): no
+ * statement of its own. Another attempt of the same request (a retry, or the same request racing itself) runs in its
+ * own transaction; whichever commits first writes the key, and the other's write of it waits for that commit and fails,
+ * so its transaction rolls back and it answers with the first answer. The effect is never committed twice. Refusals are
+ * remembered as well: a replay is answered with the first answer, whatever it would be given now. The same key with a
+ * different request is a 422.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -78,39 +81,45 @@ public class Idempotency {
         String hash = hash(scope, request);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Response replay = claim(scope, key, hash);
-                if (replay != null) {
-                    return replay;
-                }
                 Object result = action.get();
                 String body = write(result);
-                // the answer is kept with the transaction's other last writes, in one statement at its commit
-                commitWrites.beforeCommit(() -> List.of(new CommitWrites.Write(
-                        "UPDATE idempotency_key SET status = ?, body = ? WHERE scope = ? AND key = ?",
-                        List.of(status, body, scope, key))));
+                // the key and its answer go with the transaction's other last writes, in one statement at its commit;
+                // the key written by another attempt first makes this one fail there (unique), and roll back
+                commitWrites.beforeCommit(() -> List.of(new CommitWrites.Write("""
+                        INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, body)
+                        VALUES (?, ?, ?, ?, ?, ?)""", List.of(scope, key, hash, OffsetDateTime.now(clock), status, body))));
                 return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
             });
         } catch (ProblemException p) {
-            if (p.status() == 409 || p.status() == 422) {
-                remember(scope, key, hash, p);
+            // refused; unless another attempt answered first (then its answer is this one's), the refusal is the answer
+            Response first = p.status() == 409 || p.status() == 422 ? remember(scope, key, hash, p)
+                    : answered(scope, key, hash);
+            if (first != null) {
+                return first;
             }
             throw p;
+        } catch (RuntimeException e) {
+            // most often the key's write at commit, another attempt having written it first: its answer is this one's
+            Response first = answered(scope, key, hash);
+            if (first != null) {
+                return first;
+            }
+            throw e;
         }
     }
 
-    private Response claim(String scope, String key, String hash) {
-        int inserted = em.createNativeQuery("""
-                        INSERT INTO idempotency_key (scope, key, request_hash, created_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
-                .setParameter(4, OffsetDateTime.now(clock))
-                .executeUpdate();
-        if (inserted == 1) {
+    /**
+     * The first answer given to this key, or {@code null} if none was: replayed as it was given (a refusal thrown
+     * again); a 422 if the key was first used for another request.
+     */
+    private Response answered(String scope, String key, String hash) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT request_hash, status, body, problem FROM idempotency_key WHERE scope = ?1 AND key = ?2")
+                .setParameter(1, scope).setParameter(2, key).getResultList());
+        if (rows.isEmpty()) {
             return null;
         }
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "SELECT request_hash, status, body, problem FROM idempotency_key WHERE scope = ?1 AND key = ?2")
-                .setParameter(1, scope).setParameter(2, key).getSingleResult();
+        Object[] row = (Object[]) rows.get(0);
         if (!hash.equals(row[0])) {
             throw ProblemException.refused("idempotency-key-reused", null, key);
         }
@@ -121,18 +130,22 @@ public class Idempotency {
                 .header("Idempotent-Replayed", "true").entity(row[2]).build();
     }
 
-    private void remember(String scope, String key, String hash, ProblemException p) {
+    /**
+     * Keeps a refusal as the key's answer; if another attempt answered first, that answer ({@link #answered}) instead.
+     */
+    private Response remember(String scope, String key, String hash, ProblemException p) {
         if ("idempotency-key-reused".equals(p.code())) {
-            return;
+            return null;
         }
         String problem = write(new StoredProblem(p.status(), p.code(), p.rule(),
                 p.args().stream().map(a -> a instanceof Messages.Key ? a : String.valueOf(a)).toList(), p.violations()));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        int kept = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, problem)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
                 .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, p.status()).setParameter(6, problem)
                 .executeUpdate());
+        return kept == 1 ? null : answered(scope, key, hash);
     }
 
     /** A problem as first answered; an argument to be rendered in the reader's language is kept as {"key": …}. */

@@ -72,7 +72,7 @@ public class RedemptionService {
     public Redemption confirm(String providerUscc, UUID id) {
         LocalDate today = TimeSource.today(clock);
         for (int attempt = 1; ; attempt++) {
-            RedemptionStore.Facts f = forProvider(providerUscc, id, today);
+            RedemptionStore.Facts f = forProvider(providerUscc, id, today, RedemptionStore.Listed.PROVIDER);
             Redemption r = f.redemption();
             if (r.isCrossRegion(config.province().name())) {
                 throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
@@ -129,7 +129,7 @@ public class RedemptionService {
     public Redemption approve(UUID id, String reason) {
         LocalDate today = TimeSource.today(clock);
         for (int attempt = 1; ; attempt++) {
-            RedemptionStore.Facts f = facts(id, today);
+            RedemptionStore.Facts f = facts(id, today, RedemptionStore.Listed.NONE);
             Redemption r = f.redemption();
             // P13: every flag decided, none confirmed, none cleared by the approver
             risk.requireSettledForApproval(r.id, caller.actor(), f.flags());
@@ -161,7 +161,7 @@ public class RedemptionService {
         LocalDate today = TimeSource.today(clock);
         Actor payer = caller.actor();
         for (int attempt = 1; ; attempt++) {
-            RedemptionStore.Facts f = facts(id, today);
+            RedemptionStore.Facts f = facts(id, today, RedemptionStore.Listed.ALL);
             Redemption r = f.redemption();
             if (r.decidedBy(payer.subject())) {
                 audit.refusal("redemption.pay", r.id, "same-person-approved");
@@ -226,8 +226,8 @@ public class RedemptionService {
     }
 
     /** The facts of a step on redemption {@code id}, or 404. */
-    private RedemptionStore.Facts facts(UUID id, LocalDate today) {
-        RedemptionStore.Facts f = store.facts(id, today);
+    private RedemptionStore.Facts facts(UUID id, LocalDate today, RedemptionStore.Listed listed) {
+        RedemptionStore.Facts f = store.facts(id, today, listed);
         if (f == null) {
             throw ProblemException.notFound("redemption", id);
         }
@@ -235,8 +235,9 @@ public class RedemptionService {
     }
 
     /** As {@link #facts}, and 404 unless the redemption is this provider's. */
-    private RedemptionStore.Facts forProvider(String providerUscc, UUID id, LocalDate today) {
-        RedemptionStore.Facts f = facts(id, today);
+    private RedemptionStore.Facts forProvider(String providerUscc, UUID id, LocalDate today,
+                                              RedemptionStore.Listed listed) {
+        RedemptionStore.Facts f = facts(id, today, listed);
         if (!f.redemption().providerUscc.equals(providerUscc)) {
             throw ProblemException.notFound("redemption", id);
         }

@@ -41,33 +41,57 @@ class RedemptionStore {
         this.db = db;
     }
 
-    /** What a step is decided on: the redemption, its provider's state here, who is listed today, its risk flags. */
-    record Facts(Redemption redemption, String providerStatus, boolean enterpriseListed, boolean providerListed,
-                 boolean payeeListed, List<RiskFlag> flags) {}
+    /** Whose standing on the negative list (P13) a step is decided on: a confirmation the provider's, a payment all. */
+    enum Listed {
+        NONE(false, false), PROVIDER(false, true), ALL(true, true);
 
-    /** The facts of redemption {@code id}, or {@code null} if there is none; one round trip, no lock. */
-    Facts facts(UUID id, LocalDate today) {
-        String sql = "SELECT r.*, p.status, party_listed(r.enterprise_uscc, ?), party_listed(r.provider_uscc, ?),"
-                + " party_listed(r.payee_uscc, ?), f.statuses, f.rules, f.subjects FROM (SELECT " + Redemption.COLUMNS
+        private final boolean enterpriseAndPayee;
+        private final boolean provider;
+
+        Listed(boolean enterpriseAndPayee, boolean provider) {
+            this.enterpriseAndPayee = enterpriseAndPayee;
+            this.provider = provider;
+        }
+    }
+
+    /**
+     * What a step is decided on: the redemption, its provider's state here, who is listed today (null for a party
+     * the step did not ask about), its risk flags.
+     */
+    record Facts(Redemption redemption, String providerStatus, Boolean enterpriseListed, Boolean providerListed,
+                 Boolean payeeListed, List<RiskFlag> flags) {}
+
+    /**
+     * The facts of redemption {@code id}, or {@code null} if there is none; one round trip, no lock. The negative
+     * list is read only for the parties {@code listed} names (each look-up is a call of {@code party_listed}).
+     */
+    Facts facts(UUID id, LocalDate today, Listed listed) {
+        String sql = "SELECT r.*, p.status, CASE WHEN ? THEN party_listed(r.enterprise_uscc, ?) END,"
+                + " CASE WHEN ? THEN party_listed(r.provider_uscc, ?) END,"
+                + " CASE WHEN ? THEN party_listed(r.payee_uscc, ?) END,"
+                + " f.statuses, f.rules, f.subjects FROM (SELECT " + Redemption.COLUMNS
                 + " FROM redemption WHERE id = ?) r LEFT JOIN provider p ON p.uscc = r.provider_uscc"
                 + " LEFT JOIN LATERAL (SELECT array_agg(status ORDER BY raised_at, rule) AS statuses,"
                 + " array_agg(rule ORDER BY raised_at, rule) AS rules,"
                 + " array_agg(decided_by_subject ORDER BY raised_at, rule) AS subjects"
                 + " FROM risk_flag WHERE redemption_id = r.id) f ON true";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, today);
+            s.setBoolean(1, listed.enterpriseAndPayee);
             s.setObject(2, today);
-            s.setObject(3, today);
-            s.setObject(4, id);
+            s.setBoolean(3, listed.provider);
+            s.setObject(4, today);
+            s.setBoolean(5, listed.enterpriseAndPayee);
+            s.setObject(6, today);
+            s.setObject(7, id);
             try (ResultSet row = s.executeQuery()) {
                 if (!row.next()) {
                     return null;
                 }
                 Redemption r = Redemption.read(row, 1);
                 int at = AFTER_REDEMPTION;
-                return new Facts(r, row.getString(at), row.getBoolean(at + 1), row.getBoolean(at + 2),
-                        row.getBoolean(at + 3), flags(id, row.getArray(at + 4), row.getArray(at + 5),
-                        row.getArray(at + 6)));
+                return new Facts(r, row.getString(at), row.getObject(at + 1, Boolean.class),
+                        row.getObject(at + 2, Boolean.class), row.getObject(at + 3, Boolean.class),
+                        flags(id, row.getArray(at + 4), row.getArray(at + 5), row.getArray(at + 6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading redemption " + id, e);
