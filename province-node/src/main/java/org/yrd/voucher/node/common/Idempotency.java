@@ -93,18 +93,33 @@ public class Idempotency {
         } catch (ProblemException p) {
             // refused; unless another attempt answered first (then its answer is this one's), the refusal is the answer
             Response first = p.status() == 409 || p.status() == 422 ? remember(scope, key, hash, p)
-                    : answered(scope, key, hash);
+                    : answeredOr(scope, key, hash, p);
             if (first != null) {
                 return first;
             }
             throw p;
         } catch (RuntimeException e) {
             // most often the key's write at commit, another attempt having written it first: its answer is this one's
-            Response first = answered(scope, key, hash);
+            Response first = answeredOr(scope, key, hash, e);
             if (first != null) {
                 return first;
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@link #answered}, or {@code null} when the first answer cannot be read either (the database away): the caller
+     * then answers with what failed first ({@code failure}), not with the look-up's own failure.
+     */
+    private Response answeredOr(String scope, String key, String hash, RuntimeException failure) {
+        try {
+            return answered(scope, key, hash);
+        } catch (ProblemException replayed) {
+            throw replayed;
+        } catch (RuntimeException lookUp) {
+            failure.addSuppressed(lookUp);
+            return null;
         }
     }
 

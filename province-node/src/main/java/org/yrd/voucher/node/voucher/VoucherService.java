@@ -117,8 +117,9 @@ public class VoucherService {
 
     @Transactional
     public VoucherApplication reject(UUID applicationId, String actor, String reason) {
-        VoucherApplication a = vouchers.lockPending(applicationId);
+        VoucherApplication a = vouchers.lockPendingWithApplicant(applicationId).application();
         a.decide(VoucherApplication.Status.REJECTED, OffsetDateTime.now(clock), actor, null, reason);
+        vouchers.rejected(a);
         audit.record("application.reject", a.id, a.status.name(), a.amountFen, reason);
         return a;
     }

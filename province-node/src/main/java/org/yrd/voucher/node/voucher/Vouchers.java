@@ -192,16 +192,27 @@ public class Vouchers {
         em.persist(a);
     }
 
-    /** A pending application under its row lock; 404 if unknown, 409 if already decided. */
-    VoucherApplication lockPending(UUID id) {
-        VoucherApplication a = em.find(VoucherApplication.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
-            throw ProblemException.notFound("application", id);
+    /**
+     * An operator's rejection of pending application {@code a} (read under its row lock by
+     * {@link #lockPendingWithApplicant}), written only if it is still pending.
+     */
+    void rejected(VoucherApplication a) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE voucher_application SET status = ?, decided_at = ?, decided_by = ?, decision_code = ?,
+                  decision_reason = ?
+                WHERE id = ? AND status = 'PENDING'""")) {
+            s.setString(1, a.status.name());
+            s.setObject(2, a.decidedAt);
+            s.setString(3, a.decidedBy);
+            s.setString(4, a.decisionCode);
+            s.setString(5, a.decisionReason);
+            s.setObject(6, a.id);
+            if (s.executeUpdate() != 1) {
+                throw ProblemException.conflict("application-already-decided", a.id, a.status);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rejecting application " + a.id, e);
         }
-        if (a.status != VoucherApplication.Status.PENDING) {
-            throw ProblemException.conflict("application-already-decided", id, a.status);
-        }
-        return a;
     }
 
     /** Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip. */

@@ -275,6 +275,41 @@ class ConcurrencyTest {
                 .filteredOn(a -> a.equals("redemption.paid") || a.equals("redemption.rejected")).hasSize(1);
     }
 
+    /**
+     * One payment sent eight times at once with the same Idempotency-Key (a client retrying over a flaky link): every
+     * attempt but one rolls back at its write of the key, and all eight get the first answer; the money moves once.
+     */
+    @Test
+    void aRetriedPaymentRacingItselfMovesTheMoneyOnce() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "RETRY-" + UUID.randomUUID(), 400_000, 200_000))
+                .then().statusCode(201).extract().path("id");
+        given().header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/providers/{p}/redemptions/{id}/confirm", provider, id).then().statusCode(200);
+        String path = "/api/v1/operator/redemptions/" + id + "/pay";
+        String json = "{\"paymentReference\": \"RETRIED\"}";
+        String key = UUID.randomUUID().toString();
+        List<HttpRequest> same = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            same.add(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .header("Authorization", TestIdentities.authorization(path, json))
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
+        var answers = raceForAnswers(same);
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
+        var v = Fixtures.voucherOf(e, voucher);
+        assertThat(v.get("heldFen")).isEqualTo(0);
+        assertThat(v.get("redeemedFen")).isEqualTo(200_000);
+        assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
+        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", id).then().statusCode(200)
+                .extract().jsonPath().getList("action", String.class))
+                .filteredOn("redemption.paid"::equals).hasSize(1);
+    }
+
     @Test
     void theSameInvoiceFiledConcurrentlyIsRedeemedOnce() throws Exception {
         String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
