@@ -52,6 +52,18 @@ class ConcurrencyTest {
         return raceForAnswers(requests).stream().map(HttpResponse::statusCode).toList();
     }
 
+    /** A redemption of 2,000 yuan (under the automatic approval threshold) filed on a fresh 10,000 yuan voucher. */
+    record Filed(String enterprise, String provider, String voucher, String id) {}
+
+    static Filed filed() {
+        String e = Fixtures.enterprise("310115");
+        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "ONCE-" + UUID.randomUUID(), 400_000, 200_000))
+                .then().statusCode(201).extract().path("id");
+        return new Filed(e, provider, voucher, id);
+    }
+
     HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json")
@@ -238,11 +250,11 @@ class ConcurrencyTest {
      */
     @Test
     void stepsRacingOnOneRedemptionTakeEffectOnce() throws Exception {
-        String e = Fixtures.enterprise("310115");
-        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
-        String voucher = Fixtures.voucher(e, 1_000_000);
-        String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "ONCE-" + UUID.randomUUID(), 400_000, 200_000))
-                .then().statusCode(201).extract().path("id");
+        Filed f = filed();
+        String e = f.enterprise();
+        String provider = f.provider();
+        String voucher = f.voucher();
+        String id = f.id();
         List<HttpRequest> confirmations = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             confirmations.add(post("/api/v1/providers/" + provider + "/redemptions/" + id + "/confirm", ""));
@@ -281,11 +293,11 @@ class ConcurrencyTest {
      */
     @Test
     void aRetriedPaymentRacingItselfMovesTheMoneyOnce() throws Exception {
-        String e = Fixtures.enterprise("310115");
-        String provider = Fixtures.admittedProvider(List.of("TESTING_INSPECTION_CERTIFICATION"));
-        String voucher = Fixtures.voucher(e, 1_000_000);
-        String id = Fixtures.file(e, Fixtures.filing(voucher, provider, "RETRY-" + UUID.randomUUID(), 400_000, 200_000))
-                .then().statusCode(201).extract().path("id");
+        Filed f = filed();
+        String e = f.enterprise();
+        String provider = f.provider();
+        String voucher = f.voucher();
+        String id = f.id();
         given().header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/providers/{p}/redemptions/{id}/confirm", provider, id).then().statusCode(200);
         String path = "/api/v1/operator/redemptions/" + id + "/pay";
