@@ -251,38 +251,34 @@ class ConcurrencyTest {
     @Test
     void stepsRacingOnOneRedemptionTakeEffectOnce() throws Exception {
         Filed f = filed();
-        String e = f.enterprise();
-        String provider = f.provider();
-        String voucher = f.voucher();
-        String id = f.id();
         List<HttpRequest> confirmations = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            confirmations.add(post("/api/v1/providers/" + provider + "/redemptions/" + id + "/confirm", ""));
+            confirmations.add(post("/api/v1/providers/" + f.provider() + "/redemptions/" + f.id() + "/confirm", ""));
         }
         List<Integer> confirmed = race(confirmations);
         assertThat(confirmed.stream().filter(c -> c == 200).count()).isEqualTo(1);
         assertThat(confirmed.stream().filter(c -> c == 409).count()).isEqualTo(5);
-        given().get("/api/v1/enterprises/{u}/redemptions", e).then().statusCode(200).body("status",
+        given().get("/api/v1/enterprises/{u}/redemptions", f.enterprise()).then().statusCode(200).body("status",
                 org.hamcrest.Matchers.contains("APPROVED")); // 2,000 yuan: under the threshold
 
         List<HttpRequest> decisions = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             decisions.add(i % 4 == 3
-                    ? post("/api/v1/operator/redemptions/" + id + "/reject", "{\"reason\": \"no\"}")
-                    : post("/api/v1/operator/redemptions/" + id + "/pay", "{\"paymentReference\": \"B\"}"));
+                    ? post("/api/v1/operator/redemptions/" + f.id() + "/reject", "{\"reason\": \"no\"}")
+                    : post("/api/v1/operator/redemptions/" + f.id() + "/pay", "{\"paymentReference\": \"B\"}"));
         }
         List<Integer> codes = race(decisions);
         assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c == 409).count()).isEqualTo(7);
-        String status = given().get("/api/v1/enterprises/{u}/redemptions", e).then().statusCode(200)
+        String status = given().get("/api/v1/enterprises/{u}/redemptions", f.enterprise()).then().statusCode(200)
                 .extract().path("[0].status");
         assertThat(status).isIn("PAID", "REJECTED");
-        var v = Fixtures.voucherOf(e, voucher);
+        var v = Fixtures.voucherOf(f.enterprise(), f.voucher());
         assertThat(v.get("heldFen")).isEqualTo(0);
         assertThat(v.get("redeemedFen")).isEqualTo("PAID".equals(status) ? 200_000 : 0);
         assertThat(v.get("availableFen")).isEqualTo("PAID".equals(status) ? 800_000 : 1_000_000);
         assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
-        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", id).then().statusCode(200)
+        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", f.id()).then().statusCode(200)
                 .extract().jsonPath().getList("action", String.class))
                 .filteredOn(a -> a.equals("redemption.paid") || a.equals("redemption.rejected")).hasSize(1);
     }
@@ -294,13 +290,9 @@ class ConcurrencyTest {
     @Test
     void aRetriedPaymentRacingItselfMovesTheMoneyOnce() throws Exception {
         Filed f = filed();
-        String e = f.enterprise();
-        String provider = f.provider();
-        String voucher = f.voucher();
-        String id = f.id();
         given().header("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/api/v1/providers/{p}/redemptions/{id}/confirm", provider, id).then().statusCode(200);
-        String path = "/api/v1/operator/redemptions/" + id + "/pay";
+                .post("/api/v1/providers/{p}/redemptions/{id}/confirm", f.provider(), f.id()).then().statusCode(200);
+        String path = "/api/v1/operator/redemptions/" + f.id() + "/pay";
         String json = "{\"paymentReference\": \"RETRIED\"}";
         String key = UUID.randomUUID().toString();
         List<HttpRequest> same = new ArrayList<>();
@@ -313,11 +305,11 @@ class ConcurrencyTest {
         var answers = raceForAnswers(same);
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
         assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
-        var v = Fixtures.voucherOf(e, voucher);
+        var v = Fixtures.voucherOf(f.enterprise(), f.voucher());
         assertThat(v.get("heldFen")).isEqualTo(0);
         assertThat(v.get("redeemedFen")).isEqualTo(200_000);
         assertThat(Fixtures.balance(2026).get("reconciles")).isEqualTo(true);
-        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", id).then().statusCode(200)
+        assertThat(given().get("/api/v1/operator/audit?target={id}&limit=200", f.id()).then().statusCode(200)
                 .extract().jsonPath().getList("action", String.class))
                 .filteredOn("redemption.paid"::equals).hasSize(1);
     }
