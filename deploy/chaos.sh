@@ -67,18 +67,25 @@ up() { # name: answers as it should
   case $1 in
     pg) (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null ;;
     kafka) (exec 3<>/dev/tcp/127.0.0.1/$kafka_port) 2>/dev/null ;;
-    keycloak) curl -sf -o /dev/null --max-time 2 "localhost:$((kc_port + 1000))/health/ready" ;;
+    # Keycloak 26.7 can report its database "failing" after PostgreSQL came back until a request uses a connection
+    # again; a sign-in is what the federation needs of it, and it uses one
+    keycloak) curl -sf -o /dev/null --max-time 2 "localhost:$((kc_port + 1000))/health/ready" \
+                || curl -sf -o /dev/null --max-time 5 -d grant_type=password -d client_id=yrd-console -d username=operator-1 \
+                     -d password=demo "localhost:$kc_port/realms/yrd-zj/protocol/openid-connect/token" ;;
     *) curl -sf -o /dev/null --max-time 2 "localhost:${port[$1]}/q/health/ready" ;;
   esac
 }
 await_all() {
+  local down=
   for _ in $(seq 1 600); do
-    local ok=1
-    for s in pg kafka keycloak hub sh zj; do up $s || { ok=0; break; }; done
-    [ $ok = 1 ] && return 0
+    down=
+    for s in pg kafka keycloak hub sh zj; do up $s || { down=$s; break; }; done
+    [ -z "$down" ] && return 0
     sleep 0.5
   done
-  echo "chaos: the federation did not come back within 5 minutes; logs in $state" >&2; return 1
+  echo "chaos: the federation did not come back within 5 minutes ($down is not ready); its log's end:" >&2
+  tail -n 40 "$state/$down.log" >&2
+  echo "chaos: logs in $state" >&2; return 1
 }
 postmaster() { [ -f "$state/pg/postmaster.pid" ] && head -1 "$state/pg/postmaster.pid" || true; }
 signal() { # signal name: the whole process group, and PostgreSQL's server with its backends, which may run in one
