@@ -327,6 +327,11 @@ class FederationIT {
             }
         }
         assertThat(paid).as("a PAID usage event on " + Topics.USAGE).isNotNull();
+        // as sent: signed with the batch the relay sent it in, verified with ZJ's key alone
+        CloudEvent sent = EventCodec.read(paid.value());
+        assertThat(sent.proof()).isNotNull();
+        assertThat(EventSignatures.verify(sent, EventSignatures.readPublic(
+                KEYS.resolve("ZJ.pub.pem")))).isTrue();
         // after the two copies, on the same key (so the same partition, consumed in order), an event the hub
         // refuses and lists: once it is listed, the copies before it have been consumed too
         Payloads.RedemptionUsage usage = EventCodec.data(EventCodec.read(paid.value()), Payloads.RedemptionUsage.class);

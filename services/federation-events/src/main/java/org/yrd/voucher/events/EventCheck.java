@@ -95,6 +95,7 @@ public final class EventCheck {
                 : e.schemaversion() != 1 ? "schemaversion must be 1"
                 : !e.data().isObject() ? "data must be an object"
                 : e.signature() != null && e.signature().length() > 200 ? "signature out of bounds"
+                : e.proof() != null && e.proof().length() > 45 * MerkleBatch.MAX_DEPTH ? "proof out of bounds"
                 : e.sequence() != null && e.sequence() < 1 ? "sequence must be positive"
                 : null;
         if (problem != null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Writes and reads envelopes and payloads as JSON, the same way on every node and the hub. */
 public final class EventCodec {
@@ -19,7 +20,7 @@ public final class EventCodec {
 
     public static CloudEvent envelope(String source, String type, String subject, Instant time, Object data) {
         return new CloudEvent("1.0", UUID.randomUUID().toString(), source, type, subject, time, "application/json", 1,
-                JSON.valueToTree(data), null, null);
+                JSON.valueToTree(data), null, null, null);
     }
 
     public static String write(CloudEvent e) {
@@ -30,13 +31,34 @@ public final class EventCodec {
         }
     }
 
-    /** What a signature covers: the envelope as this codec writes it, without its signature. */
+    /** What a signature covers: the envelope as this codec writes it, without its signature and proof. */
     public static byte[] signingBytes(CloudEvent e) {
         try {
-            return JSON.writeValueAsBytes(e.withSignature(null));
+            return JSON.writeValueAsBytes(e.unsigned());
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("cannot write event " + e.type(), ex);
         }
+    }
+
+    /** How this codec ends an envelope signed on its own: the signature is its last attribute. */
+    private static final Pattern SIGNED_ALONE = Pattern.compile(",\"signature\":\"[A-Za-z0-9+/]+={0,2}\"}$");
+
+    /** Whether {@code json}, an envelope this codec wrote, carries a signature of its own. */
+    static boolean signedAlone(String json) {
+        int tail = Math.max(0, json.length() - 160);
+        return SIGNED_ALONE.matcher(json).region(tail, json.length()).find();
+    }
+
+    /**
+     * {@code json}, an envelope this codec wrote without a signature, with a batch signature and the event's proof
+     * as its last attributes: added to the text, so that the content signed is the content sent, byte for byte.
+     */
+    static String withBatchSignature(String json, String proof, String signature) {
+        if (!json.endsWith("}") || json.length() < 2) {
+            throw new IllegalArgumentException("not an envelope written by this codec");
+        }
+        return json.substring(0, json.length() - 1) + ",\"signature\":\"" + signature + "\",\"proof\":\"" + proof
+                + "\"}";
     }
 
     public static CloudEvent read(String json) {

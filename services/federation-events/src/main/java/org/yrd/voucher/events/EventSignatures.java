@@ -13,7 +13,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -28,36 +30,104 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * {@link EventCodec#signingBytes} gives with its private key; a receiver checks it with the public key of the
  * event's {@code source}. Keys are PEM files: {@code <signer>.key.pem} (PKCS#8, kept by its owner only) and
  * {@code <signer>.pub.pem} (X.509, given to the others), where the signer is {@code hub} or a province code.
+ * <p>
+ * An event is signed either on its own ({@link #sign}: the signature covers its content) or with the batch it is sent
+ * in ({@link #signBatch}: one signature of the root of the batch's Merkle tree, and each event carries its
+ * {@code proof}, the path from its content to that root). A receiver takes either; a proof that does not lead from
+ * the event's own content to a root its source signed fails like a wrong signature.
  */
 public final class EventSignatures {
     private static final String ALGORITHM = "Ed25519";
 
     private EventSignatures() {}
 
+    /** The event signed on its own: the signature covers exactly its content. */
     public static CloudEvent sign(CloudEvent e, PrivateKey key) {
-        Ed25519Signer s = new Ed25519Signer();
-        s.init(true, PRIVATE.computeIfAbsent(key, EventSignatures::privateParameters));
-        byte[] content = EventCodec.signingBytes(e);
-        s.update(content, 0, content.length);
-        return e.withSignature(Base64.getEncoder().encodeToString(s.generateSignature()));
+        return e.withSignature(signatureOf(EventCodec.signingBytes(e), key));
     }
 
-    /** True if the event carries a signature of exactly its content by {@code key}. */
+    /**
+     * The records for a batch of envelopes this app wrote without a signature ({@link EventCodec#write}), in their
+     * order, each with its proof and the one signature of the batch's root added: one Ed25519 signature for the whole
+     * batch. An envelope already signed on its own (written before batches were signed) is passed as it is.
+     */
+    public static List<String> signBatch(List<String> unsigned, PrivateKey key) {
+        List<Integer> toSign = new ArrayList<>(unsigned.size());
+        List<byte[]> contents = new ArrayList<>(unsigned.size());
+        for (int i = 0; i < unsigned.size(); i++) {
+            if (!EventCodec.signedAlone(unsigned.get(i))) {
+                toSign.add(i);
+                contents.add(unsigned.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        List<String> records = new ArrayList<>(unsigned);
+        if (toSign.isEmpty()) {
+            return records;
+        }
+        MerkleBatch.Tree tree = MerkleBatch.of(contents);
+        String signature = signatureOf(MerkleBatch.signed(tree.root()), key);
+        for (int j = 0; j < toSign.size(); j++) {
+            int i = toSign.get(j);
+            records.set(i, EventCodec.withBatchSignature(unsigned.get(i), tree.proofs().get(j), signature));
+        }
+        return records;
+    }
+
+    private static String signatureOf(byte[] content, PrivateKey key) {
+        Ed25519Signer s = new Ed25519Signer();
+        s.init(true, PRIVATE.computeIfAbsent(key, EventSignatures::privateParameters));
+        s.update(content, 0, content.length);
+        return Base64.getEncoder().encodeToString(s.generateSignature());
+    }
+
+    /**
+     * True if the event carries a signature by {@code key} of exactly its content, or of the root its proof leads to
+     * from exactly its content.
+     */
     public static boolean verify(CloudEvent e, PublicKey key) {
         if (e.signature() == null) {
             return false;
         }
         try {
             byte[] signature = Base64.getDecoder().decode(e.signature());
-            Ed25519Signer s = new Ed25519Signer();
-            s.init(false, PUBLIC.computeIfAbsent(key, EventSignatures::publicParameters));
             byte[] content = EventCodec.signingBytes(e);
-            s.update(content, 0, content.length);
-            return s.verifySignature(signature);
+            if (e.proof() == null) {
+                return verified(content, signature, key);
+            }
+            byte[] root = MerkleBatch.root(content, e.proof());
+            if (root == null) {
+                return false;
+            }
+            // the other events of a batch lead to the same root: its signature is checked once
+            BatchKey batch = new BatchKey(key, MerkleBatch.encode(root), e.signature());
+            if (BATCHES.containsKey(batch)) {
+                return true;
+            }
+            if (!verified(MerkleBatch.signed(root), signature, key)) {
+                return false;
+            }
+            if (BATCHES.size() >= MAX_BATCHES) {
+                BATCHES.clear();
+            }
+            BATCHES.put(batch, Boolean.TRUE);
+            return true;
         } catch (IllegalArgumentException ex) {
             return false;
         }
     }
+
+    private static boolean verified(byte[] content, byte[] signature, PublicKey key) {
+        Ed25519Signer s = new Ed25519Signer();
+        s.init(false, PUBLIC.computeIfAbsent(key, EventSignatures::publicParameters));
+        s.update(content, 0, content.length);
+        return s.verifySignature(signature);
+    }
+
+    /** A batch root whose signature by a key was checked; bounded (cleared when full, a root is then checked again). */
+    private record BatchKey(PublicKey key, String root, String signature) {}
+
+    private static final int MAX_BATCHES = 4096;
+    private static final Map<BatchKey, Boolean> BATCHES = new ConcurrentHashMap<>();
 
     // The keys as BouncyCastle holds them (the raw 32 bytes), parsed once per key: the app signs with one key and
     // checks with a handful.

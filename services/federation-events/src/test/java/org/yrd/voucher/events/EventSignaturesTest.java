@@ -65,7 +65,7 @@ class EventSignaturesTest {
         CloudEvent altered = EventSignatures.sign(event(), zj);
         altered = new CloudEvent(altered.specversion(), altered.id(), altered.source(), altered.type(), "r-2",
                 altered.time(), altered.datacontenttype(), altered.schemaversion(), altered.data(), altered.sequence(),
-                altered.signature());
+                altered.signature(), null);
         assertThat(EventSignatures.verify(altered, publicKey("ZJ"))).isFalse();
         assertThat(EventSignatures.verify(event().withSignature("not base64 at all!"), publicKey("ZJ"))).isFalse();
         assertThat(EventSignatures.verify(event().withSignature(Base64.getEncoder().encodeToString(new byte[64])),

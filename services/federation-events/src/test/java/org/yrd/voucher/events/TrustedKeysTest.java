@@ -69,7 +69,7 @@ class TrustedKeysTest {
         // an event without a time cannot show it was signed while a retired key was current
         CloudEvent timeless = EventSignatures.sign(new CloudEvent(before.specversion(), before.id(), before.source(),
                 before.type(), before.subject(), null, before.datacontenttype(), before.schemaversion(), before.data(),
-                before.sequence(), null), old);
+                before.sequence(), null, null), old);
         assertThat(rotated.verify(timeless)).isFalse();
     }
 

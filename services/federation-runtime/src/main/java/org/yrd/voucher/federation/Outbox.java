@@ -36,15 +36,13 @@ public class Outbox {
     private final Clock clock;
     private final String source;
     private final Event<Written> written;
-    private final Signing signing;
     private final CommitWrites commitWrites;
 
     /** {@code yrd.federation.source}: {@code /yrd/node/<province>} on a node, {@code /yrd/hub} on the hub. */
     Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, Clock clock,
-           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written, Signing signing,
+           @ConfigProperty(name = "yrd.federation.source") String source, Event<Written> written,
            CommitWrites commitWrites) {
         this.commitWrites = commitWrites;
-        this.signing = signing;
         this.em = em;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,9 +69,11 @@ public class Outbox {
         return add(topic, key, EventCodec.envelope(source, type, key, clock.instant(), data).withSequence(sequence));
     }
 
-    private CloudEvent add(String topic, String key, CloudEvent unsigned) {
-        // signed by this app: a receiver knows it comes from this source (docs/security.md)
-        CloudEvent e = signing.sign(unsigned);
+    /**
+     * Kept unsigned: the relay signs what it sends, one signature for each batch it sends ({@link OutboxRelay}), off
+     * the request's path and outside its locks.
+     */
+    private CloudEvent add(String topic, String key, CloudEvent e) {
         pending().rows.add(new Row(topic, key, UUID.fromString(e.id()), EventCodec.write(e), OffsetDateTime.now(clock)));
         written.fire(new Written());
         return e;

@@ -26,6 +26,10 @@ import org.jboss.logging.Logger;
  * as sent. While the broker is down rows simply wait: nothing is lost and local work goes on. Delivery is
  * at least once; consumers keep an inbox so that the effect is exactly once.
  * <p>
+ * Each batch is signed as it is sent: one Ed25519 signature of the root of the batch's Merkle tree, each event
+ * carrying its proof ({@link Signing#signBatch}, docs/security.md), so a batch of n events costs one signature, not n,
+ * and no request waits for one.
+ * <p>
  * One transaction per cycle: the rows the broker acknowledged are marked in the transaction that selects the
  * next batch, or on their own once the outbox has gone quiet. A crash in between only means those rows are
  * published again, which the consumers' inboxes absorb.
@@ -40,6 +44,7 @@ public class OutboxRelay {
     @Channel("federation-out")
     MutinyEmitter<String> emitter;
     private final OutboxSignal signal;
+    private final Signing signing;
     private volatile boolean running = true;
     private Thread thread;
 
@@ -54,8 +59,9 @@ public class OutboxRelay {
     private boolean brokerAway;
 
     /** {@code yrd.federation.relay.linger}: how long the relay gathers commits after a wake-up. */
-    OutboxRelay(EntityManager em, OutboxSignal signal, Clock clock,
+    OutboxRelay(EntityManager em, OutboxSignal signal, Clock clock, Signing signing,
                 @ConfigProperty(name = "yrd.federation.relay.linger", defaultValue = "15ms") Duration linger) {
+        this.signing = signing;
         this.linger = linger;
         this.em = em;
         this.signal = signal;
@@ -111,11 +117,13 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
+        List<String> records = signing.signBatch(rows.stream().map(r -> (String) r[3]).toList());
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (Object[] r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
             var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic((String) r[1]).withKey((String) r[2]).build();
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            emitter.sendMessageAndForget(Message.of((String) r[3])
+            emitter.sendMessageAndForget(Message.of(records.get(i))
                     .addMetadata(meta)
                     .withAck(() -> {
                         ack.complete(null);

@@ -33,7 +33,8 @@ public class Retention {
     }
 
     /** {@code yrd.federation.retention.purge-every}: how often to purge ({@code off} to never). */
-    @Scheduled(every = "${yrd.federation.retention.purge-every:1h}", delayed = "1m", identity = "federation-retention",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${yrd.federation.retention.purge-every:1h}", delayed = "1m", identity = "federation-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         long[] purged = purge();

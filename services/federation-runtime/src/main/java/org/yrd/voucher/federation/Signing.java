@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,8 +57,9 @@ public class Signing {
         this.clock = clock;
     }
 
-    public CloudEvent sign(CloudEvent e) {
-        return EventSignatures.sign(e, key);
+    /** The records of a batch of envelopes this app wrote unsigned, under one signature of their Merkle root. */
+    public List<String> signBatch(List<String> unsigned) {
+        return EventSignatures.signBatch(unsigned, key);
     }
 
     /**
