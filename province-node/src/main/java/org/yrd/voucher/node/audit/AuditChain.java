@@ -48,6 +48,8 @@ public class AuditChain {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ReentrantLock chaining = new ReentrantLock();
+    /** Set as the app stops: a run from then on is left to the next start's sweep, its failure is not an error. */
+    private volatile boolean stopping;
 
     AuditChain(EntityManager em, NodeConfig config) {
         this.em = em;
@@ -72,13 +74,15 @@ public class AuditChain {
     }
 
     /** Records left behind by another replica or by a process that died between its commit and the chainer. */
-    @Scheduled(every = "${node.audit.sweep-every:1s}", identity = "audit-chain-sweep",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.audit.sweep-every:1s}", identity = "audit-chain-sweep",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         catchUpQuietly();
     }
 
     void stop(@Observes ShutdownEvent e) {
+        stopping = true;
         worker.shutdown();
     }
 
@@ -100,11 +104,18 @@ public class AuditChain {
     }
 
     private void catchUpQuietly() {
+        if (stopping) {
+            return;
+        }
         try {
             catchUp();
         } catch (RuntimeException e) {
             // the records stay in audit_pending, each one committed with what it records; the next run retries
-            LOG.errorf(e, "the audit chain could not be extended; its records wait in audit_pending");
+            if (stopping) {
+                LOG.debugf("the app stopped while the audit chain was extended (%s): the next start links the rest", e);
+            } else {
+                LOG.errorf(e, "the audit chain could not be extended; its records wait in audit_pending");
+            }
         }
     }
 

@@ -53,7 +53,8 @@ public class Idempotency {
         this.config = config;
     }
 
-    @Scheduled(every = "${node.idempotency.purge-every}", delayed = "1m", identity = "idempotency-retention",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.idempotency.purge-every}", delayed = "1m", identity = "idempotency-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         purge();

@@ -34,7 +34,8 @@ public class LedgerSnapshots {
         this.config = config;
     }
 
-    @Scheduled(every = "${node.jobs.every}", identity = "ledger-snapshot",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.jobs.every}", identity = "ledger-snapshot",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void publish() {

@@ -39,7 +39,8 @@ public class AddressBook {
         this.config = config;
     }
 
-    @Scheduled(every = "${node.notifications.every}", delayed = "5s", identity = "notification-addresses",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.notifications.every}", delayed = "5s", identity = "notification-addresses",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.notifications().email()) {

@@ -40,7 +40,8 @@ public class MailSender {
         this.config = config;
     }
 
-    @Scheduled(every = "${node.notifications.every}", identity = "notification-mail",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.notifications.every}", identity = "notification-mail",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.notifications().email()) {

@@ -44,7 +44,8 @@ public class Notifier {
         this.config = config;
     }
 
-    @Scheduled(every = "${node.notifications.every}", identity = "notifier",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.notifications.every}", identity = "notifier",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

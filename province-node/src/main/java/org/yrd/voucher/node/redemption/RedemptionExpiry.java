@@ -15,7 +15,8 @@ public class RedemptionExpiry {
         this.redemptions = redemptions;
     }
 
-    @Scheduled(every = "${node.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "redemption-expiry")
     public void run() {
         int expired = redemptions.expireUnconfirmed();

@@ -15,7 +15,8 @@ public class VoucherExpiry {
         this.vouchers = vouchers;
     }
 
-    @Scheduled(every = "${node.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${node.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "voucher-expiry")
     public void run() {
         int expired = vouchers.expireDue();
