@@ -45,6 +45,14 @@ class ChartsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sh", "js", "zj", "ah", "hub"})
+    void everyAppSignsItsFederationEventsByBatchByDefault(String deployment) {
+        JsonNode env = Rendered.app(deployment).path("env");
+        assertThat(Rendered.envValue(env, "YRD_FEDERATION_SIGNING_PER_BATCH")).isEqualTo("true");
+        assertThat(Rendered.envValue(env, "YRD_SIGNING_KEY")).startsWith("/etc/yrd/signing/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "js", "zj", "ah", "hub"})
     void everyContainerRunsAsNonRootReadOnlyWithoutCapabilitiesAndWithLimits(String deployment) {
         List<JsonNode> deployments = Rendered.ofKind(deployment, "Deployment");
         assertThat(deployments).isNotEmpty();

@@ -73,6 +73,11 @@ public final class EventSignatures {
         return records;
     }
 
+    /** The record of an envelope this app wrote unsigned, signed on its own; one already signed is passed as it is. */
+    public static String signAlone(String unsigned, PrivateKey key) {
+        return EventCodec.signedAlone(unsigned) ? unsigned : EventCodec.write(sign(EventCodec.read(unsigned), key));
+    }
+
     private static String signatureOf(byte[] content, PrivateKey key) {
         Ed25519Signer s = new Ed25519Signer();
         s.init(true, PRIVATE.computeIfAbsent(key, EventSignatures::privateParameters));

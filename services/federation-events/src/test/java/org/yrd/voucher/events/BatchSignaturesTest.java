@@ -119,6 +119,19 @@ class BatchSignaturesTest {
         assertThat(EventCodec.read(records.get(0)).proof()).isNotNull();
     }
 
+    @Test
+    void anEnvelopeSignedAloneForAReceiverThatDoesNotTakeBatchesVerifiesWithoutAProof() {
+        PrivateKey zj = privateKey("ZJ");
+        for (String unsigned : unsigned(5)) {
+            String record = EventSignatures.signAlone(unsigned, zj);
+            CloudEvent received = EventCodec.read(record);
+            assertThat(received.proof()).isNull();
+            assertThat(EventCodec.write(received.unsigned())).isEqualTo(unsigned);
+            assertThat(EventSignatures.verify(received, publicKey("ZJ"))).isTrue();
+            assertThat(EventSignatures.signAlone(record, zj)).as("signed already: as it is").isEqualTo(record);
+        }
+    }
+
     private static CloudEvent withProof(CloudEvent e, String proof) {
         return new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(),
                 e.schemaversion(), e.data(), e.sequence(), e.signature(), proof);

@@ -34,6 +34,7 @@ public class Signing {
     private final PrivateKey key;
     private final Path trustDir;
     private final Duration refresh;
+    private final boolean perBatch;
     private final Clock clock;
     private final Map<String, Loaded> trusted = new ConcurrentHashMap<>();
 
@@ -42,7 +43,9 @@ public class Signing {
     Signing(@ConfigProperty(name = "yrd.federation.signing.key-file") Optional<String> keyFile,
             @ConfigProperty(name = "yrd.federation.signing.trust-dir") Optional<String> trustDir,
             @ConfigProperty(name = "yrd.federation.signing.trust-refresh", defaultValue = "PT1M") Duration refresh,
+            @ConfigProperty(name = "yrd.federation.signing.per-batch", defaultValue = "true") boolean perBatch,
             Clock clock) {
+        this.perBatch = perBatch;
         if (keyFile.isEmpty() || !Files.isReadable(Path.of(keyFile.get()))) {
             throw new IllegalStateException("yrd.federation.signing.key-file: this app's Ed25519 signing key (PEM) is "
                     + keyFile.map(f -> "not readable at " + f).orElse("not set") + "; docs/configuration.md");
@@ -57,9 +60,16 @@ public class Signing {
         this.clock = clock;
     }
 
-    /** The records of a batch of envelopes this app wrote unsigned, under one signature of their Merkle root. */
+    /**
+     * The records of a batch of envelopes this app wrote unsigned: under one signature of their Merkle root, or, with
+     * {@code yrd.federation.signing.per-batch=false}, each signed on its own (while a party that does not yet take
+     * batch signatures is upgraded, docs/deploy.md "Upgrade and rollback").
+     */
     public List<String> signBatch(List<String> unsigned) {
-        return EventSignatures.signBatch(unsigned, key);
+        if (perBatch) {
+            return EventSignatures.signBatch(unsigned, key);
+        }
+        return unsigned.stream().map(u -> EventSignatures.signAlone(u, key)).toList();
     }
 
     /**
