@@ -1,5 +1,6 @@
 package org.yrd.voucher.edge;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code @Extension(name = ProblemResponses.ANSWERS, value = "201,409,422")}. A test compares every status the
  * test suite met with this document.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD) // static: the document is made once at build, not at every start
 public class ProblemResponses implements OASFilter {
     /** The operation extension that lists the statuses only this operation answers. */
     public static final String ANSWERS = "x-answers";
