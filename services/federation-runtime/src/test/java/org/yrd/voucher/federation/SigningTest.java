@@ -32,15 +32,18 @@ class SigningTest {
                 Duration.ofMinutes(1), perBatch, Clock.systemUTC());
     }
 
-    private List<String> unsigned() {
-        return IntStream.range(0, 5).mapToObj(i -> EventCodec.write(EventCodec.envelope(CloudEvent.nodeSource("ZJ"),
-                EventTypes.REDEMPTION_REQUESTED, "r-" + i, Instant.now(), Map.of("redemptionId", "r-" + i)))).toList();
+    /** Five envelopes as the outbox keeps them, as the relay sends them, read back as a receiver reads them. */
+    private static List<CloudEvent> sent(Signing signing) {
+        List<String> unsigned = IntStream.range(0, 5).mapToObj(i -> EventCodec.write(EventCodec.envelope(
+                CloudEvent.nodeSource("ZJ"), EventTypes.REDEMPTION_REQUESTED, "r-" + i, Instant.now(),
+                Map.of("redemptionId", "r-" + i)))).toList();
+        return signing.signBatch(unsigned).stream().map(EventCodec::read).toList();
     }
 
     @Test
     void byDefaultABatchIsSignedOnceAndEveryEventOfItIsTaken() {
         Signing signing = signing(true);
-        List<CloudEvent> sent = signing.signBatch(unsigned()).stream().map(EventCodec::read).toList();
+        List<CloudEvent> sent = sent(signing);
         assertThat(sent).allSatisfy(e -> {
             assertThat(e.proof()).isNotNull();
             assertThat(signing.refusal(e)).isNull();
@@ -51,7 +54,7 @@ class SigningTest {
     @Test
     void notPerBatchEachEventIsSignedOnItsOwnAsAPartyOnAnEarlierVersionChecksIt() {
         Signing signing = signing(false);
-        List<CloudEvent> sent = signing.signBatch(unsigned()).stream().map(EventCodec::read).toList();
+        List<CloudEvent> sent = sent(signing);
         assertThat(sent).allSatisfy(e -> {
             assertThat(e.proof()).isNull();
             assertThat(signing.refusal(e)).isNull();
