@@ -57,7 +57,7 @@ public final class ChaosPoison {
                     case 5 -> EventCodec.write(EventSignatures.sign(genuineLooking, shKey)); // SH's key, not its source's
                     case 6 -> EventCodec.write(EventSignatures.sign(EventCodec.envelope(CloudEvent.nodeSource("SH"),
                             "yrd.voucher.teleported.v1", nonce, clock.instant(), Map.of("nonce", nonce)), shKey));
-                    default -> alteredAfterSigning(keys, genuineLooking, json, nonce, clock);
+                    default -> alteredAfterSigning(keys, genuineLooking, clock);
                 };
                 producer.send(topic, nonce, record);
                 kept.append(topic).append(' ').append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -72,10 +72,11 @@ public final class ChaosPoison {
      * source, which the run's keys directory holds, to stand for one), with its content changed and its signature and
      * proof kept.
      */
-    private static String alteredAfterSigning(Path keys, CloudEvent e, String json, String nonce, java.time.Clock clock) {
+    private static String alteredAfterSigning(Path keys, CloudEvent e, java.time.Clock clock) {
+        String nonce = e.subject();
         String other = EventCodec.write(EventCodec.envelope(e.source(), e.type(), nonce, clock.instant(),
                 Map.of("nonce", "first")));
-        String genuine = EventSignatures.signBatch(List.of(other, json),
+        String genuine = EventSignatures.signBatch(List.of(other, EventCodec.write(e)),
                 EventSignatures.readPrivate(keys.resolve(e.signer() + ".key.pem"))).get(1);
         String altered = genuine.replace("\"nonce\":\"" + nonce + "\"", "\"nonce\":\"" + nonce + "-altered\"");
         if (altered.equals(genuine)) {
