@@ -65,10 +65,14 @@ class ConcurrencyTest {
     }
 
     HttpRequest post(String path, String json) {
+        return post(path, json, UUID.randomUUID().toString());
+    }
+
+    HttpRequest post(String path, String json, String idempotencyKey) {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", TestIdentities.authorization(path, json))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", idempotencyKey)
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
@@ -297,10 +301,7 @@ class ConcurrencyTest {
         String key = UUID.randomUUID().toString();
         List<HttpRequest> same = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            same.add(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                    .header("Authorization", TestIdentities.authorization(path, json))
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            same.add(post(path, json, key));
         }
         var answers = raceForAnswers(same);
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
