@@ -94,7 +94,11 @@ public final class EventSignatures {
             return false;
         }
         try {
-            byte[] signature = Base64.getDecoder().decode(e.signature());
+            // one spelling per signature: otherwise a signed record could be sent again in another spelling
+            byte[] signature = MerkleBatch.canonical(e.signature(), Base64.getDecoder(), Base64.getEncoder());
+            if (signature == null) {
+                return false;
+            }
             byte[] content = EventCodec.signingBytes(e);
             if (e.proof() == null) {
                 return verified(content, signature, key);

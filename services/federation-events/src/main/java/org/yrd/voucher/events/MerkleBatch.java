@@ -79,13 +79,8 @@ final class MerkleBatch {
             if (step.length() < 2 || (step.charAt(0) != 'L' && step.charAt(0) != 'R')) {
                 return null;
             }
-            byte[] partner;
-            try {
-                partner = DECODER.decode(step.substring(1));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            if (partner.length != HASH) {
+            byte[] partner = canonical(step.substring(1), DECODER, ENCODER);
+            if (partner == null || partner.length != HASH) {
                 return null;
             }
             h = step.charAt(0) == 'L' ? node(partner, h) : node(h, partner);
@@ -98,6 +93,20 @@ final class MerkleBatch {
         byte[] m = Arrays.copyOf(DOMAIN, DOMAIN.length + root.length);
         System.arraycopy(root, 0, m, DOMAIN.length, root.length);
         return m;
+    }
+
+    /**
+     * The bytes {@code text} encodes, or null unless it is their one canonical encoding: base64 leaves the low bits of
+     * its last character unused, and a decoder ignores them, so several texts decode to the same bytes. Only the text
+     * the encoder would write is taken, so a signed record has exactly one spelling.
+     */
+    static byte[] canonical(String text, Base64.Decoder decoder, Base64.Encoder encoder) {
+        try {
+            byte[] bytes = decoder.decode(text);
+            return encoder.encodeToString(bytes).equals(text) ? bytes : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String encode(byte[] hash) {

@@ -22,6 +22,9 @@ class BatchSignaturesTest {
     @TempDir
     Path keys;
 
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String URL_ALPHABET = ALPHABET.replace('+', '-').replace('/', '_');
+
     private final Random random = new Random(20261203);
 
     private PrivateKey privateKey(String signer) {
@@ -80,16 +83,24 @@ class BatchSignaturesTest {
             // another event's proof: leads elsewhere unless it is the same event
             CloudEvent swapped = withProof(e, other.proof());
             assertThat(EventSignatures.verify(swapped, publicKey("ZJ"))).isEqualTo(other.id().equals(e.id()));
-            // one character of the proof changed
-            String proof = e.proof();
-            int at = random.nextInt(proof.length());
-            char c = proof.charAt(at) == 'A' ? 'B' : 'A';
-            assertThat(EventSignatures.verify(withProof(e, proof.substring(0, at) + c + proof.substring(at + 1)),
-                    publicKey("ZJ"))).as("proof %s altered at %d", proof, at).isFalse();
             // the event's content changed, its proof and signature kept
             CloudEvent altered = new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject() + "x", e.time(),
                     e.datacontenttype(), e.schemaversion(), e.data(), e.sequence(), e.signature(), e.proof());
             assertThat(EventSignatures.verify(altered, publicKey("ZJ"))).isFalse();
+        }
+        // every character of a proof and of the signature changed, in its high bits and in its lowest (which the last
+        // character of a base64 text may leave unused: another spelling of the same bytes is refused too)
+        CloudEvent e = batch.get(random.nextInt(batch.size()));
+        for (int at = 0; at < e.proof().length(); at++) {
+            for (String proof : altered(e.proof(), at, URL_ALPHABET)) {
+                assertThat(EventSignatures.verify(withProof(e, proof), publicKey("ZJ"))).as("proof %s", proof).isFalse();
+            }
+        }
+        for (int at = 0; at < e.signature().length(); at++) {
+            for (String signature : altered(e.signature(), at, ALPHABET)) {
+                assertThat(EventSignatures.verify(withSignature(e, signature), publicKey("ZJ")))
+                        .as("signature %s", signature).isFalse();
+            }
         }
         // a proof that is not one, a proof dropped (the batch signature does not sign the event itself), another key
         CloudEvent first = batch.get(0);
@@ -135,5 +146,24 @@ class BatchSignaturesTest {
     private static CloudEvent withProof(CloudEvent e, String proof) {
         return new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(),
                 e.schemaversion(), e.data(), e.sequence(), e.signature(), proof);
+    }
+
+    /** The event with another signature, its proof kept. */
+    private static CloudEvent withSignature(CloudEvent e, String signature) {
+        return new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(),
+                e.schemaversion(), e.data(), e.sequence(), signature, e.proof());
+    }
+
+    /**
+     * {@code text} with its character at {@code at} replaced by the one whose value differs in the lowest bit, and by
+     * the one whose value differs in the highest (a character outside the alphabet, such as a dot, by 'A').
+     */
+    private static List<String> altered(String text, int at, String alphabet) {
+        int value = alphabet.indexOf(text.charAt(at));
+        List<String> out = new ArrayList<>();
+        for (char c : value < 0 ? new char[] {'A'} : new char[] {alphabet.charAt(value ^ 1), alphabet.charAt(value ^ 32)}) {
+            out.add(text.substring(0, at) + c + text.substring(at + 1));
+        }
+        return out;
     }
 }
