@@ -183,7 +183,7 @@ class RedemptionStore {
      * name if it is not registered), whether it and the provider are listed today, whether the invoice is taken (P3,
      * P13), where the provider stands here and in the YRD registry (P5, P14), the voucher ({@code null} if unknown),
      * and for the risk screening (P13) the pair's live filings since {@code since} and the provider's live income in
-     * the voucher's budget year, in all and from the enterprise's group.
+     * the voucher's budget year, in all (its total, kept with the redemptions: V25) and from the enterprise's group.
      */
     record FilingFacts(String enterpriseName, String enterpriseDistrict, Contact enterpriseContact,
                        boolean enterpriseListed, boolean providerListed, boolean invoiceTaken, String providerStatus,
@@ -205,8 +205,8 @@ class RedemptionStore {
                   v.id, v.enterprise_uscc, v.district_code, v.pools, v.budget_year, v.face_value_fen, v.held_fen,
                   v.redeemed_fen, v.expired_fen, v.status, v.issued_on, v.expires_on, v.policy_version,
                   pr.ids, pr.amounts,
-                  (SELECT coalesce(sum(voucher_amount_fen), 0) FROM redemption
-                    WHERE provider_uscc = ? AND budget_year = v.budget_year AND status = ANY(cast(? AS varchar[]))),
+                  (SELECT coalesce(max(live_fen), 0) FROM provider_year_income
+                    WHERE provider_uscc = ? AND budget_year = v.budget_year),
                   (SELECT coalesce(sum(r.voucher_amount_fen), 0)
                      FROM enterprise m JOIN redemption r ON r.enterprise_uscc = m.uscc AND r.provider_uscc = ?
                     WHERE (m.parent_uscc = coalesce(e.parent_uscc, e.uscc)
@@ -223,7 +223,7 @@ class RedemptionStore {
         String[] live = States.sql(States.LIVE);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, enterpriseUscc, today, providerUscc, today, providerUscc, invoiceKey, live, invoiceHash,
-                    States.sql(States.REQUEST_LIVE), providerUscc, live, providerUscc, live, enterpriseUscc,
+                    States.sql(States.REQUEST_LIVE), providerUscc, providerUscc, live, enterpriseUscc,
                     providerUscc, providerUscc, voucherId, enterpriseUscc, providerUscc, since, live);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
