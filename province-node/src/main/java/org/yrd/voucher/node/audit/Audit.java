@@ -36,7 +36,12 @@ import org.yrd.voucher.federation.CommitWrites;
 public class Audit {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object PENDING = Audit.class;
-    private static final int PENDING_COLUMNS = 13;
+    /** The trail's columns from {@code at} to {@code client_address}, as {@link #columns(Entry)} gives them. */
+    private static final List<String> PENDING_COLUMNS = List.of("at", "actor_subject", "actor_name", "actor_role",
+            "actor_province", "actor_uscc", "action", "target", "outcome", "amount_fen", "detail", "request_id",
+            "client_address");
+    private static final List<String> PENDING_TYPES = List.of("timestamptz", "varchar", "varchar", "varchar", "varchar",
+            "varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar");
     private final TransactionSynchronizationRegistry transactions;
     private final Caller caller;
     private final Clock clock;
@@ -111,16 +116,12 @@ public class Audit {
         if (entries.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO audit_pending (at, actor_subject, actor_name, actor_role, actor_province, actor_uscc, action,
-                  target, outcome, amount_fen, detail, request_id, client_address) VALUES\s""");
-        List<Object> values = new ArrayList<>(entries.size() * PENDING_COLUMNS);
+        List<List<Object>> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            values.addAll(columns(e));
+            rows.add(columns(e));
         }
         entries.clear();
-        return List.of(new CommitWrites.Write(sql.toString(), values));
+        return List.of(CommitWrites.Write.insertRows("audit_pending", PENDING_COLUMNS, PENDING_TYPES, rows));
     }
 
     /** A record's content in the order of the trail's columns, from {@code at} to {@code client_address}. */

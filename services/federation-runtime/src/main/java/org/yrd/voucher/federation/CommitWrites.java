@@ -24,7 +24,48 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class CommitWrites {
     /** One write: an INSERT, UPDATE or DELETE without RETURNING, and its parameters in order. */
-    public record Write(String sql, List<Object> params) {}
+    public record Write(String sql, List<Object> params) {
+        /**
+         * An INSERT of {@code rows} into {@code table} whose text does not depend on how many rows there are: each
+         * column is sent as one array of its values as text and cast back to its {@code types} entry, the rows kept in
+         * their order. A request's last writes then have a handful of shapes, which the driver prepares and the
+         * server plans once per connection, rather than one text per number of rows, parsed and planned each time.
+         * A value is a String, Number, UUID, OffsetDateTime, Instant or null.
+         */
+        public static Write insertRows(String table, List<String> columns, List<String> types, List<List<Object>> rows) {
+            StringBuilder select = new StringBuilder();
+            StringBuilder arrays = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            List<Object> params = new ArrayList<>(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                String sep = c == 0 ? "" : ", ";
+                select.append(sep).append("cast(v").append(c).append(" AS ").append(types.get(c)).append(")");
+                arrays.append(sep).append("cast(? AS varchar[])");
+                names.append(sep).append("v").append(c);
+                String[] column = new String[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = text(rows.get(r).get(c));
+                }
+                params.add(column);
+            }
+            return new Write("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select
+                    + " FROM unnest(" + arrays + ") WITH ORDINALITY AS r(" + names + ", n) ORDER BY n", params);
+        }
+
+        private static String text(Object value) {
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            if (value instanceof Number || value instanceof java.util.UUID || value instanceof java.time.Instant) {
+                return value.toString();
+            }
+            if (value instanceof java.time.OffsetDateTime t) {
+                // seconds always written, and every fraction digit there is: the database keeps exactly this instant
+                return t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            }
+            throw new IllegalArgumentException("no text form for a " + value.getClass().getName());
+        }
+    }
 
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;

@@ -29,7 +29,8 @@ public class Outbox {
     /** Fired when an event is published; observed after commit to wake the relay. */
     public record Written() {}
 
-    private static final String INSERT = "INSERT INTO outbox (topic, event_key, event_id, payload, created_at) VALUES ";
+    private static final List<String> COLUMNS = List.of("topic", "event_key", "event_id", "payload", "created_at");
+    private static final List<String> TYPES = List.of("varchar", "varchar", "uuid", "text", "timestamptz");
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -94,24 +95,18 @@ public class Outbox {
     }
 
     private static final class Pending {
-        /** Rows per INSERT: a consumer's polled batch stays far below the protocol's 65,535 parameters. */
-        private static final int ROWS_PER_WRITE = 1000;
         final List<Row> rows = new ArrayList<>();
 
-        /** The events in the order they were published (the relay's order), in multi-row INSERTs. */
+        /** The events in the order they were published (the relay's order), in one INSERT of any number of rows. */
         List<CommitWrites.Write> writes() {
-            List<CommitWrites.Write> writes = new ArrayList<>();
-            for (int from = 0; from < rows.size(); from += ROWS_PER_WRITE) {
-                List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_WRITE));
-                StringBuilder sql = new StringBuilder(INSERT);
-                List<Object> params = new ArrayList<>(part.size() * 5);
-                for (Row r : part) {
-                    sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-                    params.addAll(List.of(r.topic(), r.key(), r.eventId(), r.payload(), r.createdAt()));
-                }
-                writes.add(new CommitWrites.Write(sql.toString(), params));
+            if (rows.isEmpty()) {
+                return List.of();
             }
-            return writes;
+            List<List<Object>> values = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                values.add(List.of(r.topic(), r.key(), r.eventId(), r.payload(), r.createdAt()));
+            }
+            return List.of(CommitWrites.Write.insertRows("outbox", COLUMNS, TYPES, values));
         }
     }
 }

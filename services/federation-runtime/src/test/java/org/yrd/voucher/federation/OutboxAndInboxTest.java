@@ -58,6 +58,38 @@ class OutboxAndInboxTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> unsent(key) == 0);
     }
 
+    /**
+     * A transaction's events are written as one INSERT of the same text whatever their number (each column one array):
+     * every row arrives, in the order published, with every character of its content, whatever it holds.
+     */
+    @Test
+    void aTransactionsEventsOfAnyNumberAreWrittenInOrderWithEveryCharacter() {
+        assertThat(CommitWrites.Write.insertRows("t", List.of("a"), List.of("varchar"), List.of(List.of("x"))).sql())
+                .isEqualTo(CommitWrites.Write.insertRows("t", List.of("a"), List.of("varchar"),
+                        List.of(List.of("x"), List.of("y"), List.of("z"))).sql());
+        String[] awkward = {"{", "}", "\"", "\\", ",", "NULL", "null", "", " ", "中文 ,{}", "a\nb", "'; DROP TABLE outbox; --"};
+        for (int n : new int[] {1, 2, 37}) {
+            String key = "rows-" + n + "-" + UUID.randomUUID();
+            List<String> published = new ArrayList<>();
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < n; i++) {
+                    String name = i + awkward[i % awkward.length];
+                    published.add(outbox.publish(TOPIC, key, "yrd.test.rows.v1", Map.of("name", name)).id());
+                }
+            });
+            List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT cast(event_id AS varchar), payload FROM outbox WHERE event_key = ?1 ORDER BY id")
+                    .setParameter(1, key).getResultList());
+            assertThat(rows).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                Object[] row = (Object[]) rows.get(i);
+                assertThat(row[0]).as("row %d of %d", i, n).isEqualTo(published.get(i));
+                assertThat(EventCodec.data(EventCodec.read((String) row[1]), Map.class).get("name"))
+                        .isEqualTo(i + awkward[i % awkward.length]);
+            }
+        }
+    }
+
     @Test
     void aTransactionThatRollsBackPublishesNothing() {
         String key = "rollback-" + UUID.randomUUID();

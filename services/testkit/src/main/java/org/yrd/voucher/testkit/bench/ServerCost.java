@@ -16,10 +16,16 @@ import java.util.stream.Stream;
 final class ServerCost {
     private static final double TICK = 100.0; // USER_HZ on Linux
 
-    /** One reading. {@code statements} is -1 when pg_stat_statements is not there. */
-    record Reading(double appCpu, double postgresCpu, double driverCpu, long statements, long transactions) {
+    /**
+     * One reading. {@code postgresCpu} is every PostgreSQL process's, {@code postgresBackgroundCpu} the part of it not
+     * spent by a connection to the app's database (autovacuum, WAL writer, checkpointer, the postmaster). A process
+     * that ended between two readings is not counted. {@code statements} is -1 when pg_stat_statements is not there.
+     */
+    record Reading(double appCpu, double postgresCpu, double postgresBackgroundCpu, double driverCpu, long statements,
+                   long transactions) {
         Reading minus(Reading before) {
-            return new Reading(appCpu - before.appCpu, postgresCpu - before.postgresCpu, driverCpu - before.driverCpu,
+            return new Reading(appCpu - before.appCpu, postgresCpu - before.postgresCpu,
+                    postgresBackgroundCpu - before.postgresBackgroundCpu, driverCpu - before.driverCpu,
                     statements < 0 ? -1 : statements - before.statements, transactions - before.transactions);
         }
     }
@@ -48,7 +54,9 @@ final class ServerCost {
                 rs.next();
                 transactions = rs.getLong(1);
             }
-            return new Reading(cpu(appPid), postgresCpu(), cpu(ProcessHandle.current().pid()), statements, transactions);
+            double[] postgres = postgresCpu();
+            return new Reading(cpu(appPid), postgres[0], postgres[1], cpu(ProcessHandle.current().pid()), statements,
+                    transactions);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the database's statistics: " + e.getMessage(), e);
         }
@@ -68,14 +76,33 @@ final class ServerCost {
         return f == null ? 0 : (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK;
     }
 
-    private static double postgresCpu() {
+    /** CPU seconds of every PostgreSQL process, and of those among them that serve no connection to the database. */
+    private double[] postgresCpu() {
+        // a connection's process titles itself "postgres: <user> <database> <host>…"
+        String connection = " " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "") + " ";
+        double[] sums = new double[2];
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .map(p -> stat(p.resolve("stat")))
-                    .filter(f -> f != null && "postgres".equals(f[0]))
-                    .mapToDouble(f -> (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK).sum();
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                String[] f = stat(p.resolve("stat"));
+                if (f != null && "postgres".equals(f[0])) {
+                    double seconds = (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK;
+                    sums[0] += seconds;
+                    if (!commandLine(p).contains(connection)) {
+                        sums[1] += seconds;
+                    }
+                }
+            });
         } catch (IOException e) {
-            return 0;
+            // no /proc: nothing counted
+        }
+        return sums;
+    }
+
+    private static String commandLine(Path proc) {
+        try {
+            return Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
         }
     }
 
