@@ -13,10 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.federation.CommitWrites;
 import org.yrd.voucher.node.common.NodeConfig;
 
 /**
@@ -35,11 +35,15 @@ import org.yrd.voucher.node.common.NodeConfig;
 public class AuditChain {
     private static final Logger LOG = Logger.getLogger(AuditChain.class);
     private static final int BATCH = 500;
-    private static final int COLUMNS = 16;
-    /** The position of the chain record's one BIGINT column that may be null (amount_fen). */
-    private static final int AMOUNT = 10;
+    private static final List<String> RECORD_COLUMNS = List.of("seq", "at", "actor_subject", "actor_name", "actor_role",
+            "actor_province", "actor_uscc", "action", "target", "outcome", "amount_fen", "detail", "request_id",
+            "client_address", "prev_hash", "hash");
+    private static final List<String> RECORD_TYPES = List.of("bigint", "timestamptz", "varchar", "varchar", "varchar",
+            "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "varchar",
+            "varchar");
 
     private final EntityManager em;
+    private final CommitWrites commitWrites;
     private final long linkAfterMillis;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "audit-chainer");
@@ -51,8 +55,9 @@ public class AuditChain {
     /** Set as the app stops: a run from then on is left to the next start's sweep, its failure is not an error. */
     private volatile boolean stopping;
 
-    AuditChain(EntityManager em, NodeConfig config) {
+    AuditChain(EntityManager em, NodeConfig config, CommitWrites commitWrites) {
         this.em = em;
+        this.commitWrites = commitWrites;
         this.linkAfterMillis = config.audit().linkAfter().toMillis();
     }
 
@@ -132,51 +137,28 @@ public class AuditChain {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder("""
-                WITH appended AS (INSERT INTO audit_record (seq, at, actor_subject, actor_name, actor_role,
-                  actor_province, actor_uscc, action, target, outcome, amount_fen, detail, request_id, client_address,
-                  prev_hash, hash) VALUES\s""");
-        List<Object> values = new ArrayList<>(rows.size() * COLUMNS + 3);
-        StringBuilder ids = new StringBuilder("{");
+        List<List<Object>> records = new ArrayList<>(rows.size());
+        List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             Audit.Entry e = new Audit.Entry(TimeSource.utc(r[1]).toInstant(), new Actor((String) r[2], (String) r[3],
                     (String) r[4], (String) r[5], (String) r[6], (String) r[12], (String) r[13]), (String) r[7],
                     (String) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11]);
             seq++;
             String hash = Audit.hash(seq, e, prev);
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            values.add(seq);
-            values.addAll(Audit.columns(e));
-            values.add(prev);
-            values.add(hash);
-            ids.append(ids.length() > 1 ? "," : "").append(((Number) r[0]).longValue());
+            List<Object> record = new ArrayList<>(RECORD_COLUMNS.size());
+            record.add(seq);
+            record.addAll(Audit.columns(e));
+            record.add(prev);
+            record.add(hash);
+            records.add(record);
+            ids.add(((Number) r[0]).longValue());
             prev = hash;
         }
-        sql.append("), moved AS (DELETE FROM audit_pending WHERE id = ANY(CAST(? AS BIGINT[])))")
-                .append(" UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1");
-        values.add(ids.append('}').toString());
-        values.add(seq);
-        values.add(prev);
-        bind(em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class), values, COLUMNS, AMOUNT).executeUpdate();
+        // the records in their places, taken out of the waiting ones, and the new head: one statement of one text
+        commitWrites.now(List.of(CommitWrites.Write.insertRows("audit_record", RECORD_COLUMNS, RECORD_TYPES, records),
+                new CommitWrites.Write("DELETE FROM audit_pending WHERE id = ANY(cast(? AS bigint[]))",
+                        List.of((Object) ids.toArray(Long[]::new))), // one parameter, the array
+                new CommitWrites.Write("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", List.of(seq, prev))));
         return rows.size();
-    }
-
-    /**
-     * Binds the values of a multi-row INSERT, with a typed null where a value is missing: PostgreSQL cannot infer
-     * the type of an untyped one inside VALUES. {@code longColumn} is the one BIGINT column that may be null. The
-     * notifier writes its notifications with it too.
-     */
-    public static NativeQuery<?> bind(NativeQuery<?> q, List<Object> values, int columns, int longColumn) {
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (v != null) {
-                q.setParameter(i + 1, v);
-            } else if (i % columns == longColumn) {
-                q.setParameter(i + 1, null, Long.class);
-            } else {
-                q.setParameter(i + 1, null, String.class);
-            }
-        }
-        return q;
     }
 }

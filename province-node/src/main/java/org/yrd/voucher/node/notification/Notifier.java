@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.yrd.voucher.edge.Ids;
+import org.yrd.voucher.federation.CommitWrites;
 import org.yrd.voucher.node.audit.AuditChain;
 import org.yrd.voucher.node.common.NodeConfig;
 
@@ -25,9 +25,10 @@ import org.yrd.voucher.node.common.NodeConfig;
 public class Notifier {
     private static final Logger LOG = Logger.getLogger(Notifier.class);
     private static final int BATCH = 500;
-    private static final int COLUMNS = 8;
-    /** amount_fen, the one BIGINT column that may be null. */
-    private static final int AMOUNT = 6;
+    private static final List<String> COLUMNS = List.of("id", "audit_seq", "recipient_uscc", "recipient_role", "kind",
+            "target", "amount_fen", "created_at");
+    private static final List<String> TYPES = List.of("uuid", "bigint", "varchar", "varchar", "varchar", "varchar",
+            "bigint", "timestamptz");
     private static final String UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     private final EntityManager em;
@@ -35,9 +36,11 @@ public class Notifier {
     private final Clock clock;
     private final Ids ids;
     private final NodeConfig config;
+    private final CommitWrites commitWrites;
 
-    Notifier(EntityManager em, AuditChain chain, Clock clock, Ids ids, NodeConfig config) {
+    Notifier(EntityManager em, AuditChain chain, Clock clock, Ids ids, NodeConfig config, CommitWrites commitWrites) {
         this.em = em;
+        this.commitWrites = commitWrites;
         this.chain = chain;
         this.clock = clock;
         this.ids = ids;
@@ -92,12 +95,12 @@ public class Notifier {
                 .setParameter("cursor", cursor).setParameter("upto", upto)
                 .setParameter("actions", NotificationRules.ACTIONS).getResultList();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object> values = new ArrayList<>();
+        List<List<Object>> values = new ArrayList<>();
         for (Object[] r : records) {
             var parties = new NotificationRules.Parties((String) r[5], (String) r[6]);
             for (NotificationRules.Notice n : NotificationRules.of((String) r[1], (String) r[3], parties)) {
-                values.addAll(java.util.Arrays.asList(ids.next(), r[0], n.uscc(), n.role(), n.kind(), r[2],
-                        r[4] == null ? null : ((Number) r[4]).longValue(), now));
+                values.add(java.util.Arrays.asList(ids.next(), (Number) r[0], n.uscc(), n.role(), n.kind(), r[2],
+                        (Number) r[4], now));
             }
         }
         if (!values.isEmpty()) {
@@ -110,16 +113,13 @@ public class Notifier {
         return ((Number) window[1]).intValue();
     }
 
-    /** The batch's notifications in one statement; one made before (a unique index) is not made again. */
-    private void insert(List<Object> values) {
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO notification (id, audit_seq, recipient_uscc, recipient_role, kind, target, amount_fen,
-                  created_at) VALUES\s""");
-        for (int row = 0; row < values.size() / COLUMNS; row++) {
-            sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        AuditChain.bind(em.createNativeQuery(sql + " ON CONFLICT DO NOTHING").unwrap(NativeQuery.class), values,
-                COLUMNS, AMOUNT).executeUpdate();
+    /**
+     * The batch's notifications in one statement, of one text whatever their number; one made before (a unique index)
+     * is not made again.
+     */
+    private void insert(List<List<Object>> values) {
+        CommitWrites.Write rows = CommitWrites.Write.insertRows("notification", COLUMNS, TYPES, values);
+        commitWrites.now(List.of(new CommitWrites.Write(rows.sql() + " ON CONFLICT DO NOTHING", rows.params())));
     }
 
     /**
