@@ -191,15 +191,23 @@ class RedemptionStore {
                        String recognisedCategories, Voucher voucher, List<RiskRules.Prior> priors,
                        long providerIncomeFen, long groupIncomeFen) {}
 
+    /**
+     * The states a request from another province holds its invoice in, written into the statement (ours are
+     * {@code redemption_live}, V25): with the states as parameters PostgreSQL cannot prove from a generic plan that the
+     * invoice's partial unique index applies, so it planned this statement afresh at every filing (1.4 ms).
+     */
+    private static final String REQUEST_LIVE = String.join(", ", States.REQUEST_LIVE.stream().map(s -> "'" + s + "'")
+            .toList());
+
     FilingFacts filingFacts(String enterpriseUscc, UUID voucherId, String providerUscc, String invoiceKey,
                             String invoiceHash, LocalDate today, OffsetDateTime since) {
         String sql = """
                 SELECT e.name, e.district_code, e.legal_representative, e.contact_phone, e.address,
                   party_listed(?, ?), party_listed(?, ?),
                   (EXISTS (SELECT 1 FROM redemption WHERE provider_uscc = ? AND invoice_key = ?
-                             AND status = ANY(cast(? AS varchar[])))
+                             AND redemption_live(status))
                    OR EXISTS (SELECT 1 FROM incoming_redemption WHERE invoice_hash = ?
-                             AND status = ANY(cast(? AS varchar[])))),
+                             AND status IN (%s))),
                   p.status, p.categories, p.legal_representative, p.contact_phone, p.address,
                   y.home_province, y.categories,
                   v.id, v.enterprise_uscc, v.district_code, v.pools, v.budget_year, v.face_value_fen, v.held_fen,
@@ -211,7 +219,7 @@ class RedemptionStore {
                      FROM enterprise m JOIN redemption r ON r.enterprise_uscc = m.uscc AND r.provider_uscc = ?
                     WHERE (m.parent_uscc = coalesce(e.parent_uscc, e.uscc)
                            OR (m.uscc = coalesce(e.parent_uscc, e.uscc) AND m.parent_uscc IS NULL))
-                      AND r.budget_year = v.budget_year AND r.status = ANY(cast(? AS varchar[])))
+                      AND r.budget_year = v.budget_year AND redemption_live(r.status))
                 FROM (SELECT 1) AS one LEFT JOIN enterprise e ON e.uscc = ?
                   LEFT JOIN provider p ON p.uscc = ?
                   LEFT JOIN provider_registry y ON y.uscc = ? AND y.recognised
@@ -219,12 +227,11 @@ class RedemptionStore {
                   LEFT JOIN LATERAL (SELECT array_agg(cast(id AS varchar) ORDER BY filed_at) AS ids,
                                             array_agg(voucher_amount_fen ORDER BY filed_at) AS amounts
                                      FROM redemption WHERE enterprise_uscc = ? AND provider_uscc = ? AND filed_at >= ?
-                                       AND status = ANY(cast(? AS varchar[]))) pr ON true""";
-        String[] live = States.sql(States.LIVE);
+                                       AND redemption_live(status)) pr ON true""".formatted(REQUEST_LIVE);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, enterpriseUscc, today, providerUscc, today, providerUscc, invoiceKey, live, invoiceHash,
-                    States.sql(States.REQUEST_LIVE), providerUscc, providerUscc, live, enterpriseUscc,
-                    providerUscc, providerUscc, voucherId, enterpriseUscc, providerUscc, since, live);
+            bind(s, enterpriseUscc, today, providerUscc, today, providerUscc, invoiceKey, invoiceHash, providerUscc,
+                    providerUscc, enterpriseUscc, providerUscc, providerUscc, voucherId, enterpriseUscc, providerUscc,
+                    since);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
                 Voucher v = null;
