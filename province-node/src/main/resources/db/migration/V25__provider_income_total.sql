@@ -4,10 +4,12 @@
 -- an index carrying the redemption's status, rewritten at each of its steps. It is now a total kept with the
 -- redemptions, exact in every transaction.
 --
--- The total follows the redemptions by a trigger deferred to the commit: a transaction takes the total's row lock in
--- its last moment, so filings of one provider wait on one another only for their commits, never while they hold a
--- voucher, and no transaction holds a total while it waits for another row (no deadlock with the steps that lock a
--- redemption and then its voucher). A step that keeps a redemption live (confirm, approve, pay) does not touch it.
+-- The total follows the redemptions by a trigger deferred to the commit: a transaction takes a total's row lock in
+-- its last moment, after every other row it writes, so filings of one provider wait on one another only for their
+-- commits, and a step that locks a redemption and then its voucher never waits for a total while it holds one. (Two
+-- runs of the expiry ending redemptions of the same providers at once could take their totals in different orders;
+-- PostgreSQL then ends one of them, whose redemptions the next run takes.) A step that keeps a redemption live
+-- (confirm, approve, pay) does not touch the total.
 
 -- the one SQL spelling of States.LIVE (federation-events); ProviderIncomeTest checks that the two agree
 CREATE FUNCTION redemption_live(status VARCHAR) RETURNS BOOLEAN
