@@ -57,6 +57,15 @@ readinessProbe:
   failureThreshold: 3
 {{- end -}}
 
+{{/* The JVM as the image's start script (run-java.sh of the UBI OpenJDK runtime, docs/deploy.md "The image") sets it:
+the heap at most half of the container's memory limit (the script's default, 80 %, would leave too little for the
+JVM's own memory, about 250 MB for an app: class metadata, compiled code, threads; docs/benchmarks.md), and the
+parallel collector, the script's default, named here so that the benchmark and production run the same one. */}}
+{{- define "yrd-lib.jvmEnv" -}}
+- {name: JAVA_MAX_MEM_RATIO, value: "50"}
+- {name: GC_CONTAINER_OPTIONS, value: "-XX:+UseParallelGC"}
+{{- end -}}
+
 {{/* HTTP behind the ingress: the client's address and scheme from X-Forwarded-* only when sent by the ingress
 controller's pods (yrd.http.trusted-proxies), and the Swagger UI off unless asked for. */}}
 {{- define "yrd-lib.httpEnv" -}}

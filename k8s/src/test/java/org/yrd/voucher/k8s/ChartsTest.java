@@ -102,6 +102,33 @@ class ChartsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sh", "js", "zj", "ah", "hub"})
+    void everyAppsHeapLeavesTheJvmItsOwnMemoryWithinTheContainersLimit(String deployment) {
+        JsonNode app = Rendered.app(deployment);
+        long limit = bytes(app.path("resources").path("limits").path("memory").asText());
+        int heapPercent = Integer.parseInt(Rendered.envValue(app.path("env"), "JAVA_MAX_MEM_RATIO"));
+        // beside its heap an app's JVM needs about 250 MB of its own (docs/benchmarks.md): beyond the limit the
+        // container would be killed under load rather than its heap collected
+        assertThat(limit - limit * heapPercent / 100).as("memory beside the heap").isGreaterThanOrEqualTo(300L << 20);
+        // the collector the node's benchmark measures (deploy/bench-node.sh)
+        assertThat(Rendered.envValue(app.path("env"), "GC_CONTAINER_OPTIONS")).isEqualTo("-XX:+UseParallelGC");
+    }
+
+    /** A Kubernetes memory quantity in bytes: 1Gi, 512Mi, 2G, ... */
+    private static long bytes(String quantity) {
+        var m = Pattern.compile("(\\d+)([KMGT]i?)?").matcher(quantity);
+        assertThat(m.matches()).as(quantity).isTrue();
+        String unit = m.group(2) == null ? "" : m.group(2);
+        long base = unit.endsWith("i") ? 1024 : 1000;
+        int power = unit.isEmpty() ? 0 : "KMGT".indexOf(unit.charAt(0)) + 1;
+        long value = Long.parseLong(m.group(1));
+        for (int i = 0; i < power; i++) {
+            value *= base;
+        }
+        return value;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "js", "zj", "ah", "hub"})
     void theAppIsReachedOnlyFromTheIngressControllerAndReachesOnlyWhatItNeeds(String deployment) {
         JsonNode app = Rendered.ofKind(deployment, "Deployment").get(0);
         JsonNode labels = app.path("spec").path("template").path("metadata").path("labels");
