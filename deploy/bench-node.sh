@@ -11,6 +11,8 @@ seconds="${2:-30}"
 pg_port=55999
 node_port=18081
 state=target/bench
+# a server of an earlier run may still be stopping on the same directory and port: wait for it (at most a minute)
+for _ in $(seq 60); do (exec 3<>/dev/tcp/localhost/$pg_port) 2>/dev/null || break; sleep 1; done
 rm -rf "$state" && mkdir -p "$state"
 
 if ! command -v pgbench >/dev/null; then
@@ -37,19 +39,23 @@ $own java -Djava.io.tmpdir="$PWD/target" -Dpg.synchronous_commit=on -Dpg.fsync=o
   -cp "$cp" org.yrd.voucher.testkit.PostgresMain "$state/pg-data" "$pg_port" node_bench pgbench > "$state/postgres.log" 2>&1 &
 pg_pid=$!
 node_pid=""
-trap 'kill $node_pid $pg_pid 2>/dev/null || true' EXIT
+trap 'kill $node_pid $pg_pid 2>/dev/null || true; wait $pg_pid 2>/dev/null || true' EXIT
 until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$state/postgres.log"; exit 1; }; sleep 0.5; done
 psql() { command psql -q -h localhost -p $pg_port -U postgres "$@"; }
 psql -d node_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 \
   || echo "(pg_stat_statements unavailable: no statement counts)"
 
-# NODE_OPTS: the node's JVM options (default: the JVM's own, C2 included). PG_OPTS: the PostgreSQL launcher's.
+# The node's JVM as the charts run it in the image (k8s yrd-lib.jvmEnv: the parallel collector with the image's
+# start-script tuning, the heap half of the 1 GiB limit; the default JIT, C2 included). NODE_OPTS: options added
+# after these (a later option wins). PG_OPTS: the PostgreSQL launcher's.
+node_jvm=(-Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4
+          -XX:AdaptiveSizePolicyWeight=90)
 # BENCH_OPTS: the driver's, e.g. -Dbench.warmup=60 -Dbench.enterprises=80000.
 # Shanghai's demo policy with a 2-billion-yuan budget, so the warm-up and the run never exhaust it
 sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billion yuan/' deploy/policies/SH.yaml \
   > "$state/SH-bench.yaml"
 started=$(date +%s%N)
-$own java -Xmx1g ${NODE_OPTS:-} -Dquarkus.profile=local $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
+$own java "${node_jvm[@]}" ${NODE_OPTS:-} -Dquarkus.profile=local $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
 node_pid=$!
