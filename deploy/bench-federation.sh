@@ -8,9 +8,12 @@ cd "$(dirname "$0")/.."
 rate="${1:-50}"
 seconds="${2:-60}"
 state=target/bench-federation
-rm -rf "$state" && mkdir -p "$state"
 pg_port=56432
 kafka_port=29092
+# the servers of an earlier run may still be stopping on the same directories and ports: wait for them (at most a minute)
+for _ in $(seq 60); do (exec 3<>/dev/tcp/localhost/$pg_port || exec 3<>/dev/tcp/localhost/$kafka_port) 2>/dev/null \
+  || break; sleep 1; done
+rm -rf "$state" && mkdir -p "$state"
 
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl services/testkit dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -23,7 +26,7 @@ signer=(-Dyrd.test.token.private="$token_priv" -Dyrd.test.token.public="$token_p
 java -cp "$cp" org.yrd.voucher.events.EventSignatures "$state/keys" hub SH ZJ
 signing() { echo "-Dyrd.federation.signing.key-file=$PWD/$state/keys/$1.key.pem -Dyrd.federation.signing.trust-dir=$PWD/$state/keys"; }
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true' EXIT
 # Every process runs in a session of its own (setsid). The kernel then shares the cores between the services,
 # as separate hosts or systemd units (a cgroup each) would, rather than between their threads: a burst of
 # requests on ZJ's many worker threads cannot starve the hub's and SH's single consumer threads, which is

@@ -10,6 +10,8 @@ rounds="${1:-200}"
 pg_port=55998
 hub_port=18090
 state=target/bench-hub
+# a server of an earlier run may still be stopping on the same directory and port: wait for it (at most a minute)
+for _ in $(seq 60); do (exec 3<>/dev/tcp/localhost/$pg_port) 2>/dev/null || break; sleep 1; done
 rm -rf "$state" && mkdir -p "$state"
 
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install
@@ -23,7 +25,7 @@ java -Djava.io.tmpdir="$PWD/target" -cp "$cp" org.yrd.voucher.testkit.PostgresMa
   > "$state/postgres.log" 2>&1 &
 pg_pid=$!
 hub_pid=""
-trap 'kill $hub_pid $pg_pid 2>/dev/null || true' EXIT
+trap 'kill $hub_pid $pg_pid 2>/dev/null || true; wait $pg_pid 2>/dev/null || true' EXIT
 until grep -q '^READY' "$state/postgres.log"; do kill -0 $pg_pid || { cat "$state/postgres.log"; exit 1; }; sleep 0.5; done
 
 # no broker: the hub serves what it holds while Kafka is away (docs/federation.md)
