@@ -37,10 +37,10 @@ public class Audit {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object PENDING = Audit.class;
     /** The trail's columns from {@code at} to {@code client_address}, as {@link #columns(Entry)} gives them. */
-    private static final List<String> PENDING_COLUMNS = List.of("at", "actor_subject", "actor_name", "actor_role",
+    static final List<String> PENDING_COLUMNS = List.of("at", "actor_subject", "actor_name", "actor_role",
             "actor_province", "actor_uscc", "action", "target", "outcome", "amount_fen", "detail", "request_id",
             "client_address");
-    private static final List<String> PENDING_TYPES = List.of("timestamptz", "varchar", "varchar", "varchar", "varchar",
+    static final List<String> PENDING_TYPES = List.of("timestamptz", "varchar", "varchar", "varchar", "varchar",
             "varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar");
     private final TransactionSynchronizationRegistry transactions;
     private final Caller caller;

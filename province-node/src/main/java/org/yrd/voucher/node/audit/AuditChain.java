@@ -35,12 +35,9 @@ import org.yrd.voucher.node.common.NodeConfig;
 public class AuditChain {
     private static final Logger LOG = Logger.getLogger(AuditChain.class);
     private static final int BATCH = 500;
-    private static final List<String> RECORD_COLUMNS = List.of("seq", "at", "actor_subject", "actor_name", "actor_role",
-            "actor_province", "actor_uscc", "action", "target", "outcome", "amount_fen", "detail", "request_id",
-            "client_address", "prev_hash", "hash");
-    private static final List<String> RECORD_TYPES = List.of("bigint", "timestamptz", "varchar", "varchar", "varchar",
-            "varchar", "varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "varchar",
-            "varchar");
+    /** A chain record's columns: its place, the record's own (as {@link Audit#columns} gives them), the link. */
+    private static final List<String> RECORD_COLUMNS = record("seq", Audit.PENDING_COLUMNS, "prev_hash", "hash");
+    private static final List<String> RECORD_TYPES = record("bigint", Audit.PENDING_TYPES, "varchar", "varchar");
 
     private final EntityManager em;
     private final CommitWrites commitWrites;
@@ -160,5 +157,14 @@ public class AuditChain {
                         List.of((Object) ids.toArray(Long[]::new))), // one parameter, the array
                 new CommitWrites.Write("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", List.of(seq, prev))));
         return rows.size();
+    }
+
+    private static List<String> record(String seq, List<String> entry, String prevHash, String hash) {
+        List<String> all = new ArrayList<>(entry.size() + 3);
+        all.add(seq);
+        all.addAll(entry);
+        all.add(prevHash);
+        all.add(hash);
+        return List.copyOf(all);
     }
 }

@@ -9,8 +9,12 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 
@@ -56,12 +60,12 @@ public class CommitWrites {
             if (value == null || value instanceof String) {
                 return (String) value;
             }
-            if (value instanceof Number || value instanceof java.util.UUID || value instanceof java.time.Instant) {
+            if (value instanceof Number || value instanceof UUID || value instanceof Instant) {
                 return value.toString();
             }
-            if (value instanceof java.time.OffsetDateTime t) {
+            if (value instanceof OffsetDateTime t) {
                 // seconds always written, and every fraction digit there is: the database keeps exactly this instant
-                return t.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             }
             throw new IllegalArgumentException("no text form for a " + value.getClass().getName());
         }

@@ -73,7 +73,12 @@ final class ServerCost {
 
     private static double cpu(long pid) {
         String[] f = stat(Path.of("/proc", Long.toString(pid), "stat"));
-        return f == null ? 0 : (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK;
+        return f == null ? 0 : seconds(f);
+    }
+
+    /** A process's CPU seconds, user and system, from the fields of its {@code /proc/<pid>/stat}. */
+    private static double seconds(String[] stat) {
+        return (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICK;
     }
 
     /** CPU seconds of every PostgreSQL process, and of those among them that serve no connection to the database. */
@@ -85,7 +90,7 @@ final class ServerCost {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 String[] f = stat(p.resolve("stat"));
                 if (f != null && "postgres".equals(f[0])) {
-                    double seconds = (Long.parseLong(f[12]) + Long.parseLong(f[13])) / TICK;
+                    double seconds = seconds(f);
                     sums[0] += seconds;
                     if (!commandLine(p).contains(connection)) {
                         sums[1] += seconds;
