@@ -29,9 +29,10 @@ import org.yrd.voucher.policy.RedemptionStatus;
  * What happens to a filed redemption (P5, P6, P7, P11, P13): the provider confirms or disputes it, it is approved
  * (automatically under the threshold, P13 never when flagged) or rejected, finance pays it, or it expires unanswered.
  * Each step is a move of the redemption's own state machine ({@link Redemption}), its money moves on the voucher and in
- * the ledger, and {@link RedemptionJournal} audits it and tells the hub, all in one transaction. Confirming, approving
- * and paying decide on facts read without a lock and write by guarded statements ({@link RedemptionStore}); the rarer
- * steps (dispute, rejection, expiry, the answers of another province's provider) lock the redemption's row.
+ * the ledger, and {@link RedemptionJournal} audits it and tells the hub, all in one transaction. A person's steps
+ * (confirming, disputing, approving, rejecting, paying) decide on facts read without a lock and write by guarded
+ * statements ({@link RedemptionStore}); the system's (expiry, the answers of another province's provider) lock the
+ * redemption's row.
  * Filing is {@link RedemptionFiling}'s.
  */
 @ApplicationScoped
@@ -115,14 +116,22 @@ public class RedemptionService {
         return List.of(RedemptionStatus.PROVIDER_CONFIRMED);
     }
 
+    /** The provider disputes the filing (P11): it ends unpaid and its hold is released, by one guarded write. */
     @Transactional
     public Redemption dispute(String providerUscc, UUID id, String reason) {
-        Redemption r = forProvider(providerUscc, id);
-        if (r.isCrossRegion(config.province().name())) {
-            throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+        LocalDate today = TimeSource.today(clock);
+        for (int attempt = 1; ; attempt++) {
+            Redemption r = forProvider(providerUscc, id, today, RedemptionStore.Listed.NONE).redemption();
+            if (r.isCrossRegion(config.province().name())) {
+                throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
+            }
+            String from = r.status().name();
+            r.ended(RedemptionStatus.DISPUTED, null, reason);
+            if (endedHere(r, from)) {
+                return r;
+            }
+            RedemptionStore.lostRace("redemption " + id, attempt);
         }
-        end(r, RedemptionStatus.DISPUTED, null, reason);
-        return r;
     }
 
     @Transactional
@@ -143,13 +152,42 @@ public class RedemptionService {
         }
     }
 
+    /** An operator rejects the redemption (P11): it ends unpaid and its hold is released, by one guarded write. */
     @Transactional
     public Redemption reject(UUID id, String reason) {
-        Redemption r = redemptions.lock(id);
-        r.rejected(caller.actor(), OffsetDateTime.now(clock), reason);
+        LocalDate today = TimeSource.today(clock);
+        for (int attempt = 1; ; attempt++) {
+            Redemption r = facts(id, today, RedemptionStore.Listed.NONE).redemption();
+            String from = r.status().name();
+            r.rejected(caller.actor(), OffsetDateTime.now(clock), reason);
+            if (endedHere(r, from)) {
+                return r;
+            }
+            RedemptionStore.lostRace("redemption " + id, attempt);
+        }
+    }
+
+    /**
+     * Writes {@code r}, ended unpaid, if it is still in {@code from}, with its hold released (the voucher, the ledger);
+     * then its transition and money movements are journalled as {@link #end} does. False if it moved meanwhile.
+     */
+    private boolean endedHere(Redemption r, String from) {
+        Boolean voucherExpired = store.ended(r, from, OffsetDateTime.now(clock));
+        if (voucherExpired == null) {
+            return false;
+        }
         journal.moved(r);
-        release(r);
-        return r;
+        // as Voucher.release: the hold comes back, and to the budget as well if the voucher has expired (P7)
+        ledger.recorded(movement(LedgerEntry.Kind.RELEASE, r));
+        if (voucherExpired) {
+            ledger.recorded(movement(LedgerEntry.Kind.EXPIRE, r));
+        }
+        return true;
+    }
+
+    private static Movement movement(LedgerEntry.Kind kind, Redemption r) {
+        return new Movement(kind, r.voucherAmountFen, r.voucherId, r.enterpriseUscc, r.budgetYear, r.id,
+                r.policyVersion, r.districtCode);
     }
 
     /**
@@ -178,8 +216,7 @@ public class RedemptionService {
             // the redemption, the voucher's hold turned into the redeemed amount and the ledger entry: one statement
             if (store.paid(r, from, today)) {
                 journal.moved(r);
-                ledger.recorded(new Movement(LedgerEntry.Kind.REDEEM, r.voucherAmountFen, r.voucherId,
-                        r.enterpriseUscc, r.budgetYear, r.id, r.policyVersion, r.districtCode));
+                ledger.recorded(movement(LedgerEntry.Kind.REDEEM, r));
                 return r;
             }
             RedemptionStore.lostRace("redemption " + id, attempt);
@@ -215,14 +252,6 @@ public class RedemptionService {
 
     Redemption lockIfAny(UUID id) {
         return redemptions.lockIfAny(id);
-    }
-
-    private Redemption forProvider(String providerUscc, UUID id) {
-        Redemption r = redemptions.lock(id);
-        if (!r.providerUscc.equals(providerUscc)) {
-            throw ProblemException.notFound("redemption", id);
-        }
-        return r;
     }
 
     /** The facts of a step on redemption {@code id}, or 404. */

@@ -19,12 +19,12 @@ import org.yrd.voucher.node.voucher.Voucher;
 import org.yrd.voucher.policy.RiskRules;
 
 /**
- * The hot steps of a redemption (filing, confirming, approving, paying) in plain JDBC, in the caller's transaction
- * (the data source hands out the connection the transaction already holds): one statement reads every fact the
- * decision needs, the policy and the redemption's state machine decide in memory, and one guarded statement writes
- * the outcome only if every fact the decision used still holds (state, provider standing, risk flags, negative list,
- * maker–checker). No row lock is held between the two; a write that finds a fact changed writes nothing and the step
- * is decided again on fresh facts (docs/architecture.md "Money under concurrency").
+ * A person's steps on a redemption (filing, confirming, disputing, approving, rejecting, paying) in plain JDBC, in the
+ * caller's transaction (the data source hands out the connection the transaction already holds): one statement reads
+ * every fact the decision needs, the policy and the redemption's state machine decide in memory, and one guarded
+ * statement writes the outcome only if every fact the decision used still holds (state, provider standing, risk flags,
+ * negative list, maker–checker). No row lock is held between the two; a write that finds a fact changed writes nothing
+ * and the step is decided again on fresh facts (docs/architecture.md "Money under concurrency").
  */
 @ApplicationScoped
 class RedemptionStore {
@@ -176,6 +176,43 @@ class RedemptionStore {
                 SELECT count(*) FROM p""",
                 r.status().name(), r.paidAt(), r.paymentReference(), r.paidBy(), r.paidBySubject(), r.id, from,
                 r.paidBySubject(), today, today, today, r.paidAt()) == 1;
+    }
+
+    /**
+     * A redemption ended unpaid by a person (its provider's dispute, an operator's rejection), written only if it is
+     * still in {@code from}, with its hold released in the same statement: the voucher's hold given back (to the
+     * budget, as its expired amount, if the voucher expired meanwhile: P7) and the ledger's {@code RELEASE} (and then
+     * {@code EXPIRE}) entry. Returns whether the voucher had expired, or {@code null} if the redemption was no longer
+     * in {@code from} (nothing written).
+     */
+    Boolean ended(Redemption r, String from, OffsetDateTime at) {
+        String sql = """
+                WITH e AS (UPDATE redemption SET status = ?, reason = ?, reason_code = ?, decided_at = ?,
+                             decided_by = ?, decided_by_subject = ?
+                           WHERE id = ? AND status = ?
+                           RETURNING id, voucher_id, voucher_amount_fen, budget_year, policy_version),
+                     v AS (UPDATE voucher SET held_fen = voucher.held_fen - e.voucher_amount_fen,
+                             expired_fen = voucher.expired_fen
+                               + CASE WHEN voucher.status = 'EXPIRED' THEN e.voucher_amount_fen ELSE 0 END
+                           FROM e WHERE voucher.id = e.voucher_id
+                           RETURNING voucher.id, voucher.status = 'EXPIRED' AS expired),
+                     l AS (INSERT INTO ledger_entry (at, kind, amount_fen, budget_year, voucher_id, redemption_id,
+                             policy_version)
+                           SELECT cast(? AS timestamptz), k.kind, e.voucher_amount_fen, e.budget_year, v.id, e.id,
+                             e.policy_version
+                           FROM e, v, (VALUES (1, 'RELEASE'), (2, 'EXPIRE')) k(n, kind)
+                           WHERE e.voucher_amount_fen > 0 AND (k.n = 1 OR v.expired)
+                           ORDER BY k.n)
+                SELECT expired FROM v""";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, r.status().name(), r.reason(), r.reasonCode(), r.decidedAt(), r.decidedBy(), r.decidedBySubject(),
+                    r.id, from, at);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getBoolean(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ending redemption " + r.id, e);
+        }
     }
 
     /**

@@ -215,21 +215,34 @@ public class Vouchers {
         }
     }
 
-    /** Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip. */
+    /**
+     * Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip (plain JDBC, the
+     * caller's transaction).
+     */
     ApplicationRules.Applicant applicant(Applicant e, LocalDate today) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
-                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
-                               (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
-                                 WHERE enterprise_uscc = ?1 AND status = 'ACTIVE'),
-                               (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ?1 AND year = ?3),
-                               (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?3),
-                               party_listed(?1, ?2)""")
-                .setParameter(1, e.uscc()).setParameter(2, today).setParameter(3, today.getYear())
-                .getSingleResult();
-        return new ApplicationRules.Applicant(e.recipientType(), e.districtCode(), (Boolean) row[4],
-                ((Number) row[2]).longValue(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[3]).longValue());
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
+                         WHERE enterprise_uscc = ? AND status = 'ACTIVE'),
+                       (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
+                         WHERE enterprise_uscc = ? AND status = 'ACTIVE'),
+                       (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ? AND year = ?),
+                       (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?),
+                       party_listed(?, ?)""")) {
+            s.setString(1, e.uscc());
+            s.setString(2, e.uscc());
+            s.setString(3, e.uscc());
+            s.setInt(4, today.getYear());
+            s.setInt(5, today.getYear());
+            s.setString(6, e.uscc());
+            s.setObject(7, today);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new ApplicationRules.Applicant(e.recipientType(), e.districtCode(), row.getBoolean(5),
+                        row.getLong(3), row.getLong(1), row.getLong(2), row.getLong(4));
+            }
+        } catch (SQLException x) {
+            throw new IllegalStateException("reading applicant " + e.uscc(), x);
+        }
     }
 
     /** P6: takes {@code amountFen} of the enterprise's annual cap, or nothing if the cap would be passed. */

@@ -1,14 +1,16 @@
 package org.yrd.voucher.federation;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hibernate.Session;
 
 /**
  * What a transaction writes last, just before it commits (its outbox events, its audit records, a request's stored
@@ -73,13 +74,13 @@ public class CommitWrites {
 
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;
-    private final EntityManager em;
+    private final AgroalDataSource db;
 
     CommitWrites(TransactionSynchronizationRegistry transactions, TransactionManager transactionManager,
-                 EntityManager em) {
+                 AgroalDataSource db) {
         this.transactions = transactions;
         this.transactionManager = transactionManager;
-        this.em = em;
+        this.db = db;
     }
 
     /** Asks {@code writes} for what to write when the current transaction is about to commit. */
@@ -87,20 +88,26 @@ public class CommitWrites {
         pending().add(writes);
     }
 
-    /** Writes these now, in the current transaction, in one statement. */
+    /**
+     * Writes these now, in the current transaction, in one statement: on the transaction's own connection (the pool
+     * gives every use within one transaction the same one), without a Hibernate session, so that a transaction whose
+     * other statements are plain JDBC as well opens none.
+     */
     public void now(List<Write> writes) {
-        if (!writes.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement s = connection.prepareStatement(sql(writes))) {
-                    int at = 1;
-                    for (Write w : writes) {
-                        for (Object p : w.params()) {
-                            s.setObject(at++, p); // a null takes the type of the column it is written to
-                        }
-                    }
-                    s.execute();
+        if (writes.isEmpty()) {
+            return;
+        }
+        String sql = sql(writes);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int at = 1;
+            for (Write w : writes) {
+                for (Object p : w.params()) {
+                    s.setObject(at++, p); // a null takes the type of the column it is written to
                 }
-            });
+            }
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing at commit: " + sql, e);
         }
     }
 
