@@ -26,7 +26,7 @@ import org.yrd.voucher.events.EventCodec;
  */
 @ApplicationScoped
 public class Outbox {
-    /** Fired when an event is published; observed after commit to wake the relay. */
+    /** Fired once by each transaction that publishes events; observed after its commit to wake the relay. */
     public record Written() {}
 
     private static final List<String> COLUMNS = List.of("topic", "event_key", "event_id", "payload", "created_at");
@@ -76,19 +76,22 @@ public class Outbox {
      */
     private CloudEvent add(String topic, String key, CloudEvent e) {
         pending().rows.add(new Row(topic, key, UUID.fromString(e.id()), EventCodec.write(e), OffsetDateTime.now(clock)));
-        written.fire(new Written());
         return e;
     }
 
     private record Row(String topic, String key, UUID eventId, String payload, OffsetDateTime createdAt) {}
 
-    /** This transaction's unwritten events; the first call asks for their write at commit. */
+    /**
+     * This transaction's unwritten events; the first call asks for their write at commit and for the relay to be woken
+     * once the transaction has committed (one wake-up for all of its events).
+     */
     private Pending pending() {
         Pending p = (Pending) transactions.getResource(Pending.class);
         if (p == null) {
             Pending fresh = new Pending();
             commitWrites.beforeCommit(fresh::writes);
             transactions.putResource(Pending.class, fresh);
+            written.fire(new Written());
             p = fresh;
         }
         return p;
