@@ -116,7 +116,7 @@ public class RedemptionService {
         return List.of(RedemptionStatus.PROVIDER_CONFIRMED);
     }
 
-    /** The provider disputes the filing (P11): it ends unpaid and its hold is released, by one guarded write. */
+    /** The provider disputes the filing: it ends unpaid and its hold is released (P6), by one guarded write. */
     @Transactional
     public Redemption dispute(String providerUscc, UUID id, String reason) {
         LocalDate today = TimeSource.today(clock);
@@ -152,7 +152,7 @@ public class RedemptionService {
         }
     }
 
-    /** An operator rejects the redemption (P11): it ends unpaid and its hold is released, by one guarded write. */
+    /** An operator rejects the redemption: it ends unpaid and its hold is released (P6), by one guarded write. */
     @Transactional
     public Redemption reject(UUID id, String reason) {
         LocalDate today = TimeSource.today(clock);
