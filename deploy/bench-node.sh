@@ -47,7 +47,8 @@ psql -d node_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/
 
 # The node's JVM as the charts run it in the image (k8s yrd-lib.jvmEnv: the parallel collector with the image's
 # start-script tuning, the heap half of the 1 GiB limit; the default JIT, C2 included). NODE_OPTS: options added
-# after these (a later option wins). PG_OPTS: the PostgreSQL launcher's.
+# after these (a later option wins). PG_OPTS: the PostgreSQL launcher's. NODE_APP: the node's quarkus-app directory
+# (deploy/bench-compare.sh runs another commit's build).
 node_jvm=(-Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4
           -XX:AdaptiveSizePolicyWeight=90)
 # BENCH_OPTS: the driver's, e.g. -Dbench.warmup=60 -Dbench.enterprises=80000.
@@ -57,7 +58,7 @@ sed 's/^annualBudgetFen: .*/annualBudgetFen: 200000000000   # benchmark: 2 billi
 started=$(date +%s%N)
 $own java "${node_jvm[@]}" ${NODE_OPTS:-} -Dquarkus.profile=local $(trust SH) $(signing SH) -Dnode.province=SH -Dnode.policy-file="$state/SH-bench.yaml" -Dquarkus.http.port=$node_port -Dquarkus.log.level=WARN \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$pg_port/node_bench" \
-  -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node.log" 2>&1 &
+  -jar "${NODE_APP:-province-node/target/quarkus-app}/quarkus-run.jar" > "$state/node.log" 2>&1 &
 node_pid=$!
 until curl -sf "localhost:$node_port/q/health/ready" >/dev/null; do kill -0 $node_pid || { cat "$state/node.log"; exit 1; }; sleep 0.1; done
 echo "node ready $(( ($(date +%s%N) - started) / 1000000 )) ms after its JVM was started (migrations of an empty database included)"
