@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.yrd.voucher.edge.Actor;
 import org.yrd.voucher.edge.Caller;
 import org.yrd.voucher.edge.ProblemException;
@@ -120,18 +122,13 @@ public class RedemptionService {
     @Transactional
     public Redemption dispute(String providerUscc, UUID id, String reason) {
         LocalDate today = TimeSource.today(clock);
-        for (int attempt = 1; ; attempt++) {
+        return endUnpaid(id, () -> {
             Redemption r = forProvider(providerUscc, id, today, RedemptionStore.Listed.NONE).redemption();
             if (r.isCrossRegion(config.province().name())) {
                 throw ProblemException.conflict("confirmed-on-providers-node", id, r.providerProvince);
             }
-            String from = r.status().name();
-            r.ended(RedemptionStatus.DISPUTED, null, reason);
-            if (endedHere(r, from)) {
-                return r;
-            }
-            RedemptionStore.lostRace("redemption " + id, attempt);
-        }
+            return r;
+        }, r -> r.ended(RedemptionStatus.DISPUTED, null, reason));
     }
 
     @Transactional
@@ -156,33 +153,33 @@ public class RedemptionService {
     @Transactional
     public Redemption reject(UUID id, String reason) {
         LocalDate today = TimeSource.today(clock);
+        return endUnpaid(id, () -> facts(id, today, RedemptionStore.Listed.NONE).redemption(),
+                r -> r.rejected(caller.actor(), OffsetDateTime.now(clock), reason));
+    }
+
+    /**
+     * A person's step that ends redemption {@code id} unpaid: {@code end} moves the redemption as {@code read} gives
+     * it, which is written, with its hold released (the voucher, the ledger), only if it is still in the state read;
+     * then its transition and money movements are journalled as {@link #end} does. A step that lost a race is decided again
+     * on fresh facts.
+     */
+    private Redemption endUnpaid(UUID id, Supplier<Redemption> read, Consumer<Redemption> end) {
         for (int attempt = 1; ; attempt++) {
-            Redemption r = facts(id, today, RedemptionStore.Listed.NONE).redemption();
+            Redemption r = read.get();
             String from = r.status().name();
-            r.rejected(caller.actor(), OffsetDateTime.now(clock), reason);
-            if (endedHere(r, from)) {
+            end.accept(r);
+            Boolean voucherExpired = store.ended(r, from, OffsetDateTime.now(clock));
+            if (voucherExpired != null) {
+                journal.moved(r);
+                // as Voucher.release: the hold comes back, and to the budget as well if the voucher has expired (P7)
+                ledger.recorded(movement(LedgerEntry.Kind.RELEASE, r));
+                if (voucherExpired) {
+                    ledger.recorded(movement(LedgerEntry.Kind.EXPIRE, r));
+                }
                 return r;
             }
             RedemptionStore.lostRace("redemption " + id, attempt);
         }
-    }
-
-    /**
-     * Writes {@code r}, ended unpaid, if it is still in {@code from}, with its hold released (the voucher, the ledger);
-     * then its transition and money movements are journalled as {@link #end} does. False if it moved meanwhile.
-     */
-    private boolean endedHere(Redemption r, String from) {
-        Boolean voucherExpired = store.ended(r, from, OffsetDateTime.now(clock));
-        if (voucherExpired == null) {
-            return false;
-        }
-        journal.moved(r);
-        // as Voucher.release: the hold comes back, and to the budget as well if the voucher has expired (P7)
-        ledger.recorded(movement(LedgerEntry.Kind.RELEASE, r));
-        if (voucherExpired) {
-            ledger.recorded(movement(LedgerEntry.Kind.EXPIRE, r));
-        }
-        return true;
     }
 
     private static Movement movement(LedgerEntry.Kind kind, Redemption r) {
