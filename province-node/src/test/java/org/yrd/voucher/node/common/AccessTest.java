@@ -74,7 +74,15 @@ class AccessTest {
         org.assertj.core.api.Assertions.assertThat(verified.find(token).getAttributes().values())
                 .noneMatch(v -> v instanceof io.vertx.ext.web.RoutingContext);
         org.assertj.core.api.Assertions.assertThat(verified.find(token).getRoles()).contains("operator");
+        long answered = verified.answered();
         given().header("Authorization", bearer(token)).get(QUEUE).then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(verified.answered())
+                .as("the second request answered from the cache, its token not verified again").isEqualTo(answered + 1);
+        // kept, it grants what it granted: an operator's token does not confirm a provider's service
+        given().header("Authorization", bearer(token)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/providers/{u}/redemptions/{id}/confirm", Fixtures.uscc("310115"), UUID.randomUUID())
+                .then().statusCode(403);
+        org.assertj.core.api.Assertions.assertThat(verified.answered()).isEqualTo(answered + 2);
         // one character of the signature changed (the last one's low bits are padding: change the one before)
         int i = token.length() - 2;
         String altered = token.substring(0, i) + (token.charAt(i) == 'A' ? 'B' : 'A') + token.substring(i + 1);

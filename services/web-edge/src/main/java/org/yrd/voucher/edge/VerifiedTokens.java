@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -39,6 +40,7 @@ public final class VerifiedTokens {
     @ApplicationScoped
     public static class Cache {
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private final LongAdder answered = new LongAdder();
         private final boolean enabled;
         private final long maxAgeMillis;
         private final int size;
@@ -73,6 +75,20 @@ public final class VerifiedTokens {
                 return null;
             }
             return e.identity();
+        }
+
+        /** {@link #find}, for a request: one answered without verifying its token is counted ({@link #answered}). */
+        SecurityIdentity answer(String token) {
+            SecurityIdentity known = find(token);
+            if (known != null) {
+                answered.increment();
+            }
+            return known;
+        }
+
+        /** How many requests were answered from the cache since the app started (each without verifying its token). */
+        public long answered() {
+            return answered.sum();
         }
 
         /** Keeps an identity quarkus-oidc verified, until its token's expiry (a token without one is not kept). */
@@ -136,14 +152,19 @@ public final class VerifiedTokens {
             return TokenAuthenticationRequest.class;
         }
 
+        /**
+         * Asked first: the manager asks the providers of a request's type from the highest priority down and stops at
+         * the first identity. quarkus-oidc's provider takes the interface's default (1001, above every system one), so
+         * anything at or below it would never be asked for a token quarkus-oidc accepts.
+         */
         @Override
         public int priority() {
-            return 1_000; // before quarkus-oidc's own provider
+            return Integer.MAX_VALUE;
         }
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-            SecurityIdentity known = cache.find(request.getToken().getToken());
+            SecurityIdentity known = cache.answer(request.getToken().getToken());
             if (known == null) {
                 return Uni.createFrom().nullItem();
             }
