@@ -71,7 +71,8 @@ final class ServerCost {
         }
     }
 
-    private static double cpu(long pid) {
+    /** A process's CPU seconds so far (0 if it is gone). */
+    static double cpu(long pid) {
         String[] f = stat(Path.of("/proc", Long.toString(pid), "stat"));
         return f == null ? 0 : seconds(f);
     }
