@@ -155,7 +155,7 @@ public final class VerifiedTokens {
         /**
          * Asked first: the manager asks the providers of a request's type from the highest priority down and stops at
          * the first identity. quarkus-oidc's provider takes the interface's default (1001, above every system one), so
-         * anything at or below it would never be asked for a token quarkus-oidc accepts.
+         * one at or below it may never be asked for a token quarkus-oidc accepts.
          */
         @Override
         public int priority() {
