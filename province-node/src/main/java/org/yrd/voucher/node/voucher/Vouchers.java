@@ -216,25 +216,24 @@ public class Vouchers {
     }
 
     /**
-     * Everything the application rules need about the applicant (P1, P6, P13, P16), in one round trip (plain JDBC, the
-     * caller's transaction).
+     * Everything the application rules need about the applicant (P1, P6, P13, P16) as one statement: its active
+     * vouchers' face value and what is used of it, its issued total this year, the budget left this year, and whether
+     * it is listed (P13). Its active vouchers are found by {@code voucher_enterprise_status} (V26), whatever else the
+     * province holds ({@code ApplicantFactsTest}).
      */
+    static final String APPLICANT_FACTS = """
+            SELECT v.face_fen, v.used_fen,
+                   (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ? AND year = ?),
+                   (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?),
+                   party_listed(?, ?)
+            FROM (SELECT coalesce(sum(face_value_fen), 0) AS face_fen,
+                         coalesce(sum(redeemed_fen + held_fen), 0) AS used_fen
+                  FROM voucher WHERE enterprise_uscc = ? AND status = 'ACTIVE') v""";
+
+    /** {@link #APPLICANT_FACTS} in one round trip (plain JDBC, the caller's transaction). */
     ApplicationRules.Applicant applicant(Applicant e, LocalDate today) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT (SELECT coalesce(sum(face_value_fen), 0) FROM voucher
-                         WHERE enterprise_uscc = ? AND status = 'ACTIVE'),
-                       (SELECT coalesce(sum(redeemed_fen + held_fen), 0) FROM voucher
-                         WHERE enterprise_uscc = ? AND status = 'ACTIVE'),
-                       (SELECT coalesce(max(issued_fen), 0) FROM enterprise_year WHERE uscc = ? AND year = ?),
-                       (SELECT coalesce(max(budget_fen - issued_fen), 0) FROM budget_year_total WHERE year = ?),
-                       party_listed(?, ?)""")) {
-            s.setString(1, e.uscc());
-            s.setString(2, e.uscc());
-            s.setString(3, e.uscc());
-            s.setInt(4, today.getYear());
-            s.setInt(5, today.getYear());
-            s.setString(6, e.uscc());
-            s.setObject(7, today);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(APPLICANT_FACTS)) {
+            bindApplicantFacts(s, e.uscc(), today);
             try (ResultSet row = s.executeQuery()) {
                 row.next();
                 return new ApplicationRules.Applicant(e.recipientType(), e.districtCode(), row.getBoolean(5),
@@ -243,6 +242,15 @@ public class Vouchers {
         } catch (SQLException x) {
             throw new IllegalStateException("reading applicant " + e.uscc(), x);
         }
+    }
+
+    static void bindApplicantFacts(PreparedStatement s, String uscc, LocalDate today) throws SQLException {
+        s.setString(1, uscc);
+        s.setInt(2, today.getYear());
+        s.setInt(3, today.getYear());
+        s.setString(4, uscc);
+        s.setObject(5, today);
+        s.setString(6, uscc);
     }
 
     /** P6: takes {@code amountFen} of the enterprise's annual cap, or nothing if the cap would be passed. */

@@ -1,0 +1,139 @@
+package org.yrd.voucher.node.voucher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.yrd.voucher.edge.TimeSource;
+import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.TestClock;
+import org.yrd.voucher.testkit.KafkaResource;
+import org.yrd.voucher.testkit.PostgresResource;
+
+/**
+ * An application's facts about its applicant (P6 balance, annual cap, budget; P13 listing) cost the same whatever
+ * the province holds: its active vouchers are found by their enterprise and status alone (V26), also before the
+ * database has statistics of a young table, when an index on the enterprise alone let PostgreSQL read every active
+ * voucher of the province (the partial expiry index) for each application.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+class ApplicantFactsTest {
+    private static final int OTHERS = 20_000;
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void anApplicantsFactsReadItsOwnVouchersOnlyHoweverManyTheProvinceHolds() throws Exception {
+        String applicant = Fixtures.enterprise("310115");
+        Fixtures.voucher(applicant, 1_200_000);
+        String template = Fixtures.enterprise("310115");
+        Fixtures.voucher(template, 1_000_000);
+        LocalDate today = TimeSource.today(TestClock.INSTANCE);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // 20,000 other companies with an active voucher each, copies of the template's rows, seen only here
+                update(c, """
+                        INSERT INTO enterprise SELECT (jsonb_populate_record(x, jsonb_build_object('uscc',
+                            'ZZ' || lpad(n::text, 16, '0')))).* FROM enterprise x, generate_series(1, ?) n WHERE x.uscc = ?""",
+                        OTHERS, template);
+                update(c, """
+                        INSERT INTO voucher_application SELECT (jsonb_populate_record(x, jsonb_build_object('id',
+                            md5(n::text)::uuid, 'enterprise_uscc', 'ZZ' || lpad(n::text, 16, '0')))).*
+                        FROM voucher_application x, generate_series(1, ?) n WHERE x.enterprise_uscc = ?""", OTHERS, template);
+                update(c, """
+                        INSERT INTO voucher SELECT (jsonb_populate_record(x, jsonb_build_object('id', gen_random_uuid(),
+                            'application_id', md5(n::text)::uuid, 'enterprise_uscc', 'ZZ' || lpad(n::text, 16, '0')))).*
+                        FROM voucher x, generate_series(1, ?) n WHERE x.enterprise_uscc = ?""", OTHERS, template);
+                // a young table: nothing known of its values yet
+                update(c, "DELETE FROM pg_statistic WHERE starelid = 'voucher'::regclass");
+
+                facts(c, applicant, today); // the session's first call of party_listed plans its queries
+                JsonNode plan = explain(c, applicant, today);
+                assertThat(buffers(plan)).as("pages the applicant's facts read, with %s other active vouchers "
+                        + "(their expiry index alone is %s pages)", OTHERS, expiryIndexPages(c)).isLessThan(20);
+                assertThat(rowsOfEachScan(plan)).as("rows each scan of the plan found")
+                        .allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(8));
+
+                // and what it answers is the applicant's own: 12,000 yuan active, nothing used of it
+                assertThat(facts(c, applicant, today)).containsExactly(1_200_000L, 0L, 1_200_000L);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** The applicant's active face value, what is used of it and its issued total this year. */
+    private static List<Long> facts(Connection c, String uscc, LocalDate today) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(Vouchers.APPLICANT_FACTS)) {
+            Vouchers.bindApplicantFacts(s, uscc, today);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return List.of(row.getLong(1), row.getLong(2), row.getLong(3));
+            }
+        }
+    }
+
+    private static JsonNode explain(Connection c, String uscc, LocalDate today) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "
+                + Vouchers.APPLICANT_FACTS)) {
+            Vouchers.bindApplicantFacts(s, uscc, today);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new ObjectMapper().readTree(row.getString(1)).get(0).get("Plan");
+            }
+        }
+    }
+
+    private static long buffers(JsonNode plan) {
+        return plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+    }
+
+    private static List<Long> rowsOfEachScan(JsonNode plan) {
+        List<Long> rows = new ArrayList<>();
+        collect(plan, rows);
+        return rows;
+    }
+
+    private static void collect(JsonNode node, List<Long> rows) {
+        if (node.get("Node Type").asText().contains("Scan")) {
+            rows.add(node.get("Actual Rows").asLong());
+        }
+        if (node.has("Plans")) {
+            node.get("Plans").forEach(p -> collect(p, rows));
+        }
+    }
+
+    private static long expiryIndexPages(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_relation_size('voucher_active_expiry') / 8192")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
