@@ -312,13 +312,17 @@ class RedemptionStore {
      * decision used still holds: the voucher is still the enterprise's, active, valid and has room for the amount
      * (exactly the room read, when the amount took all of it, P6), neither party has been listed (P13), and the
      * provider's state and categories, here and in the registry, are as read (P5, P14). The invoice's unique index
-     * refuses a second live filing of it (P3): 409.
+     * refuses a second live filing of it (P3): 409. The voucher is found by its id alone: its enterprise, state and
+     * validity are compared as one row, which no index answers; as separate conditions they matched the partial index
+     * of active vouchers by expiry (a round's all valid until the same day), which PostgreSQL took for the row when
+     * its statistics were thin, reading every active voucher's entry at each filing ({@code FilingCostTest}).
      */
     boolean filed(Redemption r, FilingFacts f, LocalDate today, OffsetDateTime at) {
         Voucher v = f.voucher();
         String sql = """
                 WITH held AS (UPDATE voucher SET held_fen = held_fen + ?
-                              WHERE id = ? AND enterprise_uscc = ? AND status = 'ACTIVE' AND expires_on = ?
+                              WHERE id = ?
+                                AND (enterprise_uscc, status, expires_on) IS NOT DISTINCT FROM (?, 'ACTIVE', ?)
                                 AND held_fen + redeemed_fen + expired_fen + ? <= face_value_fen
                                 AND (NOT ? OR face_value_fen - held_fen - redeemed_fen - expired_fen = ?)
                                 AND NOT party_listed(?, ?) AND NOT party_listed(?, ?)

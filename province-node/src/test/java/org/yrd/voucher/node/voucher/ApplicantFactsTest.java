@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.edge.TimeSource;
 import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.ManyVouchers;
 import org.yrd.voucher.node.testing.TestClock;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
@@ -48,22 +49,8 @@ class ApplicantFactsTest {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // 20,000 other companies with an active voucher each, copies of the template's rows, seen only here
-                update(c, """
-                        INSERT INTO enterprise SELECT (jsonb_populate_record(x, jsonb_build_object('uscc',
-                            'ZZ' || lpad(n::text, 16, '0')))).* FROM enterprise x, generate_series(1, ?) n WHERE x.uscc = ?""",
-                        OTHERS, template);
-                update(c, """
-                        INSERT INTO voucher_application SELECT (jsonb_populate_record(x, jsonb_build_object('id',
-                            md5(n::text)::uuid, 'enterprise_uscc', 'ZZ' || lpad(n::text, 16, '0')))).*
-                        FROM voucher_application x, generate_series(1, ?) n WHERE x.enterprise_uscc = ?""", OTHERS, template);
-                update(c, """
-                        INSERT INTO voucher SELECT (jsonb_populate_record(x, jsonb_build_object('id', gen_random_uuid(),
-                            'application_id', md5(n::text)::uuid, 'enterprise_uscc', 'ZZ' || lpad(n::text, 16, '0')))).*
-                        FROM voucher x, generate_series(1, ?) n WHERE x.enterprise_uscc = ?""", OTHERS, template);
-                // a young table: nothing known of its values yet
-                update(c, "DELETE FROM pg_statistic WHERE starelid = 'voucher'::regclass");
-
+                ManyVouchers.copy(c, template, OTHERS); // seen only here: rolled back below
+                ManyVouchers.forgetStatistics(c);
                 facts(c, applicant, today); // the session's first call of party_listed plans its queries
                 JsonNode plan = explain(c, applicant, today);
                 assertThat(buffers(plan)).as("pages the applicant's facts read, with %s other active vouchers "
@@ -76,15 +63,6 @@ class ApplicantFactsTest {
             } finally {
                 c.rollback();
             }
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
         }
     }
 
