@@ -244,6 +244,7 @@ public class Vouchers {
         }
     }
 
+    /** The applicant's USCC and today in the places {@link #APPLICANT_FACTS} asks for them. */
     static void bindApplicantFacts(PreparedStatement s, String uscc, LocalDate today) throws SQLException {
         s.setString(1, uscc);
         s.setInt(2, today.getYear());
