@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.yrd.voucher.node.testing.Fixtures.file;
 import static org.yrd.voucher.node.testing.Fixtures.filing;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.node.testing.Fixtures;
 import org.yrd.voucher.node.testing.ManyVouchers;
@@ -43,7 +43,7 @@ class FilingCostTest {
     private static final int OTHERS = 20_000;
 
     @Inject
-    AgroalDataSource db;
+    DataSource db;
 
     @Test
     void aFilingReadsItsOwnVoucherNotTheProvincesActiveOnes() throws Exception {
