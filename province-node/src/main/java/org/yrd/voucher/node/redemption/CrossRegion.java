@@ -130,41 +130,48 @@ public class CrossRegion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void answered(Payloads.ProviderAnswer a) {
-        Redemption r = ownCrossRegion(a.redemptionId(), a.issuingProvince());
-        if (!r.providerUscc.equals(a.providerUscc()) || !r.providerProvince.equals(a.providerProvince())) {
-            throw new EventRefused(EventCheck.Reason.PROVENANCE, "an answer from " + a.providerUscc() + " of "
-                    + a.providerProvince() + " for a redemption with another provider");
-        }
-        if (!IncomingStatus.CONFIRMED.name().equals(a.answer()) && !IncomingStatus.DISPUTED.name().equals(a.answer())) {
-            throw new EventRefused(EventCheck.Reason.PAYLOAD, "answer must be CONFIRMED or DISPUTED");
-        }
-        if (r.status() != RedemptionStatus.FILED) {
-            LOG.infof("answer for redemption %s arrived in state %s (e.g. after its timeout); ignored", r.id, r.status());
-            return;
-        }
-        if (IncomingStatus.CONFIRMED.name().equals(a.answer())) {
-            redemptions.providerConfirmed(r);
-        } else {
-            redemptions.end(r, RedemptionStatus.DISPUTED, null, a.reason());
+        boolean confirmed = IncomingStatus.CONFIRMED.name().equals(a.answer());
+        boolean applied = redemptions.settledElsewhere(ownId(a.redemptionId(), a.issuingProvince()), r -> {
+            requireCrossRegion(r, a.redemptionId(), a.issuingProvince());
+            if (!r.providerUscc.equals(a.providerUscc()) || !r.providerProvince.equals(a.providerProvince())) {
+                throw new EventRefused(EventCheck.Reason.PROVENANCE, "an answer from " + a.providerUscc() + " of "
+                        + a.providerProvince() + " for a redemption with another provider");
+            }
+            if (!confirmed && !IncomingStatus.DISPUTED.name().equals(a.answer())) {
+                throw new EventRefused(EventCheck.Reason.PAYLOAD, "answer must be CONFIRMED or DISPUTED");
+            }
+        }, confirmed ? RedemptionStatus.PROVIDER_CONFIRMED : RedemptionStatus.DISPUTED, null,
+                confirmed ? null : a.reason());
+        if (!applied) {
+            LOG.infof("answer for redemption %s arrived after it left FILED (e.g. after its timeout); ignored",
+                    a.redemptionId());
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void refusedByHub(Payloads.HubRefusal refusal) {
-        Redemption r = ownCrossRegion(refusal.redemptionId(), refusal.issuingProvince());
-        if (r.status() == RedemptionStatus.FILED) {
-            redemptions.end(r, RedemptionStatus.REJECTED, refusal.code(), refusal.reason());
+        redemptions.settledElsewhere(ownId(refusal.redemptionId(), refusal.issuingProvince()),
+                r -> requireCrossRegion(r, refusal.redemptionId(), refusal.issuingProvince()),
+                RedemptionStatus.REJECTED, refusal.code(), refusal.reason());
+    }
+
+    /** The id of a redemption said to be filed here; anything else is refused into the quarantine. */
+    private UUID ownId(String redemptionId, String issuingProvince) {
+        if (!config.province().name().equals(issuingProvince)) {
+            throw notHere(redemptionId, issuingProvince);
+        }
+        return UUID.fromString(redemptionId);
+    }
+
+    /** {@code r} is one of this node's cross-region redemptions; anything else is refused into the quarantine. */
+    private void requireCrossRegion(Redemption r, String redemptionId, String issuingProvince) {
+        if (r == null || !r.isCrossRegion(config.province().name())) {
+            throw notHere(redemptionId, issuingProvince);
         }
     }
 
-    /** One of this node's cross-region redemptions, under its row lock; anything else is refused into the quarantine. */
-    private Redemption ownCrossRegion(String redemptionId, String issuingProvince) {
-        Redemption r = config.province().name().equals(issuingProvince)
-                ? redemptions.lockIfAny(UUID.fromString(redemptionId)) : null;
-        if (r == null || r.providerProvince.equals(config.province().name())) {
-            throw new EventRefused(EventCheck.Reason.TRANSITION, "no cross-region redemption " + redemptionId
-                    + " of " + issuingProvince + " here");
-        }
-        return r;
+    private static EventRefused notHere(String redemptionId, String issuingProvince) {
+        return new EventRefused(EventCheck.Reason.TRANSITION, "no cross-region redemption " + redemptionId
+                + " of " + issuingProvince + " here");
     }
 }

@@ -32,9 +32,8 @@ import org.yrd.voucher.policy.RedemptionStatus;
  * (automatically under the threshold, P13 never when flagged) or rejected, finance pays it, or it expires unanswered.
  * Each step is a move of the redemption's own state machine ({@link Redemption}), its money moves on the voucher and in
  * the ledger, and {@link RedemptionJournal} audits it and tells the hub, all in one transaction. A person's steps
- * (confirming, disputing, approving, rejecting, paying) decide on facts read without a lock and write by guarded
- * statements ({@link RedemptionStore}); the system's (expiry, the answers of another province's provider) lock the
- * redemption's row.
+ * (confirming, disputing, approving, rejecting, paying) and another province's answers decide on facts read without a
+ * lock and write by guarded statements ({@link RedemptionStore}); the expiry sweep locks the rows it ends.
  * Filing is {@link RedemptionFiling}'s.
  */
 @ApplicationScoped
@@ -92,7 +91,7 @@ public class RedemptionService {
             }
             String from = r.status().name();
             List<RedemptionStatus> steps = confirmSteps(r, !f.flags().isEmpty());
-            if (store.confirmed(r, from, today, r.status() == RedemptionStatus.APPROVED)) {
+            if (store.confirmed(r, from, today, true, r.status() == RedemptionStatus.APPROVED)) {
                 steps.forEach(s -> journal.moved(r, s));
                 return r;
             }
@@ -100,10 +99,42 @@ public class RedemptionService {
         }
     }
 
-    /** The provider confirmed (on its own node, for a cross-region redemption held here under its row lock). */
-    Redemption providerConfirmed(Redemption r) {
-        confirmSteps(r, risk.flagged(r.id)).forEach(s -> journal.moved(r, s));
-        return r;
+    /**
+     * Another province's word on a cross-region redemption filed here (P14): its provider confirmed it (then approved
+     * at once under the threshold unless flagged, P13) or disputed it on its own node, or the hub refused it (both end
+     * it unpaid and release its hold, P6). Decided on facts read without a lock and written by one guarded statement,
+     * as a person's step, in the caller's transaction (the intake's batch). {@code check} is given the redemption (or
+     * {@code null} if there is none) and refuses what is not this node's cross-region redemption. Applied only while
+     * the redemption is {@code FILED}: an answer that arrives after it expired changes nothing.
+     *
+     * @return whether it was applied
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean settledElsewhere(UUID id, Consumer<Redemption> check, RedemptionStatus outcome, String code,
+                             String reason) {
+        LocalDate today = TimeSource.today(clock);
+        for (int attempt = 1; ; attempt++) {
+            RedemptionStore.Facts f = store.facts(id, today, RedemptionStore.Listed.NONE);
+            Redemption r = f == null ? null : f.redemption();
+            check.accept(r);
+            if (r.status() != RedemptionStatus.FILED) {
+                return false;
+            }
+            String from = r.status().name();
+            if (outcome == RedemptionStatus.PROVIDER_CONFIRMED) {
+                List<RedemptionStatus> steps = confirmSteps(r, !f.flags().isEmpty());
+                if (store.confirmed(r, from, today, false, r.status() == RedemptionStatus.APPROVED)) {
+                    steps.forEach(s -> journal.moved(r, s));
+                    return true;
+                }
+            } else {
+                r.ended(outcome, code, reason);
+                if (endedUnpaid(r, from)) {
+                    return true;
+                }
+            }
+            RedemptionStore.lostRace("redemption " + id, attempt);
+        }
     }
 
     /** Confirmed, then approved at once under the threshold unless flagged (P13); the states it passed through. */
@@ -168,18 +199,29 @@ public class RedemptionService {
             Redemption r = read.get();
             String from = r.status().name();
             end.accept(r);
-            Boolean voucherExpired = store.ended(r, from, OffsetDateTime.now(clock));
-            if (voucherExpired != null) {
-                journal.moved(r);
-                // as Voucher.release: the hold comes back, and to the budget as well if the voucher has expired (P7)
-                ledger.recorded(movement(LedgerEntry.Kind.RELEASE, r));
-                if (voucherExpired) {
-                    ledger.recorded(movement(LedgerEntry.Kind.EXPIRE, r));
-                }
+            if (endedUnpaid(r, from)) {
                 return r;
             }
             RedemptionStore.lostRace("redemption " + id, attempt);
         }
+    }
+
+    /**
+     * Writes {@code r}, moved to its end, if it is still in {@code from}, with its hold released in the same statement,
+     * and journals it; false (nothing written) if it was no longer in {@code from}.
+     */
+    private boolean endedUnpaid(Redemption r, String from) {
+        Boolean voucherExpired = store.ended(r, from, OffsetDateTime.now(clock));
+        if (voucherExpired == null) {
+            return false;
+        }
+        journal.moved(r);
+        // as Voucher.release: the hold comes back, and to the budget as well if the voucher has expired (P7)
+        ledger.recorded(movement(LedgerEntry.Kind.RELEASE, r));
+        if (voucherExpired) {
+            ledger.recorded(movement(LedgerEntry.Kind.EXPIRE, r));
+        }
+        return true;
     }
 
     private static Movement movement(LedgerEntry.Kind kind, Redemption r) {
@@ -241,14 +283,6 @@ public class RedemptionService {
     private void release(Redemption r) {
         Voucher v = vouchers.lock(r.voucherId);
         ledger.record(v.release(r.voucherAmountFen, r.id, r.policyVersion));
-    }
-
-    Redemption lock(UUID id) {
-        return redemptions.lock(id);
-    }
-
-    Redemption lockIfAny(UUID id) {
-        return redemptions.lockIfAny(id);
     }
 
     /** The facts of a step on redemption {@code id}, or 404. */

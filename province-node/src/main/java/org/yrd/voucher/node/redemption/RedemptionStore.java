@@ -120,19 +120,21 @@ class RedemptionStore {
 
     /**
      * The provider's confirmation (and the automatic approval taken with it), written only if the redemption is still
-     * in {@code from}, its provider is still admitted and unlisted (P5, P13) and, when it was approved automatically,
-     * no risk flag was raised on it meanwhile (P13).
+     * in {@code from}, its provider is still admitted and unlisted here (P5, P13; unless {@code providerHere} is false:
+     * another province's provider, whose own node checked its standing when it confirmed, P14) and, when it was
+     * approved automatically, no risk flag was raised on it meanwhile (P13).
      */
-    boolean confirmed(Redemption r, String from, LocalDate today, boolean autoApproved) {
+    boolean confirmed(Redemption r, String from, LocalDate today, boolean providerHere, boolean autoApproved) {
         return update("""
                 UPDATE redemption SET status = ?, confirmed_at = ?, decided_at = ?, decided_by = ?,
                   decided_by_subject = ?, reason = ?, reason_code = ?
                 WHERE id = ? AND status = ?
-                  AND EXISTS (SELECT 1 FROM provider p WHERE p.uscc = provider_uscc AND p.status = 'ADMITTED')
-                  AND NOT party_listed(provider_uscc, ?)
+                  AND (NOT ? OR (EXISTS (SELECT 1 FROM provider p WHERE p.uscc = provider_uscc
+                                                                  AND p.status = 'ADMITTED')
+                                 AND NOT party_listed(provider_uscc, ?)))
                   AND (NOT ? OR NOT EXISTS (SELECT 1 FROM risk_flag f WHERE f.redemption_id = redemption.id))""",
                 r.status().name(), r.confirmedAt(), r.decidedAt(), r.decidedBy(), r.decidedBySubject(), r.reason(),
-                r.reasonCode(), r.id, from, today, autoApproved) == 1;
+                r.reasonCode(), r.id, from, providerHere, today, autoApproved) == 1;
     }
 
     /**

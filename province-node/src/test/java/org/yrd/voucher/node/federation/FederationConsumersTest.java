@@ -145,6 +145,31 @@ class FederationConsumersTest {
         assertThat(Fixtures.voucherOf(e, voucher).get("heldFen")).isEqualTo(0);
     }
 
+    @Test
+    void aDisputeFromTheProvidersNodeReleasesTheHoldAndAnAnswerAfterTheRedemptionEndedChangesNothing()
+            throws Exception {
+        String provider = recognisedZjProvider();
+        String e = Fixtures.enterprise("310115");
+        String voucher = Fixtures.voucher(e, 1_000_000);
+        String id = fileWithZjProvider(e, voucher, provider, "D-");
+        assertThat(Fixtures.voucherOf(e, voucher).get("heldFen")).isEqualTo(200_000);
+        send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_PROVIDER_ANSWERED, id,
+                new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "DISPUTED", "服务未完成", Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id)
+                .then().body("status", equalTo("DISPUTED")).body("reason", equalTo("服务未完成")));
+        var disputed = Fixtures.voucherOf(e, voucher);
+        assertThat(disputed.get("heldFen")).isEqualTo(0);
+        assertThat(disputed.get("redeemedFen")).isEqualTo(0);
+
+        // a confirmation that arrives after the dispute (a second answer, another event) is taken in and changes nothing
+        CloudEvent late = send(Topics.nodeInbox("SH"), CloudEvent.HUB_SOURCE, EventTypes.REDEMPTION_PROVIDER_ANSWERED,
+                id, new Payloads.ProviderAnswer(id, "SH", "ZJ", provider, "CONFIRMED", null, Instant.now()));
+        await().atMost(PATIENCE).until(() -> !present("inbox", UUID.fromString(late.id())).isEmpty());
+        given().get("/api/v1/enterprises/{e}/redemptions/{id}", e, id).then().body("status", equalTo("DISPUTED"));
+        assertThat(Fixtures.voucherOf(e, voucher)).containsEntry("heldFen", 0).containsEntry("redeemedFen", 0);
+        assertThat(Fixtures.balance(java.time.LocalDate.now(clock).getYear()).get("reconciles")).isEqualTo(true);
+    }
+
     /** Provenance: an event counts only when signed with the hub's key; unsigned or forged ones change nothing. */
     @Test
     void aHubEventThatIsUnsignedOrSignedByAnotherKeyIsRefused() throws Exception {
