@@ -59,7 +59,10 @@ $own java "${common[@]}" $(jfr node_zj) $(trust ZJ) $(signing ZJ) -Dnode.provinc
   -jar province-node/target/quarkus-app/quarkus-run.jar > "$state/node_zj.log" 2>&1 & pids+=($!)
 until curl -sf localhost:18081/q/health/ready >/dev/null && curl -sf localhost:18083/q/health/ready >/dev/null; do sleep 0.5; done
 
-$own java ${BENCH_OPTS--XX:TieredStopAtLevel=1} "${signer[@]}" -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
+# the driver reports each service's CPU while filing: the broker's launcher (with the broker), the hub, SH and ZJ
+# (pids in the order they were started), every PostgreSQL process and itself
+services="kafka=${pids[1]},hub=${pids[2]},SH=${pids[3]},ZJ=${pids[4]}"
+$own java ${BENCH_OPTS--XX:TieredStopAtLevel=1} "${signer[@]}" -Dbench.services="$services" -cp "$cp" org.yrd.voucher.testkit.bench.FederationBenchmark http://localhost:18083 http://localhost:18081 \
   "jdbc:postgresql://localhost:$pg_port/node_zj" "jdbc:postgresql://localhost:$pg_port/node_sh" "$rate" "$seconds" \
   "jdbc:postgresql://localhost:$pg_port/hub" \
   | tee "$state/result.txt"

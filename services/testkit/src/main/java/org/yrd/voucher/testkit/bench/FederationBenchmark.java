@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,10 +113,13 @@ public final class FederationBenchmark {
         int paidBefore = paid.get();
         int ledIn = leadIn > 0 ? file(zj, provider, slots, seq, rate, leadIn, null)[0] : 0;
         java.sql.Timestamp since = new java.sql.Timestamp(System.currentTimeMillis());
+        Map<String, Long> services = services(System.getProperty("bench.services", ""));
+        Map<String, Double> cpuBefore = cpu(services);
         long started = System.nanoTime();
         ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
         int[] f = file(zj, provider, slots, seq, rate, seconds, answered);
         double filingSeconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuAfter = cpu(services);
         waitUntilPaid(paid, paidBefore + ledIn + f[0], 120);
         payer.interrupt();
 
@@ -139,7 +144,46 @@ public final class FederationBenchmark {
             stages(zjDb, hubDb, shDb, since);
         }
         timeline(shDb, since);
+        cpuShares(cpuBefore, cpuAfter, filingSeconds, f[0]);
         System.exit(0);
+    }
+
+    /**
+     * {@code bench.services}: {@code name=pid,…}, the processes whose CPU the run reports (each with its descendants),
+     * besides every PostgreSQL process (its server detaches from the launcher) and the driver itself.
+     */
+    static Map<String, Long> services(String spec) {
+        Map<String, Long> services = new LinkedHashMap<>();
+        for (String s : spec.split(",")) {
+            if (s.contains("=")) {
+                services.put(s.substring(0, s.indexOf('=')), Long.parseLong(s.substring(s.indexOf('=') + 1)));
+            }
+        }
+        services.put("driver", ProcessHandle.current().pid());
+        return services;
+    }
+
+    static Map<String, Double> cpu(Map<String, Long> services) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("postgres", ServerCost.allPostgresCpu());
+        services.forEach((name, pid) -> seconds.put(name, ServerCost.treeCpu(pid)));
+        return seconds;
+    }
+
+    /** What each service spent during the measured filing: cores, and CPU milliseconds per filing. */
+    static void cpuShares(Map<String, Double> before, Map<String, Double> after, double seconds, int filed) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "CPU while filing (%.0f s; cores, ms per filing):", seconds));
+        double total = 0;
+        for (var e : after.entrySet()) {
+            double spent = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += spent;
+            line.append(String.format(Locale.ROOT, " %s %.2f, %.1f;", e.getKey(), spent / seconds,
+                    filed == 0 ? 0 : spent * 1000 / filed));
+        }
+        line.append(String.format(Locale.ROOT, " together %.2f of %d cores", total / seconds,
+                Runtime.getRuntime().availableProcessors()));
+        System.out.println(line);
     }
 
     /** Filed→visible per 5 s of the run: shows whether a tail is one stall or a queue that keeps growing. */

@@ -77,6 +77,15 @@ final class ServerCost {
         return f == null ? 0 : seconds(f);
     }
 
+    /**
+     * CPU seconds so far of a process and its live descendants (a database server's connections, a launcher's broker);
+     * a descendant that ended is not counted.
+     */
+    static double treeCpu(long pid) {
+        return cpu(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToDouble(d -> cpu(d.pid())).sum();
+    }
+
     /** A process's CPU seconds, user and system, from the fields of its {@code /proc/<pid>/stat}. */
     private static double seconds(String[] stat) {
         return (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICK;
@@ -85,7 +94,19 @@ final class ServerCost {
     /** CPU seconds of every PostgreSQL process, and of those among them that serve no connection to the database. */
     private double[] postgresCpu() {
         // a connection's process titles itself "postgres: <user> <database> <host>…"
-        String connection = " " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "") + " ";
+        return postgresCpu(" " + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "") + " ");
+    }
+
+    /** CPU seconds so far of every PostgreSQL process on this machine (the benchmark's server is the only one). */
+    static double allPostgresCpu() {
+        return postgresCpu(null)[0];
+    }
+
+    /**
+     * CPU seconds of every PostgreSQL process, and of those whose command line does not contain {@code connection}
+     * (none if it is null).
+     */
+    private static double[] postgresCpu(String connection) {
         double[] sums = new double[2];
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
@@ -93,7 +114,7 @@ final class ServerCost {
                 if (f != null && "postgres".equals(f[0])) {
                     double seconds = seconds(f);
                     sums[0] += seconds;
-                    if (!commandLine(p).contains(connection)) {
+                    if (connection != null && !commandLine(p).contains(connection)) {
                         sums[1] += seconds;
                     }
                 }
