@@ -78,8 +78,8 @@ final class ServerCost {
     }
 
     /**
-     * CPU seconds so far of a process and its live descendants (a database server's connections, a launcher's broker);
-     * a descendant that ended is not counted.
+     * CPU seconds so far of a process and its live descendants (a launcher's broker); a descendant that ended is not
+     * counted.
      */
     static double treeCpu(long pid) {
         return cpu(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
