@@ -53,9 +53,10 @@ class ApplicantFactsTest {
                 ManyVouchers.forgetStatistics(c);
                 facts(c, applicant, today); // the session's first call of party_listed plans its queries
                 JsonNode plan = explain(c, applicant, today);
-                assertThat(buffers(plan)).as("pages the applicant's facts read, with %s other active vouchers "
-                        + "(their expiry index alone is %s pages)", OTHERS, expiryIndexPages(c)).isLessThan(20);
-                assertThat(rowsOfEachScan(plan)).as("rows each scan of the plan found")
+                assertThat(voucherBuffers(plan)).as("pages the applicant's facts read of the vouchers, with %s other "
+                        + "active vouchers (their expiry index alone is %s pages); the plan: %s", OTHERS,
+                        expiryIndexPages(c), plan).isLessThan(20);
+                assertThat(rowsOfEachScan(plan)).as("rows each scan of the plan found; the plan: %s", plan)
                         .allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(8));
 
                 // and what it answers is the applicant's own: 12,000 yuan active, nothing used of it
@@ -88,8 +89,20 @@ class ApplicantFactsTest {
         }
     }
 
-    private static long buffers(JsonNode plan) {
-        return plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+    /**
+     * Pages read by the plan's scans of the voucher table, each with the index scans under it (a node's figures include
+     * its children's); the rest of the statement (the year's totals, the negative list) is not about the vouchers.
+     */
+    private static long voucherBuffers(JsonNode node) {
+        if ("voucher".equals(node.path("Relation Name").asText())
+                || node.path("Index Name").asText().startsWith("voucher_")) {
+            return node.get("Shared Hit Blocks").asLong() + node.get("Shared Read Blocks").asLong();
+        }
+        long sum = 0;
+        for (JsonNode child : node.path("Plans")) {
+            sum += voucherBuffers(child);
+        }
+        return sum;
     }
 
     private static List<Long> rowsOfEachScan(JsonNode plan) {
