@@ -1,6 +1,7 @@
 package org.yrd.voucher.edge;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,12 @@ public class Caller {
     /** A claim of the current token as text, or null. */
     public String claim(String name) {
         SecurityIdentity identity = identity();
+        if (identity != null && identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc) {
+            // the token's own value: JsonWebToken.getClaim looks a name up among the standard claims by
+            // Claims.valueOf, which throws for this node's own claims (province, uscc) on every call
+            Object value = oidc.getClaims().getClaimValue(name);
+            return value == null ? null : value.toString();
+        }
         if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
             return value == null ? null : value.toString().replace("\"", "");

@@ -2,10 +2,13 @@ package org.yrd.voucher.edge;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Texts in the reader's language: zh-CN by default, English for {@code Accept-Language: en}. An app's own
@@ -16,6 +19,7 @@ public final class Messages {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final List<String> BUNDLES = List.of("messages", "problems");
+    private static final Map<Locale, List<ResourceBundle>> BY_LOCALE = new ConcurrentHashMap<>();
 
     /** An argument that is itself a text to render in the reader's language (e.g. "enterprise" → "企业"). */
     public record Key(String key) {
@@ -56,18 +60,32 @@ public final class Messages {
 
     /** The text for {@code key}, or {@code null} when no bundle has it. */
     public static String find(Locale locale, String key, List<?> args) {
-        for (String name : BUNDLES) {
-            String pattern;
-            try {
-                pattern = ResourceBundle.getBundle(name, locale, NO_FALLBACK).getString(key);
-            } catch (MissingResourceException e) {
+        for (ResourceBundle bundle : bundles(locale)) {
+            // asked rather than caught: most keys are in the second bundle, and a request renders several
+            if (!bundle.containsKey(key)) {
                 continue;
             }
+            String pattern = bundle.getString(key);
             Object[] rendered = args.stream()
                     .map(a -> a instanceof Key k ? text(locale, k.key(), List.of()) : String.valueOf(a)).toArray();
             return new MessageFormat(pattern, locale).format(rendered);
         }
         return null;
+    }
+
+    /** The bundles there are for {@code locale}, in the order they are read (an app may have no bundle of its own). */
+    private static List<ResourceBundle> bundles(Locale locale) {
+        return BY_LOCALE.computeIfAbsent(locale, l -> {
+            List<ResourceBundle> found = new ArrayList<>();
+            for (String name : BUNDLES) {
+                try {
+                    found.add(ResourceBundle.getBundle(name, l, NO_FALLBACK));
+                } catch (MissingResourceException absent) {
+                    // not in this app
+                }
+            }
+            return List.copyOf(found);
+        });
     }
 
     /** The text for {@code key}; the key itself (with its arguments) when no bundle has it. */
