@@ -31,17 +31,18 @@ fi
 summary() {
   awk -v who="$1" '
     /^RESULT / { for (i = 2; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] } }
-    /^per request: node CPU/ { node = $5; pg = $9; for (i = 1; i <= NF; i++) if ($i ~ /^statements,?$/) st = $(i - 1) }
+    /^per request: node CPU/ { node = $5; for (i = 1; i <= NF; i++) { if ($i ~ /^statements,?$/) st = $(i - 1)
+                                if ($i == "PostgreSQL") pg = $(i + 2); if ($i == "JIT") jit = substr($(i - 4), 2) } }
     /ratio: node requests\/s/ { tpcb = $(NF - 2); ratio = $NF }
     /ratio: node cycles\/s/ { for (i = 1; i <= NF; i++) if ($i == "=") floor = $(i + 1) }
     /^  dispute / { for (i = 1; i <= NF; i++) if ($i ~ /^p50=/) { d = $i == "p50=" ? $(i + 1) : substr($i, 5) } }
     /^checks: / { checks = $NF }
-    END { printf "%-16s %10s %9s %8s %9s %9s %6s %9s %6s %6s %9s %6s\n", who, r["requests_per_s"],
-            r["cycles_per_s"], r["p99_ms"], node, pg, st, tpcb, ratio, floor, d, checks }' "$2"
+    END { printf "%-16s %10s %9s %8s %9s %8s %9s %6s %9s %6s %6s %9s %6s\n", who, r["requests_per_s"],
+            r["cycles_per_s"], r["p99_ms"], node, jit, pg, st, tpcb, ratio, floor, d, checks }' "$2"
 }
 
-header=$(printf "%-16s %10s %9s %8s %9s %9s %6s %9s %6s %6s %9s %6s" commit requests/s cycles/s p99_ms \
-  node_ms pg_ms stmts tpcb_tps ratio floor dispute50 checks)
+header=$(printf "%-16s %10s %9s %8s %9s %8s %9s %6s %9s %6s %6s %9s %6s" commit requests/s cycles/s p99_ms \
+  node_ms jit_ms pg_ms stmts tpcb_tps ratio floor dispute50 checks)
 results="$dir/results-$(date +%Y%m%dT%H%M%S).txt"
 echo "$header" | tee "$results"
 for round in $(seq "$rounds"); do
@@ -57,5 +58,5 @@ for round in $(seq "$rounds"); do
     summary "$who" "$log" | tee -a "$results"
   done
 done
-echo "node_ms, pg_ms: CPU per request of the node and of PostgreSQL; ratio: to pgbench tpcb-like; floor: to our own"
+echo "node_ms, pg_ms: CPU per request of the node and of PostgreSQL (jit_ms: the node's JIT compiling); ratio: to pgbench tpcb-like; floor: to our own"
 echo "statements (deploy/bench/cycle.sql); dispute50: a dispute's p50 in ms. Logs and this table in $dir/."

@@ -17,14 +17,15 @@ final class ServerCost {
     private static final double TICK = 100.0; // USER_HZ on Linux
 
     /**
-     * One reading. {@code postgresCpu} is every PostgreSQL process's, {@code postgresBackgroundCpu} the part of it not
+     * One reading. {@code appJitCpu} is the part of the app's spent by its JIT compiler threads ({@link #jitCpu}).
+     * {@code postgresCpu} is every PostgreSQL process's, {@code postgresBackgroundCpu} the part of it not
      * spent by a connection to the app's database (autovacuum, WAL writer, checkpointer, the postmaster). A process
      * that ended between two readings is not counted. {@code statements} is -1 when pg_stat_statements is not there.
      */
-    record Reading(double appCpu, double postgresCpu, double postgresBackgroundCpu, double driverCpu, long statements,
-                   long transactions) {
+    record Reading(double appCpu, double appJitCpu, double postgresCpu, double postgresBackgroundCpu, double driverCpu,
+                   long statements, long transactions) {
         Reading minus(Reading before) {
-            return new Reading(appCpu - before.appCpu, postgresCpu - before.postgresCpu,
+            return new Reading(appCpu - before.appCpu, appJitCpu - before.appJitCpu, postgresCpu - before.postgresCpu,
                     postgresBackgroundCpu - before.postgresBackgroundCpu, driverCpu - before.driverCpu,
                     statements < 0 ? -1 : statements - before.statements, transactions - before.transactions);
         }
@@ -55,7 +56,7 @@ final class ServerCost {
                 transactions = rs.getLong(1);
             }
             double[] postgres = postgresCpu();
-            return new Reading(cpu(appPid), postgres[0], postgres[1], cpu(ProcessHandle.current().pid()), statements,
+            return new Reading(cpu(appPid), jitCpu(appPid), postgres[0], postgres[1], cpu(ProcessHandle.current().pid()), statements,
                     transactions);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the database's statistics: " + e.getMessage(), e);
@@ -75,6 +76,26 @@ final class ServerCost {
     static double cpu(long pid) {
         String[] f = stat(Path.of("/proc", Long.toString(pid), "stat"));
         return f == null ? 0 : seconds(f);
+    }
+
+    /**
+     * CPU seconds so far of a JVM's JIT compiler threads (C1 and C2; the kernel keeps the first 15 characters of a
+     * thread's name: "C2 CompilerThre"). The count stays meaningful from one reading to the next only while these
+     * threads live: with two cores the JVM runs one of each and keeps them.
+     */
+    static double jitCpu(long pid) {
+        double sum = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                String[] f = stat(t.resolve("stat"));
+                if (f != null && f[0].matches("C[12] CompilerThre.*")) {
+                    sum += seconds(f);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended, or no /proc: nothing counted
+        }
+        return sum;
     }
 
     /**
