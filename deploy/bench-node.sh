@@ -89,16 +89,24 @@ psql -d node_bench -At -F ' | ' -c "SELECT round((s.total_exec_time + s.total_pl
   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
   WHERE d.datname = 'node_bench' ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT 25" 2>/dev/null || true
 
+# Each measured phase (the node's, in the driver, and both pgbench runs) starts right after a checkpoint, so none
+# meets one (timed, or forced by the log's size) by chance; this says how many fell inside a phase all the same.
+checkpoints() { psql -d postgres -At -c "SELECT num_timed + num_requested FROM pg_stat_checkpointer"; }
+checkpoint() { psql -d postgres -c CHECKPOINT; checkpoints; }
 echo "== pgbench tpcb-like, $clients clients, ${seconds}s, same server"
 pgbench -i -q -s 10 -h localhost -p $pg_port -U postgres pgbench >/dev/null 2>&1
+made=$(checkpoint)
 pgbench -M prepared -c "$clients" -j 2 -T "$seconds" -h localhost -p $pg_port -U postgres pgbench 2>/dev/null \
   | tee "$state/pgbench.txt" | grep -E "^(tps|latency average|number of transactions actually)"
+echo "checkpoints during it: $(( $(checkpoints) - made ))"
 
 echo "== pgbench running our own statements for one cycle (deploy/bench/cycle.sql), $clients clients, ${seconds}s"
 psql -d node_bench -f deploy/bench/cycle-setup.sql >/dev/null
+made=$(checkpoint)
 pgbench -n -M prepared -f deploy/bench/cycle.sql -c "$clients" -j 2 -T "$seconds" -h localhost -p $pg_port \
   -U postgres node_bench 2>&1 | tee "$state/pgbench-cycle.txt" \
   | grep -E "^(tps|latency average|number of transactions actually|number of failed)"
+echo "checkpoints during it: $(( $(checkpoints) - made ))"
 
 ours=$(sed -n 's/^RESULT requests_per_s=\([0-9.]*\).*/\1/p' "$state/node-bench.txt")
 cycles=$(sed -n 's/^RESULT .*cycles_per_s=\([0-9.]*\).*/\1/p' "$state/node-bench.txt")

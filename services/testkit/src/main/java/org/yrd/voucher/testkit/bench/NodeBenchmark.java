@@ -74,12 +74,15 @@ public final class NodeBenchmark {
         warmUp(load, exec, pool, providers, clients, appPid);
         String jdbc = System.getProperty("bench.jdbc");
         ServerCost cost = appPid > 0 && jdbc != null ? new ServerCost(appPid, jdbc) : null;
+        long checkpoints = -1;
         if (cost != null) {
+            checkpoints = cost.checkpoint();
             cost.reset();
         }
         ServerCost.Reading before = cost == null ? null : cost.read();
         Phase m = run(load, exec, pool, providers, clients, seconds);
         ServerCost.Reading spent = cost == null ? null : cost.read().minus(before);
+        long checkpointsInside = cost == null ? -1 : cost.checkpoints() - checkpoints;
         exec.shutdown();
         if (pool.isEmpty()) {
             System.out.println("WARNING: the enterprises ran out before the end; raise -Dbench.enterprises");
@@ -112,9 +115,10 @@ public final class NodeBenchmark {
                     spent.postgresBackgroundCpu() * 1e3 / requests, spent.driverCpu() * 1e3 / requests,
                     spent.statements() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (double) spent.statements() / requests),
                     (double) spent.transactions() / requests);
-            System.out.printf(Locale.ROOT, "per cycle: %s statements, %.1f transactions%n",
+            System.out.printf(Locale.ROOT, "per cycle: %s statements, %.1f transactions; the phase began after a "
+                            + "checkpoint, %d more during it%n",
                     spent.statements() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (double) spent.statements() / m.cycles),
-                    (double) spent.transactions() / m.cycles);
+                    (double) spent.transactions() / m.cycles, checkpointsInside);
         }
 
         String balance = load.get("/api/v1/operator/ledger/balance");

@@ -63,6 +63,37 @@ final class ServerCost {
         }
     }
 
+    /**
+     * Ends with a checkpoint (the server's dirty pages written, the write-ahead log's full-page images starting over),
+     * so that each measured phase, the app's and pgbench's, starts from the same state rather than meeting a
+     * checkpoint, timed or forced by the log's size, at a moment of chance. Returns how many checkpoints the server
+     * has made so far, to tell afterwards whether one fell inside the phase.
+     */
+    long checkpoint() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            c.createStatement().execute("CHECKPOINT");
+            return checkpoints(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many checkpoints the server has made so far, timed and requested. */
+    long checkpoints() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            return checkpoints(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the checkpointer's statistics: " + e.getMessage(), e);
+        }
+    }
+
+    private static long checkpoints(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT num_timed + num_requested FROM pg_stat_checkpointer")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Resets the statement counters, so that the set-up's do not count. */
     void reset() {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
