@@ -50,7 +50,7 @@ public final class NodeBenchmark {
             expect(load.post("/api/v1/operator/providers/" + p + "/admit", "{\"reason\":\"bench\"}"), 200, "admission");
             providers.add(p);
         }
-        int enterprises = Integer.getInteger("bench.enterprises", 40_000);
+        int enterprises = Integer.getInteger("bench.enterprises", 60_000);
         ConcurrentLinkedQueue<String> pool = new ConcurrentLinkedQueue<>();
         List<Future<?>> setUp = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
