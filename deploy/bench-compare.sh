@@ -58,5 +58,6 @@ for round in $(seq "$rounds"); do
     summary "$who" "$log" | tee -a "$results"
   done
 done
-echo "node_ms, pg_ms: CPU per request of the node and of PostgreSQL (jit_ms: the node's JIT compiling); ratio: to pgbench tpcb-like; floor: to our own"
-echo "statements (deploy/bench/cycle.sql); dispute50: a dispute's p50 in ms. Logs and this table in $dir/."
+echo "node_ms, pg_ms: CPU per request of the node and of PostgreSQL (jit_ms: the node's JIT compiling); ratio: to"
+echo "pgbench tpcb-like; floor: to our own statements (deploy/bench/cycle.sql); dispute50: a dispute's p50 in ms."
+echo "Logs and this table in $dir/."

@@ -111,7 +111,8 @@ public final class NodeBenchmark {
             System.out.printf(Locale.ROOT, "per request: node CPU %.2f ms (%.2f of it its JIT compiling), PostgreSQL CPU "
                             + "%.2f ms (%.2f of it outside the connections: autovacuum, WAL writer, checkpointer), "
                             + "driver CPU %.2f ms, %s statements, %.2f transactions%n",
-                    spent.appCpu() * 1e3 / requests, spent.appJitCpu() * 1e3 / requests, spent.postgresCpu() * 1e3 / requests,
+                    spent.appCpu() * 1e3 / requests, spent.appJitCpu() * 1e3 / requests,
+                    spent.postgresCpu() * 1e3 / requests,
                     spent.postgresBackgroundCpu() * 1e3 / requests, spent.driverCpu() * 1e3 / requests,
                     spent.statements() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", (double) spent.statements() / requests),
                     (double) spent.transactions() / requests);

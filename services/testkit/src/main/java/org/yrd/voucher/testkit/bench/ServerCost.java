@@ -56,8 +56,8 @@ final class ServerCost {
                 transactions = rs.getLong(1);
             }
             double[] postgres = postgresCpu();
-            return new Reading(cpu(appPid), jitCpu(appPid), postgres[0], postgres[1], cpu(ProcessHandle.current().pid()), statements,
-                    transactions);
+            return new Reading(cpu(appPid), jitCpu(appPid), postgres[0], postgres[1], cpu(ProcessHandle.current().pid()),
+                    statements, transactions);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the database's statistics: " + e.getMessage(), e);
         }
