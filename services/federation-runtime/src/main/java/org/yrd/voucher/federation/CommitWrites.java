@@ -1,7 +1,12 @@
 package org.yrd.voucher.federation;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * What a transaction writes last, just before it commits (its outbox events, its audit records, a request's stored
@@ -25,9 +31,22 @@ import java.util.function.Supplier;
  * commit costs one round trip for all of them rather than one for each. Nothing is written until then, so a
  * transaction that rolls back leaves none of it. The writes are asked for when the transaction is about to commit,
  * after the business code has run and before Hibernate's own flush.
+ * <p>
+ * A transaction that never opened a Hibernate session (the money commands, in plain JDBC) also sends its {@code COMMIT}
+ * with that statement, in the same round trip: the driver then finds the transaction ended and sends no
+ * {@code COMMIT} of its own when the transaction manager commits. Nothing else writes after these writes in such a
+ * transaction (Hibernate's flush, which comes after them, has no session to flush), so it stays one transaction. One
+ * with a session commits as before, after its session's flush: a change Hibernate holds until its flush must not
+ * land after the commit.
  */
 @ApplicationScoped
 public class CommitWrites {
+    private static final Logger LOG = Logger.getLogger(CommitWrites.class);
+    /**
+     * Where Quarkus keeps a transaction's session of the default persistence unit among the transaction's resources
+     * ({@code TransactionScopedSession}); checked when the app starts ({@link #checkSessionKey}).
+     */
+    static final String SESSION_KEY = "TransactionScopedSession-<default>";
     /** One write: an INSERT, UPDATE or DELETE without RETURNING, and its parameters in order. */
     public record Write(String sql, List<Object> params) {
         /**
@@ -75,12 +94,40 @@ public class CommitWrites {
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;
     private final AgroalDataSource db;
+    /** Whether {@link #SESSION_KEY} was seen to find a transaction's session: only then is the commit sent along. */
+    private volatile boolean commitAlong;
 
     CommitWrites(TransactionSynchronizationRegistry transactions, TransactionManager transactionManager,
                  AgroalDataSource db) {
         this.transactions = transactions;
         this.transactionManager = transactionManager;
         this.db = db;
+    }
+
+    /**
+     * Sees whether a transaction's Hibernate session is found under {@link #SESSION_KEY} (a session is opened in a
+     * transaction of its own and looked for); until then, and for good if it is not, every transaction commits as
+     * usual, after its last writes. An app without Hibernate has no session to miss.
+     */
+    void checkSessionKey(@Observes StartupEvent start, Instance<EntityManager> entityManagers) {
+        if (!entityManagers.isResolvable()) {
+            commitAlong = true;
+            return;
+        }
+        boolean found = QuarkusTransaction.requiringNew().call(() -> {
+            entityManagers.get().getFlushMode(); // opens the transaction's session
+            return transactions.getResource(SESSION_KEY) != null;
+        });
+        if (!found) {
+            LOG.warnf("a transaction's Hibernate session is not kept under %s: every transaction commits on its own",
+                    SESSION_KEY);
+        }
+        commitAlong = found;
+    }
+
+    /** Whether transactions without a Hibernate session send their commit with their last writes. */
+    public boolean commitsAlong() {
+        return commitAlong;
     }
 
     /** Asks {@code writes} for what to write when the current transaction is about to commit. */
@@ -94,10 +141,15 @@ public class CommitWrites {
      * other statements are plain JDBC as well opens none.
      */
     public void now(List<Write> writes) {
+        write(writes, false);
+    }
+
+    /** As {@link #now}; with {@code commit}, the transaction's {@code COMMIT} goes in the same round trip. */
+    private void write(List<Write> writes, boolean commit) {
         if (writes.isEmpty()) {
             return;
         }
-        String sql = sql(writes);
+        String sql = commit ? sql(writes) + "; COMMIT" : sql(writes);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int at = 1;
             for (Write w : writes) {
@@ -137,7 +189,8 @@ public class CommitWrites {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
                         List<Write> writes = new ArrayList<>();
                         fresh.forEach(s -> writes.addAll(s.get()));
-                        now(writes);
+                        // no session: nothing is written after these, so the commit may go with them
+                        write(writes, commitAlong && transactions.getResource(SESSION_KEY) == null);
                     }
                 }
 
