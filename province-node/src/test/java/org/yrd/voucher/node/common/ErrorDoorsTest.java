@@ -1,13 +1,21 @@
 package org.yrd.voucher.node.common;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yrd.voucher.testkit.KafkaResource;
+import org.yrd.voucher.testkit.TestIdentities;
 import org.yrd.voucher.testkit.PostgresResource;
 import org.yrd.voucher.node.testing.Fixtures;
 
@@ -23,6 +32,43 @@ import org.yrd.voucher.node.testing.Fixtures;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KafkaResource.class)
 class ErrorDoorsTest {
+    @TestHTTPResource("/")
+    URI base;
+
+    /**
+     * A body sent in chunks, without its length: read whole before it reaches the resource (web-edge LongRequests),
+     * so within the limit it is answered as any other, and past it it is a 413 problem that changes nothing.
+     */
+    @Test
+    void aChunkedBodyIsReadWholeAndPastTheLimitIsA413Problem() throws Exception {
+        String e = Fixtures.enterprise("310115");
+        String path = "/api/v1/enterprises/" + e + "/applications";
+        HttpResponse<String> within = chunked(path, "{\"amountFen\": 100000}");
+        assertThat(within.statusCode()).isEqualTo(201);
+        assertThat(within.body()).contains("\"amountFen\":100000");
+
+        HttpResponse<String> past = chunked(path, "{\"amountFen\": 100000, \"pad\": \"" + "x".repeat(70 * 1024) + "\"}");
+        assertThat(past.statusCode()).isEqualTo(413);
+        assertThat(past.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(past.body()).contains("payload-too-large");
+        given().get("/api/v1/enterprises/{u}/applications", e).then().body("size()", equalTo(1));
+        // no chunk at all: an empty body, refused as one
+        HttpResponse<String> empty = chunked(path, "");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> chunked(String path, String json) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestIdentities.authorization(path, json))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                // a stream of unknown length: sent in chunks
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
 
     @Test
     void aVeryLongUriIsA414Problem() {

@@ -2,7 +2,11 @@ package org.yrd.voucher.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +16,13 @@ import jakarta.ws.rs.core.HttpHeaders;
  * {@link #MAX_BODY} with a 413 problem, in the reader's language. Vert.x itself would answer both with an empty
  * status before any of our code runs (it offers no hook for that answer), so its limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-body-size}) stay above these and the limits
- * are applied here first. A chunked body that grows past Vert.x's own limit is cut off by Vert.x.
+ * are applied here first.
+ * <p>
+ * A body is then read whole on the event loop ({@link BodyHandler}, at most {@link #MAX_BODY}: a chunked body that
+ * grows past it is a 413 problem as well) before the request goes on to a resource: Quarkus REST hands a blocking
+ * resource method (all of ours) its body as a stream read on the worker thread, which waited for the event loop
+ * for each piece, and once more for the body's end, about 4 % of a node's CPU under load in thread hand-offs
+ * (docs/benchmarks.md); a body read here is parsed from memory.
  */
 @ApplicationScoped
 public class LongRequests {
@@ -34,19 +44,55 @@ public class LongRequests {
                 rc.next();
                 return;
             }
-            var locale = Messages.locale(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-            String body;
-            try {
-                body = json.writeValueAsString(ProblemMapper.body(ProblemMapper.ofStatus(status), locale));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            if (status == 413) {
-                rc.response().putHeader("Connection", "close");
-            }
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONTENT_LANGUAGE, Messages.language(locale)).end(body);
+            answer(rc, status);
         });
+        BodyHandler whole = BodyHandler.create(false).setBodyLimit(MAX_BODY); // no uploads: none is accepted
+        router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
+            if (hasBody(rc.request())) {
+                whole.handle(rc);
+            } else {
+                rc.next();
+            }
+        }).failureHandler(rc -> {
+            if (rc.statusCode() == 413) { // a chunked body past the limit
+                answer(rc, 413);
+            } else {
+                rc.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
+            // chunks that held nothing leave the body handler without a buffer, and Quarkus REST would then wait for
+            // the request's stream, which has ended, until the read times out: an empty body instead
+            if (rc.body().buffer() == null && hasBody(rc.request())) {
+                rc.setBody(Buffer.buffer());
+            }
+            rc.next();
+        });
+    }
+
+    private void answer(RoutingContext rc, int status) {
+        var locale = Messages.locale(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String body;
+        try {
+            body = json.writeValueAsString(ProblemMapper.body(ProblemMapper.ofStatus(status), locale));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (status == 413) {
+            rc.response().putHeader("Connection", "close");
+        }
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, Messages.language(locale)).end(body);
+    }
+
+    /** A request that sends a body: in chunks, or of a length above zero (none is an empty body, left as it is). */
+    private static boolean hasBody(io.vertx.core.http.HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+            return false;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader("Transfer-Encoding") != null || length != null && !"0".equals(length.trim());
     }
 
     private static boolean bodyTooLarge(io.vertx.core.http.HttpServerRequest request) {
