@@ -44,7 +44,8 @@ public class CommitWrites {
     private static final Logger LOG = Logger.getLogger(CommitWrites.class);
     /**
      * Where Quarkus keeps a transaction's session of the default persistence unit among the transaction's resources
-     * ({@code TransactionScopedSession}); checked when the app starts ({@link #checkSessionKey}).
+     * ({@code TransactionScopedSession}); checked when the app starts ({@link #checkSessionKey}). The apps have that
+     * unit only: a second one's sessions would have to be looked for as well.
      */
     static final String SESSION_KEY = "TransactionScopedSession-<default>";
     /** One write: an INSERT, UPDATE or DELETE without RETURNING, and its parameters in order. */
