@@ -37,7 +37,8 @@ class ErrorDoorsTest {
 
     /**
      * A body sent in chunks, without its length: read whole before it reaches the resource (web-edge LongRequests),
-     * so within the limit it is answered as any other, and past it it is a 413 problem that changes nothing.
+     * so within the limit it is answered as any other, and past it it is a 413 problem that changes nothing; over
+     * HTTP/2 (left to Quarkus REST's stream) it is answered as well.
      */
     @Test
     void aChunkedBodyIsReadWholeAndPastTheLimitIsA413Problem() throws Exception {
@@ -46,6 +47,10 @@ class ErrorDoorsTest {
         HttpResponse<String> within = chunked(path, "{\"amountFen\": 100000}");
         assertThat(within.statusCode()).isEqualTo(201);
         assertThat(within.body()).contains("\"amountFen\":100000");
+        String other = "/api/v1/enterprises/" + Fixtures.enterprise("310115") + "/applications";
+        HttpResponse<String> http2 = send(other, "{\"amountFen\": 100000}", HttpClient.Version.HTTP_2);
+        assertThat(http2.statusCode()).isEqualTo(201);
+        assertThat(http2.version()).isEqualTo(HttpClient.Version.HTTP_2);
 
         HttpResponse<String> past = chunked(path, "{\"amountFen\": 100000, \"pad\": \"" + "x".repeat(70 * 1024) + "\"}");
         assertThat(past.statusCode()).isEqualTo(413);
@@ -59,6 +64,10 @@ class ErrorDoorsTest {
     }
 
     private HttpResponse<String> chunked(String path, String json) throws Exception {
+        return send(path, json, HttpClient.Version.HTTP_1_1);
+    }
+
+    private HttpResponse<String> send(String path, String json, HttpClient.Version version) throws Exception {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .header("Content-Type", "application/json")
@@ -66,8 +75,7 @@ class ErrorDoorsTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 // a stream of unknown length: sent in chunks
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,11 +19,11 @@ import jakarta.ws.rs.core.HttpHeaders;
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-body-size}) stay above these and the limits
  * are applied here first.
  * <p>
- * A body is then read whole on the event loop ({@link BodyHandler}, at most {@link #MAX_BODY}: a chunked body that
- * grows past it is a 413 problem as well) before the request goes on to a resource: Quarkus REST hands a blocking
- * resource method (all of ours) its body as a stream read on the worker thread, which waited for the event loop
- * for each piece, and once more for the body's end, about 4 % of a node's CPU under load in thread hand-offs
- * (docs/benchmarks.md); a body read here is parsed from memory.
+ * A body sent over HTTP/1 (as a reverse proxy sends it on) is then read whole on the event loop ({@link BodyHandler},
+ * at most {@link #MAX_BODY}: a chunked body that grows past it is a 413 problem as well) before the request goes on to
+ * a resource: Quarkus REST hands a blocking resource method (all of ours) its body as a stream read on the worker
+ * thread, which waited for the event loop for each piece, and once more for the body's end, about 4 % of a node's CPU
+ * under load in thread hand-offs (docs/benchmarks.md); a body read here is parsed from memory.
  */
 @ApplicationScoped
 public class LongRequests {
@@ -85,10 +86,15 @@ public class LongRequests {
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, Messages.language(locale)).end(body);
     }
 
-    /** A request that sends a body: in chunks, or of a length above zero (none is an empty body, left as it is). */
+    /**
+     * A request over HTTP/1 that sends a body: in chunks, or of a length above zero (none is an empty body, left as it
+     * is). Over HTTP/2 the body is left to Quarkus REST's stream: it pauses every request it is handed, and Vert.x
+     * refuses to pause an HTTP/2 request that has been read to its end.
+     */
     private static boolean hasBody(io.vertx.core.http.HttpServerRequest request) {
         HttpMethod method = request.method();
-        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+        if (request.version() == HttpVersion.HTTP_2
+                || method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
             return false;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
