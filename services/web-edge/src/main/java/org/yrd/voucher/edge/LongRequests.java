@@ -64,7 +64,7 @@ public class LongRequests {
         router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
             // chunks that held nothing leave the body handler without a buffer, and Quarkus REST would then wait for
             // the request's stream, which has ended, until the read times out: an empty body instead
-            if (rc.body().buffer() == null && hasBody(rc.request())) {
+            if (hasBody(rc.request()) && rc.body().buffer() == null) {
                 rc.setBody(Buffer.buffer());
             }
             rc.next();
