@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.yrd.voucher.federation.CommitWrites;
 import org.yrd.voucher.node.audit.Audit;
 import org.yrd.voucher.node.enterprise.Enterprise;
 import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Sql;
 import org.yrd.voucher.policy.RecipientType;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
@@ -130,14 +130,8 @@ class LastWritesTest {
     }
 
     private long count(String sql, String... params) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setString(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
+        try {
+            return Long.parseLong(Sql.single(db, sql, (Object[]) params));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -9,9 +9,6 @@ import static org.yrd.voucher.node.testing.Fixtures.operator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.events.States;
 import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Sql;
 import org.yrd.voucher.node.testing.TestClock;
 import org.yrd.voucher.policy.RedemptionStatus;
 import org.yrd.voucher.testkit.KafkaResource;
@@ -106,7 +104,7 @@ class ProviderIncomeTest {
      * checked after the concurrent mix of ConcurrencyTest).
      */
     static long differences(DataSource db, String provider) throws SQLException {
-        return Long.parseLong(single(db, """
+        return Long.parseLong(Sql.single(db, """
                 SELECT count(*) FROM (SELECT budget_year, sum(voucher_amount_fen) AS fen FROM redemption
                                       WHERE provider_uscc = ? AND status = ANY(cast(? AS varchar[]))
                                       GROUP BY budget_year) s
@@ -122,18 +120,6 @@ class ProviderIncomeTest {
     }
 
     private String single(String sql, Object... params) throws SQLException {
-        return single(db, sql, params);
-    }
-
-    private static String single(DataSource db, String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        }
+        return Sql.single(db, sql, params);
     }
 }
