@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.yrd.voucher.federation.CommitWrites;
 import org.yrd.voucher.federation.Retention;
+import org.yrd.voucher.federation.Retry;
 import org.yrd.voucher.policy.Violation;
 
 /**
@@ -35,6 +36,8 @@ import org.yrd.voucher.policy.Violation;
 @ApplicationScoped
 public class Idempotency {
     public static final String HEADER = ProblemResponses.IDEMPOTENCY_KEY;
+    /** Attempts of a request whose transaction the database rolled back on its own (a deadlock's victim). */
+    private static final int ROLLED_BACK_ATTEMPTS = 3;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -81,16 +84,28 @@ public class Idempotency {
         }
         String hash = hash(scope, request);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Object result = action.get();
-                String body = write(result);
-                // the key and its answer go with the transaction's other last writes, in one statement at its commit;
-                // the key written by another attempt first makes this one fail there (unique), and roll back
-                commitWrites.beforeCommit(() -> List.of(new CommitWrites.Write("""
-                        INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, body)
-                        VALUES (?, ?, ?, ?, ?, ?)""", List.of(scope, key, hash, OffsetDateTime.now(clock), status, body))));
-                return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
-            });
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> {
+                        Object result = action.get();
+                        String body = write(result);
+                        // the key and its answer go with the transaction's other last writes, in one statement at its
+                        // commit; the key written by another attempt first makes this one fail there (unique), and
+                        // roll back
+                        commitWrites.beforeCommit(() -> List.of(new CommitWrites.Write("""
+                                INSERT INTO idempotency_key (scope, key, request_hash, created_at, status, body)
+                                VALUES (?, ?, ?, ?, ?, ?)""",
+                                List.of(scope, key, hash, OffsetDateTime.now(clock), status, body))));
+                        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+                    });
+                } catch (RuntimeException e) {
+                    // the database chose this transaction as a deadlock's victim (or could not serialise it): all of
+                    // it rolled back, so the request is decided again on fresh facts rather than answered with a 500
+                    if (attempt >= ROLLED_BACK_ATTEMPTS || !Retry.rolledBack(e)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (ProblemException p) {
             // refused; unless another attempt answered first (then its answer is this one's), the refusal is the answer
             Response first = p.status() == 409 || p.status() == 422 ? remember(scope, key, hash, p)

@@ -65,6 +65,19 @@ public final class Retry {
         return false;
     }
 
+    /**
+     * The database rolled the transaction back for its own reasons (SQLSTATE class 40: a deadlock, a serialisation
+     * failure): nothing of it stays, and the same work in a new transaction may well pass.
+     */
+    public static boolean rolledBack(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The database refused the content itself: a value it cannot hold (SQLSTATE class 22) or a constraint (23). */
     public static boolean contentRefused(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
