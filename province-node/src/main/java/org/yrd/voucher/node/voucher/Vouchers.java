@@ -312,13 +312,13 @@ public class Vouchers {
     /**
      * Takes {@code amountFen} of the year's budget, or nothing if the budget would be passed (P6). A share with room
      * that no other transaction holds, looked for from a random one on, gives it by a conditional update, so that
-     * concurrent issues rarely wait for one another's commit. It never waits, so it never ends holding a share it
-     * could not use: when every share with room is busy, or none has room alone, the year's shares are locked in order
-     * and give what they have between them. No share goes beyond its part (the database refuses it) and the year's
-     * budget is exact. A share whose room another transaction took between this statement's snapshot and its lock
-     * stays locked though skipped (PostgreSQL keeps the lock of a row whose re-check failed), so two transactions on
-     * the ordered way can each hold a share the other waits for: PostgreSQL then rolls one back as a deadlock's
-     * victim, and the request is decided again ({@code Idempotency.once}; {@code DeadlockVictimTest}).
+     * concurrent issues rarely wait for one another's commit; it never waits for a busy share. When every share with
+     * room is busy, or none has room alone, the year's shares are locked in order and give what they have between
+     * them. No share goes beyond its part (the database refuses it) and the year's budget is exact. A share whose room
+     * another transaction took between this statement's snapshot and its lock stays locked though skipped
+     * (PostgreSQL keeps the lock of a row whose re-check failed), so two transactions on the ordered way can each hold
+     * a share the other waits for: PostgreSQL then rolls one back as a deadlock's victim, and the request is decided
+     * again ({@code Idempotency.once}; {@code DeadlockVictimTest}).
      */
     boolean takeBudget(int year, long amountFen) {
         em.flush();
