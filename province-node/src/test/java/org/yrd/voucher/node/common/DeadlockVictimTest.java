@@ -61,7 +61,7 @@ class DeadlockVictimTest {
         assertThat(recorded(target + "-2")).isOne();
     }
 
-    /** Locks {@code a}, waits (first attempts only) until the other request holds its first row, then locks {@code b}. */
+    /** Locks {@code a}, waits (first attempts only) until the other holds its first row, then locks {@code b}. */
     private Response request(String target, String a, String b, CyclicBarrier bothHoldOne, AtomicInteger attempts) {
         return idempotency.once("test deadlock", target, Map.of("target", target), 201, () -> {
             boolean firstAttempt = attempts.incrementAndGet() <= 2;

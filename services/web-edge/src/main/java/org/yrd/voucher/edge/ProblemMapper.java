@@ -81,8 +81,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers) {
         if (unavailable(e)) {
-            // the database away or stalled: nothing was done, and the same request (same Idempotency-Key) may be
-            // sent again shortly
+            // the database away, stalled or rolling the transaction back: nothing was done, and the same request
+            // (same Idempotency-Key) may be sent again shortly
             LOG.warnf("database unavailable: %s", e.toString());
             return Response.fromResponse(render(ofStatus(503), Messages.locale(headers)))
                     .header("Retry-After", "5").build();
@@ -94,7 +94,9 @@ public class ProblemMapper {
     /**
      * A failure of the database's availability rather than of the request: no connection (SQLSTATE class 08, or the
      * pool could not hand one out in time), the server shutting down or out of resources (57P, 53), a lock or
-     * statement timeout (55P03, 57014).
+     * statement timeout (55P03, 57014), or the transaction rolled back by the database itself (class 40: a deadlock's
+     * victim, a serialisation failure) where the request was not decided again already (node {@code Idempotency}).
+     * Nothing of the request stayed in any of these.
      */
     static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -104,7 +106,7 @@ public class ProblemMapper {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
                 if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                        || state.equals("55P03") || state.equals("57014")) {
+                        || state.startsWith("40") || state.equals("55P03") || state.equals("57014")) {
                     return true;
                 }
             }

@@ -42,7 +42,7 @@ public class ProblemResponses implements OASFilter {
             "415", "The body is not `application/json`",
             "422", "Refused under the voucher policy (`code` and `rule`), or an `Idempotency-Key` reused with another request",
             "429", "Too many requests of this kind from this address for now (the `code` says which limit)",
-            "503", "The database is unavailable for the moment; nothing was done, send the same request again (`Retry-After`)");
+            "503", "The database is unavailable or busy for the moment; nothing was done, send the same request again (`Retry-After`)");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -69,12 +69,14 @@ class ProblemsTest {
     }
 
     @Test
-    void theDatabaseAwayIsA503ToRetryAndAnythingElseIsNot() {
+    void theDatabaseAwayOrRollingBackIsA503ToRetryAndAnythingElseIsNot() {
         assertThat(ProblemMapper.unavailable(new RuntimeException(new SQLException("gone", "08006")))).isTrue();
         assertThat(ProblemMapper.unavailable(new SQLTransientConnectionException("pool"))).isTrue();
         assertThat(ProblemMapper.unavailable(new SQLException("timeout", "57014"))).isTrue();
         assertThat(ProblemMapper.unavailable(new SQLException("lock", "55P03"))).isTrue();
         assertThat(ProblemMapper.unavailable(new SQLException("shutting down", "57P01"))).isTrue();
+        assertThat(ProblemMapper.unavailable(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(ProblemMapper.unavailable(new SQLException("could not serialize access", "40001"))).isTrue();
         assertThat(ProblemMapper.unavailable(new RuntimeException(new SQLException("unique", "23505")))).isFalse();
         assertThat(ProblemMapper.unavailable(new SQLException("too long", "22001"))).isFalse();
         assertThat(ProblemMapper.unavailable(new IllegalStateException("bug"))).isFalse();
