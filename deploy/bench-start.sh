@@ -2,7 +2,8 @@
 # How long one province node takes from its JVM's start to ready, without and with a class-data archive of an earlier
 # run (see docs/benchmarks.md "Start"): on a migrated database and a running broker, as a restart or a new pod meets
 # them. Prints figures; it is not a pass/fail test.
-#   deploy/bench-start.sh [starts]          START_JAVA: the JVM to run the node with (default: java on the PATH)
+#   deploy/bench-start.sh [starts]
+# START_JAVA: the JVM to run the node with, as an absolute path (default: java on the PATH).
 # With a JDK 25 or newer the archive is JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache); before, the
 # class-data archive of a full run (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile). Either is made by one
 # training run: a start, a few requests, and a clean stop.
@@ -34,7 +35,9 @@ node_pid=""
 log="$PWD/$state/node.log"
 trap 'kill $node_pid $kafka_pid $pg_pid 2>/dev/null || true; wait $kafka_pid $pg_pid 2>/dev/null || true' EXIT
 for server in postgres kafka; do
-  until grep -q '^READY' "$state/$server.log"; do kill -0 $pg_pid $kafka_pid || { cat "$state/$server.log"; exit 1; }; sleep 0.5; done
+  until grep -q '^READY' "$state/$server.log"; do
+    kill -0 $pg_pid $kafka_pid || { cat "$state/$server.log"; exit 1; }; sleep 0.5
+  done
 done
 
 version=$("$java_cmd" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -1)
@@ -49,8 +52,8 @@ fi
 node_jvm=(-Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4
           -XX:AdaptiveSizePolicyWeight=90 ${NODE_OPTS:-})
 
-# start [JVM options...]: starts the node, waits until it is ready; prints the milliseconds from its JVM's start and
-# its resident memory then
+# start [JVM options...]: starts the node and waits until it is ready; sets ready_ms (from its JVM's launch) and rss_mb
+# (its resident memory then)
 start() {
   local began; began=$(date +%s%N)
   # from the app's directory, as the image runs it: an archive names the class path it was made with
@@ -87,7 +90,9 @@ echo "archive: $(du -m "$archive" | cut -f1) MB"
 
 cold=(); warm=()
 for i in $(seq "$starts"); do
-  start; cold+=("$ready_ms"); echo "start $i without the archive: ready after $ready_ms ms, resident $rss_mb MB"; stop
-  start "${use[@]}"; warm+=("$ready_ms"); echo "start $i with the archive:    ready after $ready_ms ms, resident $rss_mb MB"; stop
+  start; cold+=("$ready_ms")
+  echo "start $i without the archive: ready after $ready_ms ms, resident $rss_mb MB"; stop
+  start "${use[@]}"; warm+=("$ready_ms")
+  echo "start $i with the archive:    ready after $ready_ms ms, resident $rss_mb MB"; stop
 done
 echo "RESULT java=$version without_ms=$(IFS=,; echo "${cold[*]}") with_ms=$(IFS=,; echo "${warm[*]}")"
