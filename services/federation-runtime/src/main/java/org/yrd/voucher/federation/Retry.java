@@ -70,19 +70,18 @@ public final class Retry {
      * failure): nothing of it stays, and the same work in a new transaction may well pass.
      */
     public static boolean rolledBack(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        return sqlState(e, state -> state.startsWith("40"));
     }
 
     /** The database refused the content itself: a value it cannot hold (SQLSTATE class 22) or a constraint (23). */
     public static boolean contentRefused(Throwable e) {
+        return sqlState(e, state -> state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /** Whether a database failure in {@code e}'s cause chain has a SQLSTATE that {@code matches}. */
+    private static boolean sqlState(Throwable e, java.util.function.Predicate<String> matches) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
                 return true;
             }
         }
