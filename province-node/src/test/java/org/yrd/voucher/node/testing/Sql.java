@@ -22,4 +22,14 @@ public final class Sql {
             }
         }
     }
+
+    /** The audit records about {@code target}, linked into the chain or still waiting for it. */
+    public static long audited(DataSource db, String target) {
+        try {
+            return Long.parseLong(single(db, "SELECT (SELECT count(*) FROM audit_record WHERE target = ?) "
+                    + "+ (SELECT count(*) FROM audit_pending WHERE target = ?)", target, target));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
