@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.yrd.voucher.node.testing.Fixtures.file;
 import static org.yrd.voucher.node.testing.Fixtures.filing;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.yrd.voucher.node.testing.Fixtures;
+import org.yrd.voucher.node.testing.Sql;
 import org.yrd.voucher.testkit.KafkaResource;
 import org.yrd.voucher.testkit.PostgresResource;
 
@@ -30,6 +32,8 @@ import org.yrd.voucher.testkit.PostgresResource;
 class AuditTrailTest {
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void eachDecisionAndMoneyMovementIsRecordedWithItsActor() {
@@ -125,6 +129,37 @@ class AuditTrailTest {
                 .body("action", hasItems("application.filed"));
         given().get("/api/v1/operator/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("unlinked", equalTo(0));
+    }
+
+    /**
+     * A record whose transaction took its number before another's and committed after that one was linked is still
+     * linked, with no reader asking: the chainer's runs after a commit read only above what it linked last (the queue's
+     * taken rows are not walked again), and its sweep reads from the start.
+     */
+    @Test
+    void aRecordCommittedLateBelowTheLinkedOnesIsLinkedByTheSweep() throws Exception {
+        String before = Fixtures.apply(Fixtures.enterprise("310115"), 100_000).jsonPath().getString("id");
+        awaitLinked(before);
+        String late = "late-" + UUID.randomUUID();
+        // the lowest number a record can have, below every record linked so far (theirs are taken out of the queue)
+        Sql.single(db, """
+                INSERT INTO audit_pending (id, at, actor_subject, actor_role, action, target, outcome)
+                VALUES (1, now(), 'system', 'system', 'test.late', ?, 'ok') RETURNING id""", late);
+        String after = Fixtures.apply(Fixtures.enterprise("310115"), 100_000).jsonPath().getString("id");
+        awaitLinked(after);
+        awaitLinked(late);
+        given().get("/api/v1/operator/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("unlinked", equalTo(0));
+    }
+
+    /** Waits, reading the tables and not the trail (which would link everything first), until the chain holds it. */
+    private void awaitLinked(String target) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (Long.parseLong(Sql.single(db, "SELECT count(*) FROM audit_pending WHERE target = ?", target)) > 0
+                || Long.parseLong(Sql.single(db, "SELECT count(*) FROM audit_record WHERE target = ?", target)) == 0) {
+            assertThat(System.nanoTime()).as("%s linked into the chain", target).isLessThan(until);
+            Thread.sleep(50);
+        }
     }
 
     /**
