@@ -2,6 +2,7 @@ package org.yrd.voucher.node.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.yrd.voucher.node.testing.Fixtures.file;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,13 +155,11 @@ class AuditTrailTest {
     }
 
     /** Waits, reading the tables and not the trail (which would link everything first), until the chain holds it. */
-    private void awaitLinked(String target) throws Exception {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (Long.parseLong(Sql.single(db, "SELECT count(*) FROM audit_pending WHERE target = ?", target)) > 0
-                || Long.parseLong(Sql.single(db, "SELECT count(*) FROM audit_record WHERE target = ?", target)) == 0) {
-            assertThat(System.nanoTime()).as("%s linked into the chain", target).isLessThan(until);
-            Thread.sleep(50);
-        }
+    private void awaitLinked(String target) {
+        await().alias(target + " linked into the chain").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> Sql.single(db, """
+                        SELECT NOT EXISTS (SELECT 1 FROM audit_pending WHERE target = ?)
+                           AND EXISTS (SELECT 1 FROM audit_record WHERE target = ?)""", target, target).equals("t"));
     }
 
     /**
